@@ -1,0 +1,52 @@
+package org.citygrid.model.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a reporter said about a problem: the content of a first report, and of every duplicate
+ * merged into the case later.
+ *
+ * @param sourceId     the id the intake channel gave the report (edge event id, app report id,
+ *                     Open311 request id); the same source id never opens or joins a case twice
+ * @param channel      how the report arrived
+ * @param categoryCode the category code from the catalogue, e.g. {@code 0101}
+ * @param gridCode     the unit grid the position falls in
+ * @param position     WGS 84 position
+ * @param description  free text; may be empty for sensor alarms
+ * @param reporterId   the reporting user or device; followers of the case are told of changes
+ * @param anonymous    whether the reporter is hidden from the public (never from operators)
+ * @param observedAt   when the reporter saw the problem (the sensor's reading time, the photo's)
+ * @param evidence     photos and other media
+ */
+public record ReportDetails(
+        String sourceId,
+        Channel channel,
+        String categoryCode,
+        String gridCode,
+        GeoPoint position,
+        String description,
+        String reporterId,
+        boolean anonymous,
+        Instant observedAt,
+        List<Evidence> evidence) {
+
+    public ReportDetails {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(observedAt, "observedAt");
+        requireText(sourceId, "sourceId");
+        requireText(categoryCode, "categoryCode");
+        requireText(gridCode, "gridCode");
+        requireText(reporterId, "reporterId");
+        description = description == null ? "" : description;
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a report needs a " + name);
+        }
+    }
+}
