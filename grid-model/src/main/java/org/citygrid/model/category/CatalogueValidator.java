@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.citygrid.model.category.CatalogueJson.CategoryEntry;
 import org.citygrid.model.category.CatalogueJson.DepartmentEntry;
 import org.citygrid.model.category.CatalogueJson.Document;
@@ -23,14 +24,16 @@ import org.citygrid.model.category.CatalogueJson.Text;
  * Turns a catalogue document into a {@link CategoryCatalogue}, or reports everything wrong with it.
  *
  * <p>Every entry is checked even after a problem is found, and each problem names its entry, so an
- * operator editing a large file sees all mistakes at once. An entry with a problem is left out of the
- * cross-checks that would only repeat it (a category with an unknown kind is not also reported as a
- * duplicate).
+ * operator editing a large file sees all mistakes at once. A problem is reported once, where it is:
+ * a category that refers to a department whose own entry is defective is not reported again.
  */
 final class CatalogueValidator {
 
     private final String source;
     private final List<CatalogueProblem> problems = new ArrayList<>();
+    // Entries already reported as defective: references to them are not reported a second time.
+    private final Set<String> defectiveDepartments = new java.util.HashSet<>();
+    private final Set<Key> defectiveMajorClasses = new java.util.HashSet<>();
 
     private CatalogueValidator(String source) {
         this.source = source;
@@ -85,6 +88,7 @@ final class CatalogueValidator {
                 byCode.put(entry.code(), new Department(entry.code(), name, territorial));
             } else if (!blank(entry.code())) {
                 firstIndex.putIfAbsent(entry.code(), i);
+                defectiveDepartments.add(entry.code());
             }
         }
         return byCode;
@@ -108,6 +112,9 @@ final class CatalogueValidator {
             Integer code = twoDigits(entry.code(), "code", where);
             LocalizedText name = text(entry.name(), "name", where);
             if (problems.size() != before) {
+                if (kind != null && code != null) {
+                    defectiveMajorClasses.add(new Key(kind, code));
+                }
                 continue;
             }
             MajorClass major = new MajorClass(kind, code, name);
@@ -147,7 +154,7 @@ final class CatalogueValidator {
             MajorClass majorClass = null;
             if (code != null) {
                 majorClass = majorClasses.get(new Key(code.kind(), code.major()));
-                if (majorClass == null) {
+                if (majorClass == null && !defectiveMajorClasses.contains(new Key(code.kind(), code.major()))) {
                     problem(where, "major class " + code.kind() + " " + code.majorCode()
                             + " is not declared in majorClasses");
                 }
@@ -169,7 +176,10 @@ final class CatalogueValidator {
             List<String> keywords = keywords(entry.keywords(), where);
             CodeSource codeSource = entry.codeSource() == null ? CodeSource.UNVERIFIED
                     : enumValue(CodeSource.class, entry.codeSource(), "codeSource", where);
-            if (problems.size() == before) {
+            // a part can be null without a new problem when it refers to an entry reported already
+            boolean complete = Stream.of(code, majorClass, name, responsible, criteria, limits, clock, priority,
+                    open311, codeSource).allMatch(Objects::nonNull);
+            if (problems.size() == before && complete) {
                 categories.add(new Category(code, majorClass, name, responsible, dispatchOrder, criteria, limits, clock,
                         channels, sensorTypes, priority, open311, keywords, codeSource));
             }
@@ -209,6 +219,9 @@ final class CatalogueValidator {
                 problem(where, "dispatchOrder names " + code + " twice");
                 continue;
             }
+            if (responsible == null && Objects.equals(code, entry.responsibleDepartment())) {
+                continue; // the unknown responsible department has been reported already
+            }
             Department department = department(code, "dispatchOrder", departments, where);
             if (department != null) {
                 order.add(department);
@@ -226,7 +239,7 @@ final class CatalogueValidator {
             return null;
         }
         Department department = departments.get(code);
-        if (department == null) {
+        if (department == null && !defectiveDepartments.contains(code)) {
             problem(where, field + " refers to unknown department \"" + code + "\"");
         }
         return department;
