@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * everything else is not.
  *
  * <p><b>Years without holiday data.</b> The calendar does not guess holidays it has not been
- * given: for a year it does not {@link #covers(Year) cover}, only weekends are days off, so
- * deadlines in such a year come out earlier than the real ones (never later). Callers that must
+ * given: for a year it does not {@link #covers(Year) cover}, only weekends are days off. Deadlines
+ * in such a year then come out too early across a holiday, and too late across a make-up working
+ * day it does not know of. Callers that must
  * know ask {@link #covers(Year)} or {@link #coveredYears()}; operators add a year with
  * {@link #withHolidays(Collection)} as soon as the State Council publishes it.
  *
