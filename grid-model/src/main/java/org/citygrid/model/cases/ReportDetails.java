@@ -1,5 +1,7 @@
 package org.citygrid.model.cases;
 
+import org.citygrid.model.geo.GeoPoint;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param sourceId     the id the intake channel gave the report (edge event id, app report id,
  *                     Open311 request id); the same source id never opens or joins a case twice
  * @param channel      how the report arrived
- * @param categoryCode the category code from the catalogue, e.g. {@code 0101}
+ * @param categoryCode the category code from the catalogue, kind included: {@code C0101} is a component, {@code E0101} an event
  * @param gridCode     the unit grid the position falls in
  * @param position     WGS 84 position
  * @param description  free text; may be empty for sensor alarms

@@ -60,6 +60,12 @@ public record Position(double lon, double lat, Crs crs) {
         return to(Crs.WGS84);
     }
 
+    /** This position in WGS 84, as the point type the rest of CityGrid works with. */
+    public GeoPoint toGeoPoint() {
+        Position wgs84 = toWgs84();
+        return new GeoPoint(wgs84.lon(), wgs84.lat());
+    }
+
     /**
      * The great-circle distance to {@code other} on a sphere of mean Earth radius (haversine).
      * Within a few hundred kilometres its error against the WGS 84 ellipsoid is below 0.5 %, ample

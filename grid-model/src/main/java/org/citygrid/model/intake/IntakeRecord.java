@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.Evidence;
-import org.citygrid.model.cases.GeoPoint;
+import org.citygrid.model.geo.GeoPoint;
 
 /**
  * A problem report as any channel delivers it to the case cycle, before it is validated, placed in
@@ -20,7 +20,7 @@ import org.citygrid.model.cases.GeoPoint;
  * @param channel      how the report arrived
  * @param source       who produced the record: an edge node id, {@code mobile-api}, an Open311 client
  * @param observedAt   when the problem was seen (sensor reading time, photo time)
- * @param categoryCode catalogue code; {@code null} for sensor alarms, which are categorised by
+ * @param categoryCode catalogue code with its kind, e.g. {@code C0101}; {@code null} for sensor alarms, which are categorised by
  *                     {@code sensorType}
  * @param sensorType   for {@link Channel#SENSOR}: the sensor type id, e.g. {@code manhole-tilt}
  * @param deviceId     for {@link Channel#SENSOR}: the reporting device

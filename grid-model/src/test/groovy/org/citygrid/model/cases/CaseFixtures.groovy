@@ -1,5 +1,7 @@
 package org.citygrid.model.cases
 
+import org.citygrid.model.geo.GeoPoint
+
 import java.time.Duration
 import java.time.Instant
 import org.citygrid.model.worktime.SlaClock
@@ -11,8 +13,8 @@ import org.citygrid.model.worktime.SlaClock
 class CaseFixtures {
 
     static final Instant T0 = Instant.parse('2026-03-02T01:00:00Z')
-    static final String MANHOLE = '0101'      // component; sensors and patrols file automatically
-    static final String DUMPING = '0102'      // event; every report waits for an operator
+    static final String MANHOLE = 'C0101'      // component; sensors and patrols file automatically
+    static final String DUMPING = 'E0101'      // event; every report waits for an operator
 
     static final Actor RESIDENT = Actor.of('resident-1', Role.RESIDENT)
     static final Actor OTHER_RESIDENT = Actor.of('resident-2', Role.RESIDENT)

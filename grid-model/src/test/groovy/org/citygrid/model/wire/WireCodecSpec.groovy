@@ -12,7 +12,7 @@ import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.CaseInvariantsSpec
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.cases.CommandRejected
-import org.citygrid.model.cases.GeoPoint
+import org.citygrid.model.geo.GeoPoint
 import org.citygrid.model.cases.Rejection
 import org.citygrid.model.cases.RejectionReason
 import org.citygrid.model.cases.Stage

@@ -1,4 +1,4 @@
-package org.citygrid.model.cases;
+package org.citygrid.model.geo;
 
 /**
  * A WGS 84 position (EPSG:4326), longitude first as in GeoJSON. Conversions from the coordinate
