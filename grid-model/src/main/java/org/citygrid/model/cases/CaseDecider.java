@@ -69,7 +69,7 @@ public final class CaseDecider {
             case CaseAction.File f -> file(current, command, f);
             case CaseAction.Dismiss d -> dismiss(current, command, d);
             case CaseAction.Dispatch d -> dispatch(current, command, d);
-            case CaseAction.Accept a -> accept(current, command);
+            case CaseAction.Accept a -> acceptTask(current, command);
             case CaseAction.Return r -> returnCase(current, command, r);
             case CaseAction.RequestExtension x -> requestExtension(current, command, x);
             case CaseAction.ApproveExtension x -> approveExtension(current, command, x);
@@ -154,7 +154,7 @@ public final class CaseDecider {
                 deadline(c, Stage.HANDLING, command)));
     }
 
-    private Decision accept(Case c, CaseCommand command) {
+    private Decision acceptTask(Case c, CaseCommand command) {
         if (c.state() != CaseState.DISPATCHED) {
             return wrongState(c, command, CaseState.DISPATCHED);
         }
