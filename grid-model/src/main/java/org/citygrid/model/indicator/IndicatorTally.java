@@ -1,5 +1,6 @@
 package org.citygrid.model.indicator;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -69,6 +70,8 @@ public record IndicatorTally(Map<Counter, Long> counts) {
         return sum(List.of(this, other));
     }
 
+    /** Whether nothing was counted. Not part of the JSON form: it follows from the counts. */
+    @JsonIgnore
     public boolean isZero() {
         return counts.isEmpty();
     }
