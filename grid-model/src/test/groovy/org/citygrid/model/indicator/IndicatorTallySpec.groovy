@@ -104,6 +104,6 @@ class IndicatorTallySpec extends Specification {
         new IndicatorKey.Area(AreaLevel.STREET, '110101001')          || '{"dimension":"area","level":"STREET","code":"110101001"}'
         new IndicatorKey.Department('SANITATION')                     || '{"dimension":"department","code":"SANITATION"}'
         new IndicatorKey.Person('worker-1')                           || '{"dimension":"person","id":"worker-1"}'
-        new IndicatorKey.Category('0101')                             || '{"dimension":"category","code":"0101"}'
+        new IndicatorKey.Category('C0101')                            || '{"dimension":"category","code":"C0101"}'
     }
 }

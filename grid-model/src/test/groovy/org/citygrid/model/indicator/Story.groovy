@@ -12,7 +12,7 @@ import org.citygrid.model.cases.CaseDecider
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.CaseState
 import org.citygrid.model.cases.Channel
-import org.citygrid.model.cases.GeoPoint
+import org.citygrid.model.geo.GeoPoint
 import org.citygrid.model.cases.ReportDetails
 import org.citygrid.model.cases.Role
 import org.citygrid.model.cases.Stage
