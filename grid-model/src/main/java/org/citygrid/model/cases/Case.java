@@ -49,7 +49,7 @@ public final class Case {
     private final Suspension suspension;
     private final int reworkCount;
     private final int returnCount;
-    private final boolean everHandledLate;
+    private final Set<Stage> lateStages;
     private final Instant reportedAt;
     private final Instant filedAt;
     private final Instant firstDispatchedAt;
@@ -77,7 +77,7 @@ public final class Case {
         this.suspension = b.suspension;
         this.reworkCount = b.reworkCount;
         this.returnCount = b.returnCount;
-        this.everHandledLate = b.everHandledLate;
+        this.lateStages = Collections.unmodifiableSet(copyOf(b.lateStages));
         this.reportedAt = b.reportedAt;
         this.filedAt = b.filedAt;
         this.firstDispatchedAt = b.firstDispatchedAt;
@@ -137,16 +137,19 @@ public final class Case {
         switch (event.change()) {
             case CaseChange.Reported r -> throw new IllegalArgumentException("case " + id + " is already reported");
             case CaseChange.Filed f -> {
+                b.noteIfLate(Stage.FILING, at);
                 b.state = CaseState.FILED;
                 b.filedAt = at;
                 b.startStage(Stage.DISPATCH, f.dispatchDeadline());
             }
             case CaseChange.Dismissed d -> {
+                b.noteIfLate(Stage.FILING, at);
                 b.state = CaseState.DISMISSED;
                 b.closedAt = at;
                 b.stopClocks();
             }
             case CaseChange.Dispatched d -> {
+                b.noteIfLate(Stage.DISPATCH, at);
                 b.state = CaseState.DISPATCHED;
                 b.department = d.department();
                 b.assignee = d.assignee();
@@ -190,14 +193,16 @@ public final class Case {
                 b.handledBy = h.handler();
                 b.handledAt = at;
                 b.pendingExtension = null;
-                b.everHandledLate |= h.late();
+                b.noteIfLate(Stage.HANDLING, at);
                 b.startStage(Stage.CHECK, h.checkDeadline());
             }
             case CaseChange.CheckPassed p -> {
+                b.noteIfLate(Stage.CHECK, at);
                 b.state = CaseState.CHECK_PASSED;
                 b.stopClocks();
             }
             case CaseChange.CheckFailed f -> {
+                b.noteIfLate(Stage.CHECK, at);
                 b.state = CaseState.FILED;
                 b.reworkCount = f.rework();
                 b.department = null;
@@ -224,6 +229,7 @@ public final class Case {
             case CaseChange.DeadlineApproaching w -> b.warned.add(w.stage());
             case CaseChange.Overdue o -> {
                 b.overdue.add(o.stage());
+                b.lateStages.add(o.stage());
                 b.overdueCount++;
             }
             case CaseChange.Escalated e -> b.escalationLevel = e.level();
@@ -336,9 +342,13 @@ public final class Case {
         return returnCount;
     }
 
-    /** Whether any feedback came after its handling deadline. */
-    public boolean everHandledLate() {
-        return everHandledLate;
+    /**
+     * Stages that were ever late: completed after their deadline, or marked overdue by the SLA
+     * clock. A case closes on time only if this is empty; lateness stays even after a rework or
+     * an extension, because the delay happened.
+     */
+    public Set<Stage> lateStages() {
+        return lateStages;
     }
 
     public Instant reportedAt() {
@@ -410,7 +420,7 @@ public final class Case {
         Suspension suspension;
         int reworkCount;
         int returnCount;
-        boolean everHandledLate;
+        Set<Stage> lateStages = EnumSet.noneOf(Stage.class);
         Instant reportedAt;
         Instant filedAt;
         Instant firstDispatchedAt;
@@ -441,7 +451,7 @@ public final class Case {
             suspension = c.suspension;
             reworkCount = c.reworkCount;
             returnCount = c.returnCount;
-            everHandledLate = c.everHandledLate;
+            lateStages.addAll(c.lateStages);
             reportedAt = c.reportedAt;
             filedAt = c.filedAt;
             firstDispatchedAt = c.firstDispatchedAt;
@@ -449,6 +459,14 @@ public final class Case {
             closedAt = c.closedAt;
             rating = c.rating;
             updatedAt = c.updatedAt;
+        }
+
+        /** A step that completes its stage after the stage's deadline leaves the stage late. */
+        void noteIfLate(Stage stage, Instant completedAt) {
+            Instant deadline = deadlines.get(stage);
+            if (deadline != null && completedAt.isAfter(deadline)) {
+                lateStages.add(stage);
+            }
         }
 
         /** No stage runs: deadlines and their warnings go together. */

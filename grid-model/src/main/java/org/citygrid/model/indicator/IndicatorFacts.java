@@ -175,7 +175,7 @@ public final class IndicatorFacts {
     }
 
     private static boolean closedOnTime(Case closed) {
-        return closed.overdueCount() == 0 && !closed.everHandledLate();
+        return closed.lateStages().isEmpty();
     }
 
     /** Whether {@code event} completes {@code stage} by the deadline running in {@code before}. */

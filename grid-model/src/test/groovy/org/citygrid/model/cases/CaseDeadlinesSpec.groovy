@@ -109,13 +109,27 @@ class CaseDeadlinesSpec extends Specification {
 
         then:
         (decision.events()[0].change() as CaseChange.Handled).late() == late
-        handled.everHandledLate() == late
+        handled.lateStages().contains(Stage.HANDLING) == late
 
         where:
         offset                 || late
         Duration.ofMinutes(-1) || false
         Duration.ZERO          || false
         Duration.ofSeconds(1)  || true
+    }
+
+    def "a step done after its deadline leaves its stage late for good"() {
+        given:
+        def reported = caseIn(REPORTED)
+        def late = reported.deadline(Stage.FILING).get() + Duration.ofMinutes(1)
+
+        when:
+        def (filed, d1) = act(reported, OPERATOR, new CaseAction.File('late'), late)
+        def (dispatched, d2) = act(filed, OPERATOR, new CaseAction.Dispatch('SANITATION', null, null), late)
+
+        then:
+        filed.lateStages() == [Stage.FILING] as Set
+        dispatched.lateStages() == [Stage.FILING] as Set
     }
 
     def "the SLA clock warns once before the deadline"() {

@@ -248,6 +248,20 @@ class IndicatorFactsSpec extends Specification {
         contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED)
     }
 
+    def "a case whose #step came late is not closed on time, even if it was never marked overdue"() {
+        when:
+        def contributions = lastContributions(story)
+
+        then:
+        contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED)
+
+        where:
+        step       | story
+        'filing'   | Story.reported('c1').after(Duration.ofHours(2)).file().dispatch().accept().handled().pass().close()
+        'dispatch' | Story.reported('c1').file().after(Duration.ofHours(3)).dispatch().accept().handled().pass().close()
+        'check'    | Story.reported('c1').file().dispatch().accept().handled().after(Duration.ofHours(5)).pass().close()
+    }
+
     def "a reworked case whose every step kept its deadline is closed on time"() {
         when:
         def contributions = lastContributions(Story.reported('c1').toHandled().fail().dispatch().accept().handled().pass().close())
