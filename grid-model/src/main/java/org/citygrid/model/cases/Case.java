@@ -37,6 +37,7 @@ public final class Case {
     private final ReportDetails report;
     private final List<ReportDetails> duplicates;
     private final Set<String> followers;
+    private final Set<String> clearedEpisodes;
     private final String department;
     private final String assignee;
     private final String handledBy;
@@ -65,6 +66,7 @@ public final class Case {
         this.report = b.report;
         this.duplicates = List.copyOf(b.duplicates);
         this.followers = Collections.unmodifiableSet(new LinkedHashSet<>(b.followers));
+        this.clearedEpisodes = Collections.unmodifiableSet(new LinkedHashSet<>(b.clearedEpisodes));
         this.department = b.department;
         this.assignee = b.assignee;
         this.handledBy = b.handledBy;
@@ -226,6 +228,7 @@ public final class Case {
                 b.duplicates.add(m.duplicate());
                 b.followers.add(m.duplicate().reporterId());
             }
+            case CaseChange.AlarmCleared a -> b.clearedEpisodes.add(a.episodeId());
             case CaseChange.DeadlineApproaching w -> b.warned.add(w.stage());
             case CaseChange.Overdue o -> {
                 b.overdue.add(o.stage());
@@ -299,6 +302,11 @@ public final class Case {
 
     public Optional<String> handledBy() {
         return Optional.ofNullable(handledBy);
+    }
+
+    /** Sensor alarm episodes behind this case that have ended. */
+    public Set<String> clearedEpisodes() {
+        return clearedEpisodes;
     }
 
     public Map<Stage, Instant> deadlines() {
@@ -408,6 +416,7 @@ public final class Case {
         ReportDetails report;
         List<ReportDetails> duplicates = new ArrayList<>();
         Set<String> followers = new LinkedHashSet<>();
+        Set<String> clearedEpisodes = new LinkedHashSet<>();
         String department;
         String assignee;
         String handledBy;
@@ -439,6 +448,7 @@ public final class Case {
             report = c.report;
             duplicates.addAll(c.duplicates);
             followers.addAll(c.followers);
+            clearedEpisodes.addAll(c.clearedEpisodes);
             department = c.department;
             assignee = c.assignee;
             handledBy = c.handledBy;

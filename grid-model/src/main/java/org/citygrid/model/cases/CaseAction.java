@@ -96,6 +96,16 @@ public sealed interface CaseAction {
         }
     }
 
+    /**
+     * The sensor whose alarm opened (or joined) the case reports normal values again. The case
+     * goes on, since a handler still has to confirm the cause is fixed; the clear is evidence.
+     *
+     * @param episodeId the alarm episode that ended
+     * @param sourceId  the intake id of the clear, so a resent clear is recognised
+     */
+    record ClearAlarm(String episodeId, String sourceId) implements CaseAction {
+    }
+
     /** The SLA clock warns that a stage's deadline is near. */
     record WarnDeadline(Stage stage) implements CaseAction {
         public WarnDeadline {

@@ -94,6 +94,10 @@ public sealed interface CaseChange {
         }
     }
 
+    /** A sensor alarm behind the case ended: the sensor reads normal values again. */
+    record AlarmCleared(String episodeId, String sourceId) implements CaseChange {
+    }
+
     record DeadlineApproaching(Stage stage, Instant deadline) implements CaseChange {
     }
 

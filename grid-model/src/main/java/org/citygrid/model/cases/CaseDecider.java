@@ -81,6 +81,7 @@ public final class CaseDecider {
             case CaseAction.Close c -> close(current, command, c);
             case CaseAction.Void v -> voidCase(current, command, v);
             case CaseAction.MergeDuplicate m -> merge(current, command, m.duplicate());
+            case CaseAction.ClearAlarm a -> clearAlarm(current, command, a);
             case CaseAction.WarnDeadline w -> warn(current, command, w.stage());
             case CaseAction.MarkOverdue o -> markOverdue(current, command, o.stage());
             case CaseAction.Escalate e -> escalate(current, command, e.level());
@@ -310,6 +311,24 @@ public final class CaseDecider {
         return accept(c, command, new CaseChange.DuplicateMerged(duplicate));
     }
 
+    private Decision clearAlarm(Case c, CaseCommand command, CaseAction.ClearAlarm clear) {
+        if (c.state().isTerminal()) {
+            return wrongState(c, command, openStates());
+        }
+        if (isBlank(clear.episodeId()) || isBlank(clear.sourceId())) {
+            return reject(INVALID_VALUE, "an alarm clear names its episode and its intake id");
+        }
+        boolean fromSensor = Stream.concat(Stream.of(c.report()), c.duplicates().stream())
+                .anyMatch(r -> r.channel() == Channel.SENSOR);
+        if (!fromSensor) {
+            return reject(INVALID_VALUE, "case " + c.id() + " has no sensor alarm to clear");
+        }
+        if (c.clearedEpisodes().contains(clear.episodeId())) {
+            return reject(ALREADY_FLAGGED, "alarm episode " + clear.episodeId() + " of case " + c.id() + " is already cleared");
+        }
+        return accept(c, command, new CaseChange.AlarmCleared(clear.episodeId(), clear.sourceId()));
+    }
+
     private Decision warn(Case c, CaseCommand command, Stage stage) {
         Decision running = requireRunning(c, stage);
         if (running != null) {
@@ -446,6 +465,7 @@ public final class CaseDecider {
             case CaseAction.Close c -> "close";
             case CaseAction.Void v -> "void";
             case CaseAction.MergeDuplicate m -> "merge a duplicate into";
+            case CaseAction.ClearAlarm a -> "clear the alarm of";
             case CaseAction.WarnDeadline w -> "warn of the deadline of";
             case CaseAction.MarkOverdue o -> "mark overdue";
             case CaseAction.Escalate e -> "escalate";

@@ -32,6 +32,7 @@ public final class CommandRoles {
             case CaseAction.Close c -> EnumSet.of(Role.OPERATOR, Role.SYSTEM);
             case CaseAction.Void v -> EnumSet.of(Role.OPERATOR, Role.ADMIN);
             case CaseAction.MergeDuplicate m -> EnumSet.of(Role.OPERATOR, Role.SYSTEM);
+            case CaseAction.ClearAlarm c -> EnumSet.of(Role.SYSTEM);
             case CaseAction.WarnDeadline w -> EnumSet.of(Role.SYSTEM);
             case CaseAction.MarkOverdue o -> EnumSet.of(Role.SYSTEM);
             case CaseAction.Escalate e -> EnumSet.of(Role.SYSTEM);

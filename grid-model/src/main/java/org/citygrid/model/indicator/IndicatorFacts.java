@@ -157,6 +157,8 @@ public final class IndicatorFacts {
             }
             case CaseChange.DeadlineApproaching w -> {
             }
+            case CaseChange.AlarmCleared a -> {
+            }
             case CaseChange.Escalated e -> {
             }
         }

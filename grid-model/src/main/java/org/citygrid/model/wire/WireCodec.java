@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.citygrid.model.cases.CaseCommand;
 import org.citygrid.model.cases.CaseEvent;
+import org.citygrid.model.cases.CaseSnapshot;
 import org.citygrid.model.cases.CommandRejected;
 import org.citygrid.model.intake.IntakeRecord;
 import org.citygrid.model.intake.IntakeRejection;
@@ -29,6 +30,7 @@ public final class WireCodec<T> {
 
     private static final WireCodec<CaseCommand> COMMANDS = new WireCodec<>(CaseCommand.class, "case command", 1);
     private static final WireCodec<CaseEvent> EVENTS = new WireCodec<>(CaseEvent.class, "case event", 1);
+    private static final WireCodec<CaseSnapshot> SNAPSHOTS = new WireCodec<>(CaseSnapshot.class, "case snapshot", 1);
     private static final WireCodec<IntakeRecord> INTAKE = new WireCodec<>(IntakeRecord.class, "intake record", 1);
     private static final WireCodec<CommandRejected> COMMAND_REJECTIONS =
             new WireCodec<>(CommandRejected.class, "command rejection", 1);
@@ -52,6 +54,10 @@ public final class WireCodec<T> {
 
     public static WireCodec<CaseEvent> events() {
         return EVENTS;
+    }
+
+    public static WireCodec<CaseSnapshot> snapshots() {
+        return SNAPSHOTS;
     }
 
     public static WireCodec<IntakeRecord> intake() {

@@ -32,6 +32,8 @@ class CaseInvariantsSpec extends Specification {
                 new CaseAction.Close(null),
                 new CaseAction.Void(r.nextInt(5) == 0 ? 'void' : null),
                 new CaseAction.MergeDuplicate(report(sourceId: "dup-${r.nextInt(5)}", reporter: 'resident-2')),
+                new CaseAction.MergeDuplicate(report(sourceId: "alarm-${r.nextInt(3)}", channel: Channel.SENSOR, reporter: 'sensor-7')),
+                new CaseAction.ClearAlarm("ep-${r.nextInt(3)}", "clear-${r.nextInt(1000)}"),
                 new CaseAction.WarnDeadline(Stage.values()[r.nextInt(4)]),
                 new CaseAction.MarkOverdue(Stage.values()[r.nextInt(4)]),
                 new CaseAction.Escalate(r.nextInt(4)),

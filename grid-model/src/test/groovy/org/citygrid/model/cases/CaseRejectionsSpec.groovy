@@ -32,6 +32,8 @@ class CaseRejectionsSpec extends Specification {
         REPORTED     | OPERATOR         | new CaseAction.Close(null)                                     || WRONG_STATE
         REPORTED     | SYSTEM           | new CaseAction.MergeDuplicate(report())                        || DUPLICATE_SOURCE
         REPORTED     | SYSTEM           | new CaseAction.MergeDuplicate(report(sourceId: 's9', category: DUMPING)) || INVALID_VALUE
+        REPORTED     | SYSTEM           | new CaseAction.ClearAlarm('ep-1', 'clr-1')                     || INVALID_VALUE
+        REPORTED     | SYSTEM           | new CaseAction.ClearAlarm(' ', 'clr-1')                        || INVALID_VALUE
         FILED        | OPERATOR         | new CaseAction.File(null)                                      || WRONG_STATE
         FILED        | OPERATOR         | new CaseAction.Dispatch('NO_SUCH_DEPT', null, null)            || UNKNOWN_DEPARTMENT
         FILED        | OPERATOR         | new CaseAction.Dispatch(' ', null, null)                       || INVALID_VALUE
@@ -62,6 +64,7 @@ class CaseRejectionsSpec extends Specification {
         CHECK_PASSED | RESIDENT         | new CaseAction.Rate(5, null)                                   || WRONG_STATE
         CLOSED       | OPERATOR         | new CaseAction.Void('too late')                                || WRONG_STATE
         CLOSED       | SYSTEM           | new CaseAction.MergeDuplicate(report(sourceId: 'src-3'))       || WRONG_STATE
+        CLOSED       | SYSTEM           | new CaseAction.ClearAlarm('ep-1', 'clr-1')                     || WRONG_STATE
         CLOSED       | OTHER_RESIDENT   | new CaseAction.Rate(1, 'who are you')                          || NOT_THE_REPORTER
         CLOSED       | RESIDENT         | new CaseAction.Rate(0, null)                                   || INVALID_VALUE
         CLOSED       | RESIDENT         | new CaseAction.Rate(6, null)                                   || INVALID_VALUE
@@ -72,6 +75,19 @@ class CaseRejectionsSpec extends Specification {
         VOIDED       | OPERATOR         | new CaseAction.Dispatch('SANITATION', null, null)              || WRONG_STATE
 
         description = CaseDecider.verb(action)
+    }
+
+    def "an alarm episode that has been cleared cannot be cleared again"() {
+        given:
+        def (c, d) = act(null, SYSTEM, new CaseAction.Report(report(channel: Channel.SENSOR, reporter: 'sensor-7')))
+        c = act(c, SYSTEM, new CaseAction.ClearAlarm('ep-1', 'clr-1')).v1
+
+        when:
+        def (after, decision) = act(c, SYSTEM, new CaseAction.ClearAlarm('ep-1', 'clr-2'))
+
+        then:
+        (decision as Decision.Rejected).rejection().reason() == ALREADY_FLAGGED
+        after.is(c)
     }
 
     def "the handler of a case cannot check it, whatever role they hold"() {

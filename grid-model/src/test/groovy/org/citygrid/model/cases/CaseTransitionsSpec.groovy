@@ -62,6 +62,34 @@ class CaseTransitionsSpec extends Specification {
         (decision.events()[0].change() as CaseChange.Filed).automatic()
     }
 
+    def "a sensor alarm that clears is recorded on its case, which stays open for the handler to confirm"() {
+        given:
+        def (c, d) = act(null, SYSTEM, new CaseAction.Report(report(channel: Channel.SENSOR, reporter: 'sensor-7')))
+        c = act(c, SYSTEM, new CaseAction.File(null)).v1
+
+        when:
+        def (cleared, decision) = act(c, SYSTEM, new CaseAction.ClearAlarm('ep-1', 'clr-1'))
+
+        then:
+        decision.events()*.change() == [new CaseChange.AlarmCleared('ep-1', 'clr-1')]
+        cleared.state() == FILED
+        cleared.clearedEpisodes() == ['ep-1'] as Set
+        cleared.activeStage() == c.activeStage()
+    }
+
+    def "an alarm can be cleared on a resident's case that a sensor alarm was merged into"() {
+        given:
+        def c = act(caseIn(DISPATCHED), SYSTEM,
+                new CaseAction.MergeDuplicate(report(sourceId: 'alarm-1', channel: Channel.SENSOR, reporter: 'sensor-7'))).v1
+
+        when:
+        def (cleared, decision) = act(c, SYSTEM, new CaseAction.ClearAlarm('ep-1', 'clr-1'))
+
+        then:
+        decision.accepted()
+        cleared.clearedEpisodes() == ['ep-1'] as Set
+    }
+
     def "a new report opens a case at version 1 with its filing clock running"() {
         when:
         def (c, decision) = act(null, RESIDENT, new CaseAction.Report(report()))

@@ -49,6 +49,7 @@ class CommandRolesSpec extends Specification {
         new CaseAction.Close(null)                                   || [Role.OPERATOR, Role.SYSTEM]
         new CaseAction.Void('r')                                     || [Role.OPERATOR, Role.ADMIN]
         new CaseAction.MergeDuplicate(report(sourceId: 'dup'))       || [Role.OPERATOR, Role.SYSTEM]
+        new CaseAction.ClearAlarm('ep-1', 'clr-1')                   || [Role.SYSTEM]
         new CaseAction.WarnDeadline(Stage.HANDLING)                  || [Role.SYSTEM]
         new CaseAction.MarkOverdue(Stage.HANDLING)                   || [Role.SYSTEM]
         new CaseAction.Escalate(1)                                   || [Role.SYSTEM]

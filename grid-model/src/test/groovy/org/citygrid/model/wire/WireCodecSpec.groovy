@@ -5,6 +5,8 @@ import static org.citygrid.model.cases.CaseFixtures.*
 import java.time.Duration
 import java.time.Instant
 import org.citygrid.model.cases.Actor
+import org.citygrid.model.cases.Case
+import org.citygrid.model.cases.CaseSnapshot
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseCommand
@@ -35,6 +37,18 @@ class WireCodecSpec extends Specification {
         then:
         kinds == CaseChange.permittedSubclasses as Set
         copies == events
+    }
+
+    def "the snapshot of a case at every step of a random history survives a round trip"() {
+        given:
+        def events = CaseInvariantsSpec.walk(11)
+        def snapshots = (1..events.size()).collect { CaseSnapshot.of(Case.replay(events.subList(0, it))) }
+
+        when:
+        def copies = snapshots.collect { WireCodec.snapshots().read(WireCodec.snapshots().write(it)) }
+
+        then:
+        copies == snapshots
     }
 
     def "a #action.getClass().simpleName command survives a round trip"() {

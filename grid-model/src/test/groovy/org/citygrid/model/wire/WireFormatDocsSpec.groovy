@@ -13,6 +13,7 @@ class WireFormatDocsSpec extends Specification {
             'intake'          : WireCodec.intake(),
             'command'         : WireCodec.commands(),
             'event'           : WireCodec.events(),
+            'snapshot'        : WireCodec.snapshots(),
             'command-rejection': WireCodec.commandRejections(),
             'intake-rejection': WireCodec.intakeRejections()]
 
