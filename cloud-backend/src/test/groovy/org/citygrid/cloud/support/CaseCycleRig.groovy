@@ -124,10 +124,19 @@ class CaseCycleRig implements Closeable {
         }))
     }
 
-    /** Moves wall-clock time to {@code to}; due SLA punctuations run. */
-    void clockTo(Instant to) {
-        driver.advanceWallClockTime(Duration.between(clock, to))
-        clock = to
+    /**
+     * Moves wall-clock time to {@code to} in steps of {@code step}; the SLA punctuator runs at
+     * each step, as it would every few seconds in a running application.
+     */
+    void clockTo(Instant to, Duration step = Duration.ofMinutes(15)) {
+        while (clock.isBefore(to)) {
+            Instant next = clock + step
+            if (next.isAfter(to)) {
+                next = to
+            }
+            driver.advanceWallClockTime(Duration.between(clock, next))
+            clock = next
+        }
     }
 
     // ---- output
@@ -174,6 +183,11 @@ class CaseCycleRig implements Closeable {
     Map<String, DailyTally> indicators() {
         def serde = new VersionedJsonSerde<>(DailyTally, 1)
         drain(Topics.INDICATORS).collect { serde.read(it) }.collectEntries { [(it.key()): it] }
+    }
+
+    @Override
+    String toString() {
+        "case cycle at ${clock}"
     }
 
     @Override
