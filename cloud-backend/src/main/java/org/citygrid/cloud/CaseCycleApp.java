@@ -35,7 +35,7 @@ public final class CaseCycleApp implements AutoCloseable {
      * @param withProjection false to run the Streams application alone (another instance projects)
      */
     public static CaseCycleApp start(CaseCycleSettings settings, GridLocator locator, boolean withProjection) {
-        TopicSetup.ensure(settings.bootstrapServers(), settings.partitions(), settings.replication());
+        TopicSetup.ensure(settings.bootstrapServers(), settings.topics(), settings.partitions(), settings.replication());
         CategoryCatalogue catalogue = CategoryCatalogue.loadDefault();
         WorkingCalendar calendar = WorkingCalendar.chinaDefault();
         if (!calendar.covers(java.time.Year.now(calendar.zone()))) {
@@ -46,7 +46,7 @@ public final class CaseCycleApp implements AutoCloseable {
         if (withProjection) {
             ReadModelDatabase database = new ReadModelDatabase(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
             database.migrate();
-            projection = new Projection(settings.bootstrapServers(), database, settings.projectionBatch());
+            projection = new Projection(settings, database);
         }
         KafkaStreams streams = new KafkaStreams(CaseCycleTopology.build(settings, rules, catalogue, locator),
                 CaseCycleTopology.streamsProperties(settings));

@@ -14,6 +14,7 @@ import java.util.function.Function;
 public record CaseCycleSettings(
         String bootstrapServers,
         String applicationId,
+        String topicPrefix,
         Path stateDir,
         int partitions,
         short replication,
@@ -23,12 +24,14 @@ public record CaseCycleSettings(
         double escalateShare,
         Duration slaInterval,
         Duration commitInterval,
+        Duration sessionTimeout,
         Map<String, String> sensorCategories,
         Path gridsFile,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
-        int projectionBatch) {
+        int projectionBatch,
+        String projectionGroup) {
 
     public static CaseCycleSettings defaults() {
         return from(name -> null);
@@ -47,6 +50,7 @@ public record CaseCycleSettings(
         return new CaseCycleSettings(
                 or(get.apply("CITYGRID_KAFKA_BOOTSTRAP"), "localhost:9092"),
                 or(get.apply("CITYGRID_APPLICATION_ID"), "citygrid-case-cycle"),
+                or(get.apply("CITYGRID_TOPIC_PREFIX"), ""),
                 Path.of(or(get.apply("CITYGRID_STATE_DIR"), System.getProperty("java.io.tmpdir") + "/citygrid-streams")),
                 Integer.parseInt(or(get.apply("CITYGRID_PARTITIONS"), "6")),
                 Short.parseShort(or(get.apply("CITYGRID_REPLICATION"), "1")),
@@ -56,18 +60,19 @@ public record CaseCycleSettings(
                 Double.parseDouble(or(get.apply("CITYGRID_SLA_ESCALATE_SHARE"), "0.5")),
                 Duration.parse(or(get.apply("CITYGRID_SLA_INTERVAL"), "PT10S")),
                 Duration.parse(or(get.apply("CITYGRID_COMMIT_INTERVAL"), "PT0.1S")),
+                Duration.parse(or(get.apply("CITYGRID_SESSION_TIMEOUT"), "PT45S")),
                 pairs(get.apply("CITYGRID_SENSOR_CATEGORIES")),
                 path(get.apply("CITYGRID_GRIDS_FILE")),
                 or(get.apply("CITYGRID_JDBC_URL"), "jdbc:postgresql://localhost:5432/citygrid"),
                 or(get.apply("CITYGRID_JDBC_USER"), "citygrid"),
                 or(get.apply("CITYGRID_JDBC_PASSWORD"), ""),
-                Integer.parseInt(or(get.apply("CITYGRID_PROJECTION_BATCH"), "500")));
+                Integer.parseInt(or(get.apply("CITYGRID_PROJECTION_BATCH"), "500")),
+                or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"));
     }
 
-    public CaseCycleSettings withBootstrap(String servers) {
-        return new CaseCycleSettings(servers, applicationId, stateDir, partitions, replication, duplicateDistanceMetres,
-                duplicateWindow, warnShare, escalateShare, slaInterval, commitInterval, sensorCategories, gridsFile,
-                jdbcUrl, jdbcUser, jdbcPassword, projectionBatch);
+    /** The topic names, with the configured prefix. */
+    public Topics topics() {
+        return new Topics(topicPrefix);
     }
 
     private static String or(String value, String fallback) {

@@ -83,16 +83,17 @@ public final class CaseCycleTopology {
                 new SlaPolicy(rules, settings.warnShare(), settings.escalateShare()));
         DuplicateRule duplicates = new DuplicateRule(settings.duplicateDistanceMetres(), settings.duplicateWindow());
 
+        Topics topics = settings.topics();
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder);
-        builder.globalTable(Topics.RESPONSIBILITY,
+        builder.globalTable(topics.responsibility(),
                 Consumed.with(Serdes.String(), new ResponsibilitySerde()).withName("responsibility-source"),
                 Materialized.<String, Responsibility, KeyValueStore<Bytes, byte[]>>as(ResponsibilityTable.STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new ResponsibilitySerde()));
 
         // --- intake: validate, place, route to the community's task
         KStream<String, Checked<LocatedIntake>> placed = builder
-                .stream(Topics.INTAKE, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("intake-source"))
+                .stream(topics.intake(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("intake-source"))
                 .processValues(() -> new IntakeValidation(rules, sensors), Named.as("intake-validation"))
                 .processValues(() -> new Geocoding(locator), Named.as("geocoding"));
         KStream<String, CaseOutput> intakeRefused = placed
@@ -115,7 +116,7 @@ public final class CaseCycleTopology {
 
         // --- commands: check, route to the case's task, decide
         KStream<String, CommandCheck.Result> checked = builder
-                .stream(Topics.COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("commands-source"))
+                .stream(topics.commands(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("commands-source"))
                 .processValues(CommandCheck::new, Named.as("command-check"));
         KStream<String, CaseOutput> commandRefused = checked
                 .filter((k, v) -> v instanceof CommandCheck.Result.Invalid, Named.as("command-refused"))
@@ -140,7 +141,7 @@ public final class CaseCycleTopology {
                 .merge(fromCommands, Named.as("case-outputs"))
                 .merge(intakeRefused, Named.as("with-intake-refusals"))
                 .merge(commandRefused, Named.as("with-command-refusals"));
-        publish(outputs);
+        publish(outputs, topics);
         return builder.build();
     }
 
@@ -155,26 +156,26 @@ public final class CaseCycleTopology {
                 Serdes.String(), JsonSerde.of(SlaAlarm.class)));
     }
 
-    private static void publish(KStream<String, CaseOutput> outputs) {
+    private static void publish(KStream<String, CaseOutput> outputs, Topics topics) {
         outputs.filter((k, v) -> v instanceof CaseOutput.Event, Named.as("events"))
                 .mapValues(v -> ((CaseOutput.Event) v).event(), Named.as("event"))
-                .to(Topics.CASE_EVENTS, Produced.with(Serdes.String(), WireSerde.of(WireCodec.events())).withName("case-events-sink"));
+                .to(topics.caseEvents(), Produced.with(Serdes.String(), WireSerde.of(WireCodec.events())).withName("case-events-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.Snapshot, Named.as("snapshots"))
                 .mapValues(v -> ((CaseOutput.Snapshot) v).snapshot(), Named.as("snapshot"))
-                .to(Topics.CASES, Produced.with(Serdes.String(), WireSerde.of(WireCodec.snapshots())).withName("cases-sink"));
+                .to(topics.cases(), Produced.with(Serdes.String(), WireSerde.of(WireCodec.snapshots())).withName("cases-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.CommandRefused, Named.as("command-rejections"))
                 .mapValues(v -> (CaseOutput.CommandRefused) v, Named.as("command-rejection"))
-                .to(Topics.COMMAND_REJECTIONS, Produced.with(Serdes.String(), Serdes.serdeFrom(commandRefusals(), (topic, bytes) -> {
+                .to(topics.commandRejections(), Produced.with(Serdes.String(), Serdes.serdeFrom(commandRefusals(), (topic, bytes) -> {
                     throw new UnsupportedOperationException("write-only");
                 }))
                         .withName("command-rejections-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.IntakeRefused, Named.as("intake-rejections"))
                 .mapValues(v -> ((CaseOutput.IntakeRefused) v).rejection(), Named.as("intake-rejection"))
-                .to(Topics.INTAKE_REJECTIONS, Produced.with(Serdes.String(), WireSerde.of(WireCodec.intakeRejections()))
+                .to(topics.intakeRejections(), Produced.with(Serdes.String(), WireSerde.of(WireCodec.intakeRejections()))
                         .withName("intake-rejections-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.Notification, Named.as("notifications"))
                 .mapValues(v -> ((CaseOutput.Notification) v).intent(), Named.as("notification"))
-                .to(Topics.NOTIFICATIONS, Produced.with(Serdes.String(), new VersionedJsonSerde<>(NotificationIntent.class, 1))
+                .to(topics.notifications(), Produced.with(Serdes.String(), new VersionedJsonSerde<>(NotificationIntent.class, 1))
                         .withName("notifications-sink"));
         // tallies of one day and key come from every partition: regroup by tally key, then sum
         outputs.filter((k, v) -> v instanceof CaseOutput.Indicator, Named.as("indicator-tallies"))
@@ -184,7 +185,7 @@ public final class CaseCycleTopology {
                         Materialized.<String, DailyTally, KeyValueStore<Bytes, byte[]>>as("indicator-days")
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(DailyTally.class)))
                 .toStream(Named.as("indicator-days-changes"))
-                .to(Topics.INDICATORS, Produced.with(Serdes.String(), new VersionedJsonSerde<>(DailyTally.class, 1))
+                .to(topics.indicators(), Produced.with(Serdes.String(), new VersionedJsonSerde<>(DailyTally.class, 1))
                         .withName("indicators-sink"));
     }
 
@@ -209,6 +210,9 @@ public final class CaseCycleTopology {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // how long the partitions of an instance that died stay with it before others take over
+        props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) settings.sessionTimeout().toMillis());
         return props;
     }
 

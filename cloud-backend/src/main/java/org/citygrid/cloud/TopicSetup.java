@@ -22,8 +22,8 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static void ensure(String bootstrapServers, int partitions, short replication) {
-        List<Topics.Spec> specs = Topics.all(partitions);
+    public static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
+        List<Topics.Spec> specs = topics.all(partitions);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();

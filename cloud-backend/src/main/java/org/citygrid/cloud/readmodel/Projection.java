@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citygrid.cloud.CaseCycleSettings;
 import org.citygrid.cloud.Topics;
 import org.citygrid.cloud.indicators.DailyTally;
 import org.citygrid.cloud.support.VersionedJsonSerde;
@@ -40,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Projection implements Runnable, AutoCloseable {
 
-    public static final String GROUP = "citygrid-readmodel";
-
     private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
@@ -50,16 +49,18 @@ public final class Projection implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final VersionedJsonSerde<DailyTally> tallies = new VersionedJsonSerde<>(DailyTally.class, 1);
+    private final Topics topics;
     private Connection connection;
 
-    public Projection(String bootstrapServers, ReadModelDatabase database, int batch) {
+    public Projection(CaseCycleSettings settings, ReadModelDatabase database) {
+        this.topics = settings.topics();
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.projectionGroup());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batch);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.projectionBatch());
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.database = database;
     }
@@ -67,7 +68,7 @@ public final class Projection implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.CASE_EVENTS, Topics.CASES, Topics.INTAKE, Topics.INDICATORS));
+            consumer.subscribe(List.of(topics.caseEvents(), topics.cases(), topics.intake(), topics.indicators()));
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
@@ -105,24 +106,21 @@ public final class Projection implements Runnable, AutoCloseable {
                 continue;
             }
             try {
-                switch (r.topic()) {
-                    case Topics.INTAKE -> {
-                        IntakeRecord intake = WireCodec.intake().read(r.value());
-                        if (intake.channel() == Channel.SENSOR && intake.alarm() != null) {
-                            alarms.add(intake);
-                        }
+                String topic = r.topic();
+                if (topic.equals(topics.intake())) {
+                    IntakeRecord intake = WireCodec.intake().read(r.value());
+                    if (intake.channel() == Channel.SENSOR && intake.alarm() != null) {
+                        alarms.add(intake);
                     }
-                    case Topics.CASE_EVENTS -> events.add(WireCodec.events().read(r.value()));
+                } else if (topic.equals(topics.caseEvents())) {
+                    events.add(WireCodec.events().read(r.value()));
+                } else if (topic.equals(topics.cases())) {
                     // several snapshots of a case in one batch: only the highest version matters
-                    case Topics.CASES -> {
-                        CaseSnapshot s = WireCodec.snapshots().read(r.value());
-                        latest.merge(s.caseId(), s, (a, b) -> a.version() >= b.version() ? a : b);
-                    }
-                    case Topics.INDICATORS -> {
-                        DailyTally t = tallies.read(r.value());
-                        tallyByKey.merge(t.key(), t, (a, b) -> a.events() >= b.events() ? a : b);
-                    }
-                    default -> LOG.warn("unexpected topic {}", r.topic());
+                    CaseSnapshot s = WireCodec.snapshots().read(r.value());
+                    latest.merge(s.caseId(), s, (a, b) -> a.version() >= b.version() ? a : b);
+                } else if (topic.equals(topics.indicators())) {
+                    DailyTally t = tallies.read(r.value());
+                    tallyByKey.merge(t.key(), t, (a, b) -> a.events() >= b.events() ? a : b);
                 }
             } catch (WireFormatException | IllegalArgumentException e) {
                 // bad intake is the case cycle's to reject (grid.intake-rejections); the read model skips it

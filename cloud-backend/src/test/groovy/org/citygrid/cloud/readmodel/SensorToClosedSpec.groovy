@@ -32,7 +32,7 @@ class SensorToClosedSpec extends Specification {
     def setupSpec() {
         live.loadGrids()
         app = CaseCycleApp.start(live.settings, new TestGrids(), true)
-        live.send('grid.responsibility', 'C0101@*', '{"v":1,"departments":[{"department":"WATER_SUPPLY","handlers":["handler-w1"]}]}'.bytes)
+        live.send(live.topics.responsibility(), 'C0101@*', '{"v":1,"departments":[{"department":"WATER_SUPPLY","handlers":["handler-w1"]}]}'.bytes)
     }
 
     def "a sensor alarm becomes a dispatched case in the read model"() {

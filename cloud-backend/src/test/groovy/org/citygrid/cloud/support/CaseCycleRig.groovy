@@ -62,12 +62,12 @@ class CaseCycleRig implements Closeable {
         def props = CaseCycleTopology.streamsProperties(config)
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, 'ttd:9092')
         driver = new TopologyTestDriver(CaseCycleTopology.build(config, RULES, CATALOGUE, new TestGrids()), props, wallClock)
-        intakeIn = driver.createInputTopic(Topics.INTAKE, new StringSerializer(), new ByteArraySerializer())
-        commandsIn = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), new ByteArraySerializer())
-        responsibilityIn = driver.createInputTopic(Topics.RESPONSIBILITY, new StringSerializer(),
+        intakeIn = driver.createInputTopic(Topics.DEFAULT.intake(), new StringSerializer(), new ByteArraySerializer())
+        commandsIn = driver.createInputTopic(Topics.DEFAULT.commands(), new StringSerializer(), new ByteArraySerializer())
+        responsibilityIn = driver.createInputTopic(Topics.DEFAULT.responsibility(), new StringSerializer(),
                 new VersionedJsonSerde<>(Responsibility, 1).serializer())
-        [Topics.CASE_EVENTS, Topics.CASES, Topics.COMMAND_REJECTIONS, Topics.INTAKE_REJECTIONS, Topics.NOTIFICATIONS,
-         Topics.INDICATORS].each {
+        [Topics.DEFAULT.caseEvents(), Topics.DEFAULT.cases(), Topics.DEFAULT.commandRejections(), Topics.DEFAULT.intakeRejections(), Topics.DEFAULT.notifications(),
+         Topics.DEFAULT.indicators()].each {
             outputs[it] = driver.createOutputTopic(it, new StringDeserializer(), { t, b -> b } as Deserializer<byte[]>)
         }
     }
@@ -150,7 +150,7 @@ class CaseCycleRig implements Closeable {
     }
 
     List<CaseEvent> events(String caseId = null) {
-        drain(Topics.CASE_EVENTS).collect { WireCodec.events().read(it) }.findAll { caseId == null || it.caseId() == caseId }
+        drain(Topics.DEFAULT.caseEvents()).collect { WireCodec.events().read(it) }.findAll { caseId == null || it.caseId() == caseId }
     }
 
     List<String> changes(String caseId) {
@@ -162,27 +162,27 @@ class CaseCycleRig implements Closeable {
     }
 
     CaseSnapshot snapshot(String caseId) {
-        drain(Topics.CASES).collect { WireCodec.snapshots().read(it) }.findAll { it.caseId() == caseId }.last()
+        drain(Topics.DEFAULT.cases()).collect { WireCodec.snapshots().read(it) }.findAll { it.caseId() == caseId }.last()
     }
 
     /** Command rejections as JSON trees (they may carry an extra payload field). */
     List<Map> commandRejections() {
-        drain(Topics.COMMAND_REJECTIONS).collect { WireJson.mapper().readValue(it, Map) }
+        drain(Topics.DEFAULT.commandRejections()).collect { WireJson.mapper().readValue(it, Map) }
     }
 
     List<IntakeRejection> intakeRejections() {
-        drain(Topics.INTAKE_REJECTIONS).collect { WireCodec.intakeRejections().read(it) }
+        drain(Topics.DEFAULT.intakeRejections()).collect { WireCodec.intakeRejections().read(it) }
     }
 
     List<NotificationIntent> notifications(String caseId = null) {
         def serde = new VersionedJsonSerde<>(NotificationIntent, 1)
-        drain(Topics.NOTIFICATIONS).collect { serde.read(it) }.findAll { caseId == null || it.caseId() == caseId }
+        drain(Topics.DEFAULT.notifications()).collect { serde.read(it) }.findAll { caseId == null || it.caseId() == caseId }
     }
 
     /** The latest tally per key. */
     Map<String, DailyTally> indicators() {
         def serde = new VersionedJsonSerde<>(DailyTally, 1)
-        drain(Topics.INDICATORS).collect { serde.read(it) }.collectEntries { [(it.key()): it] }
+        drain(Topics.DEFAULT.indicators()).collect { serde.read(it) }.collectEntries { [(it.key()): it] }
     }
 
     @Override

@@ -35,6 +35,7 @@ class LiveCaseCycle implements Closeable {
     final CaseCycleSettings settings
     final ReadModelDatabase database
     final KafkaProducer<String, byte[]> producer
+    final Topics topics
     private int sequence
 
     LiveCaseCycle(String name, Map<String, String> extra = [:]) {
@@ -46,6 +47,9 @@ class LiveCaseCycle implements Closeable {
         Map<String, String> values = [
                 CITYGRID_KAFKA_BOOTSTRAP: kafka.bootstrapServers(),
                 CITYGRID_APPLICATION_ID : "citygrid-${name}".toString(),
+                // each run its own topics and projection group on the shared broker
+                CITYGRID_TOPIC_PREFIX   : "${name}.".toString(),
+                CITYGRID_PROJECTION_GROUP: "readmodel-${name}".toString(),
                 CITYGRID_STATE_DIR      : stateDir.toString(),
                 CITYGRID_PARTITIONS     : '2',
                 CITYGRID_SLA_INTERVAL   : 'PT1S',
@@ -53,6 +57,7 @@ class LiveCaseCycle implements Closeable {
                 CITYGRID_JDBC_USER      : '',
         ] + extra
         settings = CaseCycleSettings.from { values[it] }
+        topics = settings.topics()
         database = new ReadModelDatabase(url, '', '')
         producer = new KafkaProducer<>([(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG): kafka.bootstrapServers(),
                                         (ProducerConfig.ACKS_CONFIG)             : 'all',
@@ -75,7 +80,7 @@ class LiveCaseCycle implements Closeable {
 
     String sensorAlarm(String device, String episode, AlarmState state, GeoPoint position = TestGrids.HERE) {
         String id = "edge-it:${episode}:${state}"
-        send(Topics.INTAKE, id, WireCodec.intake().write(new IntakeRecord(id, Channel.SENSOR, 'edge-it', Instant.now(),
+        send(topics.intake(), id, WireCodec.intake().write(new IntakeRecord(id, Channel.SENSOR, 'edge-it', Instant.now(),
                 null, 'manhole-tilt', device, new SensorAlarm(episode, state, 'tilt', 21.0d, 'deg', 15d), position, '',
                 device, false, [])))
         id
@@ -83,14 +88,14 @@ class LiveCaseCycle implements Closeable {
 
     String report(String intakeId, String category, GeoPoint position, Channel channel = Channel.PATROL,
                   String reporter = 'worker-1') {
-        send(Topics.INTAKE, intakeId, WireCodec.intake().write(IntakeRecord.report(intakeId, channel, 'it', Instant.now(),
+        send(topics.intake(), intakeId, WireCodec.intake().write(IntakeRecord.report(intakeId, channel, 'it', Instant.now(),
                 category, position, 'seen on patrol', reporter, false, CaseCycleRig.PHOTO)))
         intakeId
     }
 
     String command(String caseId, Actor actor, CaseAction action) {
         String id = "${name}-cmd-${++sequence}"
-        send(Topics.COMMANDS, caseId, WireCodec.commands().write(CaseCommand.of(id, caseId, actor, Instant.now(), action)))
+        send(topics.commands(), caseId, WireCodec.commands().write(CaseCommand.of(id, caseId, actor, Instant.now(), action)))
         id
     }
 
