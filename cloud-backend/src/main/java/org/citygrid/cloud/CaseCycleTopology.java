@@ -80,7 +80,7 @@ public final class CaseCycleTopology {
                                  GridLocator locator) {
         SensorCategories sensors = new SensorCategories(catalogue, settings.sensorCategories());
         LedgerFactory ledgers = new LedgerFactory(rules, catalogue,
-                new SlaPolicy(rules, settings.warnShare(), settings.escalateShare()));
+                new SlaPolicy(rules, settings.warnShare(), settings.escalateShare()), settings.duplicateDistanceMetres());
         DuplicateRule duplicates = new DuplicateRule(settings.duplicateDistanceMetres(), settings.duplicateWindow());
 
         Topics topics = settings.topics();

@@ -23,8 +23,10 @@ public final class LedgerFactory {
     private final CaseRules rules;
     private final CategoryCatalogue catalogue;
     private final SlaPolicy sla;
+    private final double duplicateDistanceMetres;
 
-    public LedgerFactory(CaseRules rules, CategoryCatalogue catalogue, SlaPolicy sla) {
+    public LedgerFactory(CaseRules rules, CategoryCatalogue catalogue, SlaPolicy sla, double duplicateDistanceMetres) {
+        this.duplicateDistanceMetres = duplicateDistanceMetres;
         this.rules = rules;
         this.catalogue = catalogue;
         this.sla = sla;
@@ -41,7 +43,7 @@ public final class LedgerFactory {
 
     public CaseLedger ledger(ProcessingContext context) {
         KeyValueStore<String, CaseHistory> cases = context.getStateStore(CaseLedger.STORE);
-        OpenCaseIndex openCases = new OpenCaseIndex(context.getStateStore(OpenCaseIndex.STORE));
+        OpenCaseIndex openCases = new OpenCaseIndex(context.getStateStore(OpenCaseIndex.STORE), duplicateDistanceMetres);
         HandlerLoad load = new HandlerLoad(context.getStateStore(HandlerLoad.STORE));
         TimestampedKeyValueStore<String, Responsibility> rows = context.getStateStore(ResponsibilityTable.STORE);
         ResponsibilityTable table = new ResponsibilityTable(rows, catalogue);
@@ -51,6 +53,6 @@ public final class LedgerFactory {
     }
 
     public OpenCaseIndex openCases(ProcessingContext context) {
-        return new OpenCaseIndex(context.getStateStore(OpenCaseIndex.STORE));
+        return new OpenCaseIndex(context.getStateStore(OpenCaseIndex.STORE), duplicateDistanceMetres);
     }
 }

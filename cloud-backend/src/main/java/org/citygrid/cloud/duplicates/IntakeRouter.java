@@ -64,7 +64,7 @@ public final class IntakeRouter implements Processor<String, LocatedIntake, Stri
         ReportDetails details = new ReportDetails(record.intakeId(), record.channel(), intake.categoryCode(),
                 intake.gridCode(), record.position(), describe(record), record.reporterId(), record.anonymous(),
                 record.observedAt(), record.media());
-        Optional<OpenCase> duplicateOf = rule.match(intake, openCases.inCommunity(community));
+        Optional<OpenCase> duplicateOf = rule.match(intake, openCases.near(community, record.position()));
         CaseCommand command = duplicateOf
                 .map(open -> CaseCommand.of(commandId, open.caseId(), ACTOR, at, new CaseAction.MergeDuplicate(details)))
                 .orElseGet(() -> CaseCommand.of(commandId, CaseIds.forReport(intake.gridCode(), at, record.intakeId()),
