@@ -37,6 +37,7 @@ import org.citygrid.cloud.geocode.Geocoding;
 import org.citygrid.cloud.geocode.GridLocator;
 import org.citygrid.cloud.geocode.LocatedIntake;
 import org.citygrid.cloud.indicators.DailyTally;
+import org.citygrid.cloud.indicators.IndicatorBuffer;
 import org.citygrid.cloud.intake.Checked;
 import org.citygrid.cloud.intake.IntakeValidation;
 import org.citygrid.cloud.intake.SensorCategories;
@@ -134,7 +135,7 @@ public final class CaseCycleTopology {
                         .withName("commands-by-community")
                         .withNumberOfPartitions(settings.partitions())
                         .withStreamPartitioner(new CommunityPartitioner<>()))
-                .process(() -> new CommandProcessor(ledgers, settings.slaInterval()), Named.as("command-processor"),
+                .process(() -> new CommandProcessor(ledgers, settings.slaInterval(), settings.indicatorFlush()), Named.as("command-processor"),
                         LedgerFactory.stores());
 
         KStream<String, CaseOutput> outputs = fromIntake
@@ -154,6 +155,8 @@ public final class CaseCycleTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SlaSchedule.STORE),
                 Serdes.String(), JsonSerde.of(SlaAlarm.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IndicatorBuffer.STORE),
+                Serdes.String(), JsonSerde.of(DailyTally.class)));
     }
 
     private static void publish(KStream<String, CaseOutput> outputs, Topics topics) {

@@ -9,6 +9,7 @@ import org.citygrid.cloud.dispatch.AutoDispatch;
 import org.citygrid.cloud.dispatch.HandlerLoad;
 import org.citygrid.cloud.duplicates.OpenCaseIndex;
 import org.citygrid.cloud.filing.AutoFiling;
+import org.citygrid.cloud.indicators.IndicatorBuffer;
 import org.citygrid.cloud.indicators.IndicatorContributions;
 import org.citygrid.cloud.notify.Notifier;
 import org.citygrid.cloud.sla.SlaAlarm;
@@ -47,10 +48,12 @@ public final class CaseLedger {
     private final AutoDispatch dispatch;
     private final Notifier notifier;
     private final IndicatorContributions indicators;
+    private final IndicatorBuffer tallies;
 
     public CaseLedger(org.citygrid.model.cases.CaseDecider decider, KeyValueStore<String, CaseHistory> cases,
                       OpenCaseIndex openCases, HandlerLoad load, KeyValueStore<String, SlaAlarm> alarms, SlaPolicy sla,
-                      AutoFiling filing, AutoDispatch dispatch, Notifier notifier, IndicatorContributions indicators) {
+                      AutoFiling filing, AutoDispatch dispatch, Notifier notifier, IndicatorContributions indicators,
+                      IndicatorBuffer tallies) {
         this.decider = decider;
         this.cases = cases;
         this.openCases = openCases;
@@ -61,10 +64,16 @@ public final class CaseLedger {
         this.dispatch = dispatch;
         this.notifier = notifier;
         this.indicators = indicators;
+        this.tallies = tallies;
     }
 
     public CaseHistory history(String caseId) {
         return cases.get(caseId);
+    }
+
+    /** Sums the indicator tallies held since the last flush, to publish them. */
+    public List<CaseOutput> flushIndicators() {
+        return tallies.flush().stream().map(t -> (CaseOutput) new CaseOutput.Indicator(t)).toList();
     }
 
     /** Decides a command and everything it sets off; returns what to publish, in order. */
@@ -73,6 +82,7 @@ public final class CaseLedger {
         Deque<CaseCommand> queue = new ArrayDeque<>();
         queue.add(command);
         int steps = 0;
+        java.util.Map<String, CaseHistory> changed = new java.util.LinkedHashMap<>();
         while (!queue.isEmpty()) {
             CaseCommand next = queue.poll();
             if (steps++ > MAX_FOLLOW_UPS) {
@@ -82,6 +92,7 @@ public final class CaseLedger {
             if (history == null) {
                 continue;
             }
+            changed.put(history.current().id(), history);
             filing.next(history.current(), next).ifPresent(queue::add);
             switch (dispatch.next(history, next)) {
                 case AutoDispatch.Outcome.Dispatch d -> queue.add(d.command());
@@ -91,6 +102,9 @@ public final class CaseLedger {
                 }
             }
         }
+        // one snapshot per case and command, after its follow-ups: the compacted topic keeps
+        // only the latest anyway, and a report's three steps need not be three snapshots
+        changed.values().forEach(h -> out.add(new CaseOutput.Snapshot(CaseSnapshot.of(h.current()))));
         return out;
     }
 
@@ -110,13 +124,12 @@ public final class CaseLedger {
             openCases.apply(event, after);
             load.follow(before, after);
             notifier.intents(before, event, after).forEach(i -> out.add(new CaseOutput.Notification(i)));
-            indicators.of(before, event, after).forEach(t -> out.add(new CaseOutput.Indicator(t)));
+            indicators.of(before, event, after).forEach(tallies::add);
         }
         cases.put(command.caseId(), history);
         for (SlaAlarm alarm : sla.alarms(history.current(), command.at())) {
             alarms.put(alarm.key(), alarm);
         }
-        out.add(new CaseOutput.Snapshot(CaseSnapshot.of(history.current())));
         return history;
     }
 }

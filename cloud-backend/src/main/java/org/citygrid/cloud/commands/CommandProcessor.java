@@ -12,18 +12,21 @@ import org.citygrid.model.cases.CaseCommand;
 
 /**
  * Applies the commands people and services send to their cases, and runs the partition's SLA
- * clock: the punctuator is scheduled here because it acts on the same cases with the same ledger.
+ * clock and the flush of its indicator tallies: both punctuators are scheduled here because they
+ * act on the same stores with the same ledger.
  */
 public final class CommandProcessor implements Processor<String, CaseCommand, String, CaseOutput> {
 
     private final LedgerFactory ledgers;
     private final Duration slaInterval;
+    private final Duration indicatorFlush;
     private ProcessorContext<String, CaseOutput> context;
     private CaseLedger ledger;
 
-    public CommandProcessor(LedgerFactory ledgers, Duration slaInterval) {
+    public CommandProcessor(LedgerFactory ledgers, Duration slaInterval, Duration indicatorFlush) {
         this.ledgers = ledgers;
         this.slaInterval = slaInterval;
+        this.indicatorFlush = indicatorFlush;
     }
 
     @Override
@@ -34,6 +37,9 @@ public final class CommandProcessor implements Processor<String, CaseCommand, St
         // wall-clock time: deadlines pass whether or not any record arrives
         context.schedule(slaInterval, PunctuationType.WALL_CLOCK_TIME,
                 new SlaPunctuator(context, ledger, schedule, ledgers.sla()));
+        // the partition's summed indicator tallies go out once per interval, not once per fact
+        context.schedule(indicatorFlush, PunctuationType.WALL_CLOCK_TIME, now -> ledger.flushIndicators()
+                .forEach(out -> context.forward(new Record<>(out.key(), out, now))));
     }
 
     @Override

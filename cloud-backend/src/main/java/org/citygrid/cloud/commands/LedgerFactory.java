@@ -9,6 +9,7 @@ import org.citygrid.cloud.dispatch.Responsibility;
 import org.citygrid.cloud.dispatch.ResponsibilityTable;
 import org.citygrid.cloud.duplicates.OpenCaseIndex;
 import org.citygrid.cloud.filing.AutoFiling;
+import org.citygrid.cloud.indicators.IndicatorBuffer;
 import org.citygrid.cloud.indicators.IndicatorContributions;
 import org.citygrid.cloud.notify.Notifier;
 import org.citygrid.cloud.sla.SlaPolicy;
@@ -38,7 +39,7 @@ public final class LedgerFactory {
 
     /** The stores a processor using a ledger must be connected to. */
     public static String[] stores() {
-        return new String[] {CaseLedger.STORE, OpenCaseIndex.STORE, HandlerLoad.STORE, SlaSchedule.STORE};
+        return new String[] {CaseLedger.STORE, OpenCaseIndex.STORE, HandlerLoad.STORE, SlaSchedule.STORE, IndicatorBuffer.STORE};
     }
 
     public CaseLedger ledger(ProcessingContext context) {
@@ -49,7 +50,8 @@ public final class LedgerFactory {
         ResponsibilityTable table = new ResponsibilityTable(rows, catalogue);
         return new CaseLedger(new CaseDecider(rules), cases, openCases, load,
                 context.getStateStore(SlaSchedule.STORE), sla, new AutoFiling(rules),
-                new AutoDispatch(table, load), new Notifier(), new IndicatorContributions(rules));
+                new AutoDispatch(table, load), new Notifier(rules), new IndicatorContributions(rules),
+                new IndicatorBuffer(context.getStateStore(IndicatorBuffer.STORE)));
     }
 
     public OpenCaseIndex openCases(ProcessingContext context) {

@@ -12,6 +12,7 @@ import org.citygrid.cloud.notify.NotificationIntent.What;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
+import org.citygrid.model.cases.CaseRules;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.ReportDetails;
 import org.citygrid.model.cases.Stage;
@@ -29,6 +30,12 @@ public final class Notifier {
     public static final String DUTY_CHIEF = "DUTY_CHIEF";
     public static final String LEADERSHIP = "LEADERSHIP";
 
+    private final CaseRules rules;
+
+    public Notifier(CaseRules rules) {
+        this.rules = rules;
+    }
+
     public List<NotificationIntent> intents(Case before, CaseEvent event, Case after) {
         Sheet sheet = new Sheet(event, after);
         switch (event.change()) {
@@ -36,7 +43,10 @@ public final class Notifier {
                 if (r.details().channel() != Channel.SENSOR) {
                     sheet.add(REPORT_RECEIVED, Audience.user(r.details().reporterId()));
                 }
-                sheet.add(REPORT_TO_FILE, Audience.role(SUPERVISION));
+                // a report its category files on its own needs no operator
+                if (!rules.filesAutomatically(r.details().categoryCode(), r.details().channel())) {
+                    sheet.add(REPORT_TO_FILE, Audience.role(SUPERVISION));
+                }
             }
             case CaseChange.DuplicateMerged m -> {
                 if (m.duplicate().channel() != Channel.SENSOR) {

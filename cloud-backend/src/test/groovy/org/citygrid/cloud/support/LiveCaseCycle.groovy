@@ -53,6 +53,7 @@ class LiveCaseCycle implements Closeable {
                 CITYGRID_STATE_DIR      : stateDir.toString(),
                 CITYGRID_PARTITIONS     : '2',
                 CITYGRID_SLA_INTERVAL   : 'PT1S',
+                CITYGRID_INDICATOR_FLUSH: 'PT1S',
                 CITYGRID_JDBC_URL       : url,
                 CITYGRID_JDBC_USER      : '',
         ] + extra
