@@ -9,6 +9,7 @@ import org.citygrid.cloud.dispatch.AutoDispatch;
 import org.citygrid.cloud.dispatch.HandlerLoad;
 import org.citygrid.cloud.duplicates.OpenCaseIndex;
 import org.citygrid.cloud.filing.AutoFiling;
+import org.citygrid.cloud.indicators.DailyTally;
 import org.citygrid.cloud.indicators.IndicatorBuffer;
 import org.citygrid.cloud.indicators.IndicatorContributions;
 import org.citygrid.cloud.notify.Notifier;
@@ -49,6 +50,7 @@ public final class CaseLedger {
     private final Notifier notifier;
     private final IndicatorContributions indicators;
     private final IndicatorBuffer tallies;
+    private final java.util.Map<String, DailyTally> pendingTallies = new java.util.HashMap<>();
 
     public CaseLedger(org.citygrid.model.cases.CaseDecider decider, KeyValueStore<String, CaseHistory> cases,
                       OpenCaseIndex openCases, HandlerLoad load, KeyValueStore<String, SlaAlarm> alarms, SlaPolicy sla,
@@ -105,6 +107,9 @@ public final class CaseLedger {
         // one snapshot per case and command, after its follow-ups: the compacted topic keeps
         // only the latest anyway, and a report's three steps need not be three snapshots
         changed.values().forEach(h -> out.add(new CaseOutput.Snapshot(CaseSnapshot.of(h.current()))));
+        // a report's steps touch the same keys three times: one store update per key, not per fact
+        pendingTallies.values().forEach(tallies::add);
+        pendingTallies.clear();
         return out;
     }
 
@@ -124,7 +129,7 @@ public final class CaseLedger {
             openCases.apply(event, after);
             load.follow(before, after);
             notifier.intents(before, event, after).forEach(i -> out.add(new CaseOutput.Notification(i)));
-            indicators.of(before, event, after).forEach(tallies::add);
+            indicators.of(before, event, after).forEach(t -> pendingTallies.merge(t.key(), t, DailyTally::plus));
         }
         cases.put(command.caseId(), history);
         for (SlaAlarm alarm : sla.alarms(history.current(), command.at())) {
