@@ -1,5 +1,7 @@
 package org.citygrid.model.grid;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,6 +49,7 @@ public record GridCode(String county, String street, String community, String se
      *
      * @throws IllegalArgumentException naming what is wrong when {@code text} is not a grid code
      */
+    @JsonCreator
     public static GridCode parse(String text) {
         Objects.requireNonNull(text, "grid code");
         if (text.length() != 14 && text.length() != 15) {
@@ -103,7 +106,8 @@ public record GridCode(String county, String street, String community, String se
         return Integer.parseInt(serial);
     }
 
-    /** The code as written: 14 or 15 digits. */
+    /** The code as written: 14 or 15 digits; also its JSON form. */
+    @JsonValue
     public String value() {
         return county + street + community + serial;
     }
