@@ -3,6 +3,8 @@ package org.citygrid.model.grid;
 import java.util.Collection;
 import java.util.Optional;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -17,9 +19,9 @@ import org.locationtech.jts.index.strtree.STRtree;
 /**
  * Answers which unit grid a WGS 84 point belongs to.
  *
- * <p>The grids sit in a JTS {@link STRtree} by their lon/lat envelopes, and each grid has an
- * {@link IndexedPointInAreaLocator}, so a lookup costs a tree descent and a point-in-polygon test
- * on the few grids whose envelope holds the point. Points outside every grid are measured in
+ * <p>The grids sit in a JTS {@link STRtree} by their lon/lat envelopes, and each grid has a
+ * point-in-polygon locator (indexed for grids of many vertices), so a lookup costs a tree descent
+ * and a point-in-polygon test on the few grids whose envelope holds the point. Points outside every grid are measured in
  * metres in a {@link LocalMetricFrame} centred on the point, which is accurate however far the
  * grids reach.
  *
@@ -39,7 +41,10 @@ public final class GridIndex {
     private final double nearToleranceMetres;
     private final GeometryFactory pointFactory = new GeometryFactory();
 
-    private record Entry(UnitGrid grid, IndexedPointInAreaLocator locator) {}
+    /** Above this many vertices a grid gets an indexed locator; below, a plain ray count is faster. */
+    private static final int INDEXED_LOCATOR_VERTICES = 64;
+
+    private record Entry(UnitGrid grid, PointOnGeometryLocator locator) {}
 
     private GridIndex(Collection<UnitGrid> grids, double nearToleranceMetres) {
         requireTolerance(nearToleranceMetres);
@@ -47,9 +52,7 @@ public final class GridIndex {
         this.size = grids.size();
         STRtree tree = new STRtree();
         for (UnitGrid grid : grids) {
-            IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(grid.geometry());
-            // the locator indexes itself lazily on first use: do it now, before other threads look
-            locator.locate(grid.geometry().getEnvelopeInternal().centre());
+            PointOnGeometryLocator locator = locatorFor(grid.geometry());
             tree.insert(grid.geometry().getEnvelopeInternal(), new Entry(grid, locator));
         }
         tree.build();
@@ -78,6 +81,16 @@ public final class GridIndex {
 
     public double nearToleranceMetres() {
         return nearToleranceMetres;
+    }
+
+    private static PointOnGeometryLocator locatorFor(Geometry geometry) {
+        if (geometry.getNumPoints() <= INDEXED_LOCATOR_VERTICES) {
+            return new SimplePointInAreaLocator(geometry);
+        }
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(geometry);
+        // the locator indexes itself lazily on first use: do it now, before other threads look
+        locator.locate(geometry.getEnvelopeInternal().centre());
+        return locator;
     }
 
     /** Locates a point with the index's near tolerance. */
