@@ -1,6 +1,7 @@
 package org.citygrid.model.grid;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class GridHierarchy {
     private final List<UnitGrid> grids;
     private final Map<String, Street> streets;
     private final Map<String, Community> communities;
+    private final List<Street> streetList;
+    private final List<Community> communityList;
     private final Map<String, List<Community>> communitiesByStreet;
     private final Map<String, List<UnitGrid>> gridsByCommunity;
     private final Map<GridCode, UnitGrid> gridsByCode;
@@ -55,11 +58,13 @@ public final class GridHierarchy {
             }
         }
         byStreet.values().forEach(list -> list.sort(Comparator.comparing(Community::code)));
-        this.streets = java.util.Collections.unmodifiableMap(streets);
-        this.communities = java.util.Collections.unmodifiableMap(communities);
+        this.streets = Collections.unmodifiableMap(streets);
+        this.communities = Collections.unmodifiableMap(communities);
+        this.streetList = List.copyOf(streets.values());
+        this.communityList = List.copyOf(communities.values());
         this.communitiesByStreet = copyOfLists(byStreet);
         this.gridsByCommunity = copyOfLists(byCommunity);
-        this.gridsByCode = java.util.Collections.unmodifiableMap(byCode);
+        this.gridsByCode = Collections.unmodifiableMap(byCode);
     }
 
     /** The hierarchy of a district's grids. */
@@ -78,12 +83,12 @@ public final class GridHierarchy {
 
     /** The streets in code order. */
     public List<Street> streets() {
-        return List.copyOf(streets.values());
+        return streetList;
     }
 
     /** All communities in code order. */
     public List<Community> communities() {
-        return List.copyOf(communities.values());
+        return communityList;
     }
 
     /** The communities grids declare in a street, in code order; empty for an unknown street. */
@@ -112,7 +117,7 @@ public final class GridHierarchy {
     private static <T> Map<String, List<T>> copyOfLists(Map<String, List<T>> map) {
         Map<String, List<T>> copy = new TreeMap<>();
         map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     @Override
