@@ -8,6 +8,7 @@ import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryComponentFilter;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
@@ -52,6 +53,9 @@ public final class GridIndex {
         this.size = grids.size();
         STRtree tree = new STRtree();
         for (UnitGrid grid : grids) {
+            // JTS caches envelopes lazily, without synchronisation, and the locators read those of
+            // polygons, shells and holes: fill every cache here, before the final field publishes them
+            grid.geometry().apply((GeometryComponentFilter) Geometry::getEnvelopeInternal);
             PointOnGeometryLocator locator = locatorFor(grid.geometry());
             tree.insert(grid.geometry().getEnvelopeInternal(), new Entry(grid, locator));
         }
