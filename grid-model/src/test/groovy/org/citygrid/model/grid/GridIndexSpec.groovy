@@ -80,6 +80,45 @@ class GridIndexSpec extends Specification {
         result.assignedGrid().isEmpty()
     }
 
+    def "a point #metres m off the area is #answer with a 30 m tolerance"() {
+        expect:
+        index.locate(at(200 + metres, 50)).getClass() == answer
+
+        where:
+        metres | answer
+        0.5    | GridLookup.Near
+        29.9   | GridLookup.Near
+        30.1   | GridLookup.Outside
+        500    | GridLookup.Outside
+    }
+
+    def "a point near a grid is assigned to it; a point outside is assigned to none"() {
+        expect:
+        index.locate(at(220, 50)).assignedGrid().get().code().value() == code(2)
+        index.locate(at(50, 400)).assignedGrid().isEmpty()
+    }
+
+    def "the default tolerance is 30 m, a typical phone GPS error"() {
+        given:
+        GridIndex byDefault = GridIndex.of(block)
+
+        expect:
+        byDefault.nearToleranceMetres() == 30
+        byDefault.locate(at(229, 50)) instanceof GridLookup.Near
+        byDefault.locate(at(231, 50)) instanceof GridLookup.Outside
+    }
+
+    def "a tolerance of #tolerance m is refused"() {
+        when:
+        GridIndex.of(block, tolerance)
+
+        then:
+        thrown(IllegalArgumentException)
+
+        where:
+        tolerance << [-1d, Double.NaN, Double.POSITIVE_INFINITY]
+    }
+
     def "the tolerance can be widened for a single lookup"() {
         expect:
         index.locate(at(50, 400)) instanceof GridLookup.Outside

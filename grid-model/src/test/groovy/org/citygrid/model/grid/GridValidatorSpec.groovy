@@ -141,4 +141,25 @@ class GridValidatorSpec extends Specification {
         validator.validate(hierarchy).problemsOf(GridProblem.InconsistentCode)*.reason() ==
                 ['county 110101 is not the district\'s 110102']
     }
+
+    def "the report names every problem and its grids, one per line, by kind"() {
+        given: 'a bowtie, an overlap, a missing middle cell, a duplicate code and a grid in the wrong community'
+        def grids = lattice().findAll { !(it.code().value() in [code(5), code(9)]) } + [
+                grid(code(9), 'POLYGON((200 200, 300 300, 300 200, 200 300, 200 200))'),
+                grid(code(10), 'POLYGON((250 0, 400 0, 400 100, 250 100, 250 0))'),
+                cell(code(11), 5, 0), cell(code(11), 6, 0),
+                grid(code(12), 'POLYGON((800 0, 900 0, 900 100, 800 100, 800 0))', '110101001002')]
+
+        when:
+        def lines = validator.validate(grids).toString().readLines()
+
+        then:
+        lines[0] == '12 grids, 5 problems:'
+        lines[1] ==~ /  grid ${code(9)} has an invalid polygon: Self-intersection at .*/
+        lines[2] ==~ /  grids ${code(3)} and ${code(10)} overlap by \d+\.\d m²/
+        lines[3] ==~ /  community $COMMUNITY has a gap of \d+\.\d m² at .* between grids \[.*\]/
+        lines[4] == "  grid code ${code(11)} is used by 2 grids"
+        lines[5] ==~ /  grid ${code(12)}: code names community $COMMUNITY but the grid declares community 110101001002 .*/
+        lines.size() == 6
+    }
 }
