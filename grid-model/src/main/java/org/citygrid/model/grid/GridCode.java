@@ -119,7 +119,16 @@ public record GridCode(String county, String street, String community, String se
 
     @Override
     public int compareTo(GridCode other) {
-        return value().compareTo(other.value());
+        // field by field is the order of the text, because county, street and community have fixed
+        // widths; it spares the two strings value() would build on every tie-break and sort step
+        int c = county.compareTo(other.county);
+        if (c == 0) {
+            c = street.compareTo(other.street);
+        }
+        if (c == 0) {
+            c = community.compareTo(other.community);
+        }
+        return c != 0 ? c : serial.compareTo(other.serial);
     }
 
     /**

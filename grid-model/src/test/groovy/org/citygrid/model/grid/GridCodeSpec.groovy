@@ -89,6 +89,20 @@ class GridCodeSpec extends Specification {
         GridCode.parse('11010100100101') != GridCode.parse('110101001001001')
     }
 
+    def "codes order as their text does: #a #relation #b"() {
+        expect:
+        Math.signum(GridCode.parse(a) <=> GridCode.parse(b)) == Math.signum(a <=> b)
+
+        where:
+        a                 | b                 | relation
+        '110101001001001' | '110101001001002' | 'before'
+        '110101001001010' | '110101001001009' | 'after'
+        '11010100100101'  | '110101001001001' | 'after'
+        '11010100100101'  | '110101001001100' | 'before'
+        '110101001001001' | '110101001001001' | 'equal to'
+        '110102001001001' | '110101999999999' | 'after'
+    }
+
     def "codes sort by county, street, community, serial"() {
         given:
         def texts = ['110101002001001', '110101001002001', '110101001001002', '110101001001001']
