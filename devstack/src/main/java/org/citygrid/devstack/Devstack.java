@@ -63,7 +63,11 @@ public final class Devstack {
         return Path.of(System.getProperty("devstack.dir", "target/devstack")).toAbsolutePath().normalize();
     }
 
-    private static Path freshDirectory(String name) {
+    /**
+     * Directory {@code name} under the base directory, emptied (and any service an earlier run left running
+     * on it stopped): for a spec that builds a service with its own settings, e.g. a fixed port.
+     */
+    public static Path freshDirectory(String name) {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("a devstack directory name is one path segment: " + name);
         }

@@ -98,8 +98,10 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         killLeftoverFromEarlierRun();
         if (brokerPort == 0) {
             brokerPort = fixedBrokerPort != null ? fixedBrokerPort : FreePorts.pick();
-            controllerPort = fixedControllerPort != null ? fixedControllerPort : FreePorts.pick();
+            controllerPort = fixedControllerPort != null ? fixedControllerPort : FreePorts.pickOtherThan(brokerPort);
         }
+        FreePorts.requireFree(brokerPort, "the Kafka broker in " + dir + " (client port)");
+        FreePorts.requireFree(controllerPort, "the Kafka broker in " + dir + " (controller port)");
         Path dataDir = dir.resolve("data");
         BrokerSettings.writeProperties(serverProperties(),
                 BrokerSettings.serverProperties(dataDir, brokerPort, controllerPort, overrides));

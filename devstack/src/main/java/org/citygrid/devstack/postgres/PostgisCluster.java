@@ -85,6 +85,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         }
         prepareDirectories();
         stopLeftoverFromEarlierRun();
+        FreePorts.requireFree(port, "PostgreSQL in " + dir);
         if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
             initdb();
         }
