@@ -1,5 +1,6 @@
 package org.citygrid.model.grid;
 
+import org.citygrid.model.geo.GeoPoint;
 import java.util.Collection;
 import java.util.Optional;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
@@ -98,7 +99,7 @@ public final class GridIndex {
     }
 
     /** Locates a point with the index's near tolerance. */
-    public GridLookup locate(LonLat point) {
+    public GridLookup locate(GeoPoint point) {
         return locate(point.lon(), point.lat(), nearToleranceMetres);
     }
 
@@ -116,7 +117,7 @@ public final class GridIndex {
      * @return inside a grid (boundary included), near one, or outside the managed area
      */
     public GridLookup locate(double lon, double lat, double nearToleranceMetres) {
-        new LonLat(lon, lat); // rejects what is not a lon/lat position, swapped axes included
+        new GeoPoint(lon, lat); // rejects what is not a lon/lat position, swapped axes included
         requireTolerance(nearToleranceMetres);
         Coordinate point = new Coordinate(lon, lat);
         Containing containing = new Containing(point);

@@ -1,5 +1,6 @@
 package org.citygrid.model.grid;
 
+import org.citygrid.model.geo.GeoPoint;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public sealed interface GridProblem {
      * @param error    JTS's description of the error
      * @param location where the error is
      */
-    record InvalidGeometry(GridCode code, String error, LonLat location) implements GridProblem {
+    record InvalidGeometry(GridCode code, String error, GeoPoint location) implements GridProblem {
         public List<GridCode> codes() {
             return List.of(code);
         }
@@ -58,7 +59,7 @@ public sealed interface GridProblem {
      * @param areaSquareMetres the hole's area
      * @param location         a point inside the hole
      */
-    record Gap(String communityCode, List<GridCode> bordering, double areaSquareMetres, LonLat location)
+    record Gap(String communityCode, List<GridCode> bordering, double areaSquareMetres, GeoPoint location)
             implements GridProblem {
         public Gap {
             bordering = List.copyOf(bordering);

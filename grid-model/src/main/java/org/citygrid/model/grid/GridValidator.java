@@ -1,5 +1,6 @@
 package org.citygrid.model.grid;
 
+import org.citygrid.model.geo.GeoPoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -87,7 +88,7 @@ public final class GridValidator {
             } else {
                 Coordinate c = error.getCoordinate();
                 problems.add(new GridProblem.InvalidGeometry(grid.code(), error.getMessage(),
-                        c == null ? null : new LonLat(c.x, c.y)));
+                        c == null ? null : new GeoPoint(c.x, c.y)));
             }
         }
         if (!valid.isEmpty()) {
@@ -158,7 +159,7 @@ public final class GridValidator {
                             .map(i -> grids.get(i).code()).distinct().sorted().toList();
                     Coordinate inside = hole.getInteriorPoint().getCoordinate();
                     Coordinate lonLat = frame.toDegrees(inside.x, inside.y);
-                    found.add(new GridProblem.Gap(community, bordering, area, new LonLat(lonLat.x, lonLat.y)));
+                    found.add(new GridProblem.Gap(community, bordering, area, new GeoPoint(lonLat.x, lonLat.y)));
                 }
             }
         });

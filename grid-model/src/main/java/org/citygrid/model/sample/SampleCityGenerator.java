@@ -1,5 +1,7 @@
 package org.citygrid.model.sample;
 
+import org.citygrid.model.geo.GeoPoint;
+import org.citygrid.model.category.SensorType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +13,6 @@ import org.citygrid.model.grid.Community;
 import org.citygrid.model.grid.GridCode;
 import org.citygrid.model.grid.GridHierarchy;
 import org.citygrid.model.grid.LocalMetricFrame;
-import org.citygrid.model.grid.LonLat;
 import org.citygrid.model.grid.Street;
 import org.citygrid.model.grid.UnitGrid;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
@@ -383,7 +384,7 @@ public final class SampleCityGenerator {
                     at = new Coordinate(round(box.getMinX() + random.nextDouble() * box.getWidth()),
                             round(box.getMinY() + random.nextDouble() * box.getHeight()));
                 } while (locator.locate(at) != Location.INTERIOR);
-                sensors.add(new Sensor(type.id() + "-" + grid.code() + "-" + i, type, grid.code(), new LonLat(at.x, at.y)));
+                sensors.add(new Sensor(type.id() + "-" + grid.code() + "-" + i, type, grid.code(), new GeoPoint(at.x, at.y)));
             }
         }
         return sensors;

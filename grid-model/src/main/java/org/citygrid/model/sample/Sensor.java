@@ -1,8 +1,9 @@
 package org.citygrid.model.sample;
 
+import org.citygrid.model.geo.GeoPoint;
+import org.citygrid.model.category.SensorType;
 import java.util.Objects;
 import org.citygrid.model.grid.GridCode;
-import org.citygrid.model.grid.LonLat;
 
 /**
  * A fixed sensor in a grid.
@@ -12,7 +13,7 @@ import org.citygrid.model.grid.LonLat;
  * @param gridCode the grid it stands in
  * @param position where it stands, inside that grid
  */
-public record Sensor(String id, SensorType type, GridCode gridCode, LonLat position) {
+public record Sensor(String id, SensorType type, GridCode gridCode, GeoPoint position) {
 
     public Sensor {
         Objects.requireNonNull(id, "id");

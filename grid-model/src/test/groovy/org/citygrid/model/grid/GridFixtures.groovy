@@ -1,5 +1,6 @@
 package org.citygrid.model.grid
 
+import org.citygrid.model.geo.GeoPoint;
 import org.locationtech.jts.geom.Coordinate
 import org.locationtech.jts.geom.Geometry
 import org.locationtech.jts.geom.GeometryFactory
@@ -38,13 +39,13 @@ class GridFixtures {
     }
 
     /** A lon/lat position given in metres from the origin. */
-    static LonLat at(double east, double north) {
+    static GeoPoint at(double east, double north) {
         Coordinate c = FRAME.toDegrees(east, north)
-        new LonLat(c.x, c.y)
+        new GeoPoint(c.x, c.y)
     }
 
     /** Great-circle distance in metres (haversine on the mean Earth radius): an independent check. */
-    static double haversine(LonLat a, LonLat b) {
+    static double haversine(GeoPoint a, GeoPoint b) {
         double r = 6_371_008.8
         double dLat = Math.toRadians(b.lat() - a.lat()), dLon = Math.toRadians(b.lon() - a.lon())
         double h = Math.sin(dLat / 2)**2 + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2)**2

@@ -1,5 +1,6 @@
 package org.citygrid.model.grid
 
+import org.citygrid.model.geo.GeoPoint;
 import static org.citygrid.model.grid.GridFixtures.*
 
 import java.util.concurrent.Callable
@@ -44,7 +45,7 @@ class GridIndexSpec extends Specification {
 
     def "a point #metres m #direction of the area is near grid #serial at that distance"() {
         when:
-        LonLat point = at(east, north)
+        GeoPoint point = at(east, north)
         GridLookup result = index.locate(point)
 
         then:
@@ -158,7 +159,7 @@ class GridIndexSpec extends Specification {
     def "concurrent lookups give the same answers as sequential ones"() {
         given:
         def random = new Random(7)
-        List<LonLat> points = (1..2000).collect { at(random.nextDouble() * 300 - 50, random.nextDouble() * 300 - 50) }
+        List<GeoPoint> points = (1..2000).collect { at(random.nextDouble() * 300 - 50, random.nextDouble() * 300 - 50) }
         List<GridLookup> expected = points.collect { index.locate(it) }
         def pool = Executors.newFixedThreadPool(8)
 
