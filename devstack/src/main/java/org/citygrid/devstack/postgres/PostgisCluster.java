@@ -24,7 +24,8 @@ import org.citygrid.devstack.ServiceDirectory;
 /**
  * A private PostgreSQL 15 cluster with PostGIS, for tests and the all-in-one demo: created with initdb
  * (trust authentication, UTF8, C locale, superuser {@code postgres}) in the directory given to
- * {@link #builder(Path)} and kept there across restarts, listening on 127.0.0.1 only.
+ * {@link #builder(Path)} and kept there across restarts, listening on 127.0.0.1 only. It survives the
+ * server being killed, not the machine crashing: it runs with {@code fsync=off}.
  *
  * <p>Layout of the directory: {@code data/} (PGDATA), {@code postgres.log} (the server log, appended to
  * on every start) and {@code run/} (the Unix socket, which only pg_ctl uses; clients connect over TCP).
@@ -90,7 +91,10 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
             initdb();
         }
-        String options = "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1";
+        // fsync=off: a killed server loses nothing (the kernel still holds what it wrote), only a crash of the
+        // machine would, and a test or demo cluster is recreated then. With fsync on, every CREATE DATABASE
+        // and the start after a kill (which first fsyncs all of PGDATA) cost seconds on a busy disk.
+        String options = "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c fsync=off";
         Processes.Result result = Processes.run(osUser.wrap(List.of(
                 binDir.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-l", logFile().toString(),
                 "-w", "-t", Long.toString(startTimeout.toSeconds()), "-o", options, "start")),
