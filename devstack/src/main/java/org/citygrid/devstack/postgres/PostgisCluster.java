@@ -132,7 +132,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         if (!started) {
             return;
         }
-        postmaster().ifPresent(postmaster -> Processes.killTree(postmaster, Duration.ofSeconds(30)));
+        postmaster().ifPresent(this::killTree);
         forget();
     }
 
@@ -308,9 +308,23 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         }
     }
 
+    private void killTree(ProcessHandle postmaster) {
+        Processes.killTree(postmaster, Duration.ofSeconds(30));
+        // The killed postmaster stays a zombie until init collects it, which can take seconds, and until then
+        // PostgreSQL refuses to start: kill(pid, 0) on the pid in its lock files still succeeds. Every process
+        // of the server is dead by now, so the locks protect nothing any more.
+        for (Path lock : List.of(dataDir().resolve("postmaster.pid"), socketDir.resolve(".s.PGSQL." + port + ".lock"))) {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                throw new DevstackException("cannot remove the lock file " + lock + " of the killed PostgreSQL: " + e, e);
+            }
+        }
+    }
+
     /** A postmaster this instance did not start was left by a JVM that died without its shutdown hooks. */
     private void stopLeftoverFromEarlierRun() {
-        postmaster().ifPresent(stray -> Processes.killTree(stray, Duration.ofSeconds(30)));
+        postmaster().ifPresent(this::killTree);
     }
 
     private void awaitConnections() {
