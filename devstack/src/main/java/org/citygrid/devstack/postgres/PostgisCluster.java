@@ -5,14 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.citygrid.devstack.DevstackException;
 import org.citygrid.devstack.FreePorts;
@@ -24,7 +21,8 @@ import org.citygrid.devstack.ServiceDirectory;
 /**
  * A private PostgreSQL 15 cluster with PostGIS, for tests and the all-in-one demo: created with initdb
  * (trust authentication, UTF8, C locale, superuser {@code postgres}) in the directory given to
- * {@link #builder(Path)} and kept there across restarts, listening on 127.0.0.1 only.
+ * {@link #builder(Path)} and kept there across restarts, listening on 127.0.0.1 only. It survives the
+ * server being killed, not the machine crashing: it runs with {@code fsync=off}.
  *
  * <p>Layout of the directory: {@code data/} (PGDATA), {@code postgres.log} (the server log, appended to
  * on every start) and {@code run/} (the Unix socket, which only pg_ctl uses; clients connect over TCP).
@@ -36,7 +34,6 @@ import org.citygrid.devstack.ServiceDirectory;
 public final class PostgisCluster implements ProcessReaper.Service, AutoCloseable {
     /** The Debian package providing PostGIS for PostgreSQL 15. */
     public static final String POSTGIS_PACKAGE = "postgresql-15-postgis-3";
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final int LOG_TAIL_LINES = 30;
     /** Unix socket paths longer than this do not fit sockaddr_un on Linux (108 bytes with the NUL). */
     private static final int MAX_SOCKET_PATH = 107;
@@ -50,6 +47,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     private Path socketDir;
     private int port;
     private boolean started;
+    private Lifeline lifeline;
 
     private PostgisCluster(Builder builder) {
         this.dir = ServiceDirectory.prepare("PostgreSQL", builder.dir);
@@ -85,10 +83,14 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         }
         prepareDirectories();
         stopLeftoverFromEarlierRun();
+        FreePorts.requireFree(port, "PostgreSQL in " + dir);
         if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
             initdb();
         }
-        String options = "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1";
+        // fsync=off: a killed server loses nothing (the kernel still holds what it wrote), only a crash of the
+        // machine would, and a test or demo cluster is recreated then. With fsync on, every CREATE DATABASE
+        // and the start after a kill (which first fsyncs all of PGDATA) cost seconds on a busy disk.
+        String options = "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c fsync=off";
         Processes.Result result = Processes.run(osUser.wrap(List.of(
                 binDir.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-l", logFile().toString(),
                 "-w", "-t", Long.toString(startTimeout.toSeconds()), "-o", options, "start")),
@@ -98,6 +100,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
                     + result.exitCode() + "):\n" + result.output().strip() + "\n" + LogTail.of(logFile(), LOG_TAIL_LINES));
         }
         started = true;
+        lifeline = Lifeline.attach(osUser, binDir.resolve("pg_ctl"), dataDir());
         ProcessReaper.register(this);
         awaitConnections();
         return this;
@@ -125,7 +128,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         if (!started) {
             return;
         }
-        postmaster().ifPresent(postmaster -> Processes.killTree(postmaster, Duration.ofSeconds(30)));
+        postmaster().ifPresent(this::killTree);
         forget();
     }
 
@@ -147,28 +150,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
      * @throws DevstackException naming {@value #POSTGIS_PACKAGE} when PostGIS is not installed
      */
     public String createDatabase(String name) {
-        if (!DATABASE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
-        }
-        try (Connection admin = connect("postgres")) {
-            try (PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                exists.setString(1, name);
-                try (ResultSet rs = exists.executeQuery()) {
-                    if (!rs.next()) {
-                        try (Statement create = admin.createStatement()) {
-                            create.execute("CREATE DATABASE " + name);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new DevstackException("cannot create database " + name + " on " + this + ": " + e.getMessage(), e);
-        }
-        try (Connection db = connect(name)) {
-            createExtension(db, "postgis", POSTGIS_PACKAGE);
-        } catch (SQLException e) {
-            throw new DevstackException("cannot set up database " + name + " on " + this + ": " + e.getMessage(), e);
-        }
+        PostgisDatabases.create(this, name);
         return jdbcUrl(name);
     }
 
@@ -207,27 +189,6 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     @Override
     public String toString() {
         return "PostgisCluster[" + (port == 0 ? "not started" : "127.0.0.1:" + port) + ", " + dir + "]";
-    }
-
-    /**
-     * Creates {@code extension} in the connected database, failing with the Debian package to install when
-     * the server does not have it (checked up front: PostgreSQL's own error names only a control file).
-     */
-    static void createExtension(Connection db, String extension, String debianPackage) throws SQLException {
-        try (PreparedStatement available = db.prepareStatement(
-                "SELECT 1 FROM pg_available_extensions WHERE name = ?")) {
-            available.setString(1, extension);
-            try (ResultSet rs = available.executeQuery()) {
-                if (!rs.next()) {
-                    throw new DevstackException("the PostgreSQL extension " + extension + " is not installed on this"
-                            + " machine: install " + debianPackage + " (apt-get install -y " + debianPackage
-                            + "; ./gridcity test installs it when it may)");
-                }
-            }
-        }
-        try (Statement create = db.createStatement()) {
-            create.execute("CREATE EXTENSION IF NOT EXISTS " + extension);
-        }
     }
 
     private Path dataDir() {
@@ -301,9 +262,23 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         }
     }
 
+    private void killTree(ProcessHandle postmaster) {
+        Processes.killTree(postmaster, Duration.ofSeconds(30));
+        // The killed postmaster stays a zombie until init collects it, which can take seconds, and until then
+        // PostgreSQL refuses to start: kill(pid, 0) on the pid in its lock files still succeeds. Every process
+        // of the server is dead by now, so the locks protect nothing any more.
+        for (Path lock : List.of(dataDir().resolve("postmaster.pid"), socketDir.resolve(".s.PGSQL." + port + ".lock"))) {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                throw new DevstackException("cannot remove the lock file " + lock + " of the killed PostgreSQL: " + e, e);
+            }
+        }
+    }
+
     /** A postmaster this instance did not start was left by a JVM that died without its shutdown hooks. */
     private void stopLeftoverFromEarlierRun() {
-        postmaster().ifPresent(stray -> Processes.killTree(stray, Duration.ofSeconds(30)));
+        postmaster().ifPresent(this::killTree);
     }
 
     private void awaitConnections() {
@@ -333,6 +308,10 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     }
 
     private void forget() {
+        if (lifeline != null) {
+            lifeline.cut();
+            lifeline = null;
+        }
         started = false;
         ProcessReaper.unregister(this);
     }

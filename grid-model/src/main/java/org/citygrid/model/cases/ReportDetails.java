@@ -5,6 +5,7 @@ import org.citygrid.model.geo.GeoPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.citygrid.model.grid.GridCode;
 
 /**
  * What a reporter said about a problem: the content of a first report, and of every duplicate
@@ -41,6 +42,9 @@ public record ReportDetails(
         requireText(sourceId, "sourceId");
         requireText(categoryCode, "categoryCode");
         requireText(gridCode, "gridCode");
+        if (!GridCode.isValid(gridCode)) {
+            throw new IllegalArgumentException("a report's gridCode is a unit grid code (county, street, community, serial), not '" + gridCode + "'");
+        }
         requireText(reporterId, "reporterId");
         description = description == null ? "" : description;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

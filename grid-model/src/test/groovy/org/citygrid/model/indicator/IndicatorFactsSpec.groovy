@@ -58,11 +58,8 @@ class IndicatorFactsSpec extends Specification {
     }
 
     def "a grid code that is not 14 or 15 digits is refused rather than counted under a wrong area"() {
-        given:
-        def story = Story.reported('c1', grid: '1101010010')
-
         when:
-        lastContributions(story)
+        lastContributions(Story.reported('c1', grid: '1101010010'))
 
         then:
         def e = thrown(IllegalArgumentException)

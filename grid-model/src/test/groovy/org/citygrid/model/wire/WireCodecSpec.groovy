@@ -51,6 +51,19 @@ class WireCodecSpec extends Specification {
         copies == snapshots
     }
 
+    def "a report whose grid code is not a unit grid code is refused"() {
+        given:
+        def report = WireCodec.commands().writeString(new CaseCommand('cmd-1', 'case-1', RESIDENT, T0, null,
+                new CaseAction.Report(report())))
+
+        when:
+        WireCodec.commands().read(report.replace('"110101001001001"', '"1101-not-a-grid"'))
+
+        then:
+        def e = thrown(WireFormatException)
+        e.message.contains('1101-not-a-grid')
+    }
+
     def "a #action.getClass().simpleName command survives a round trip"() {
         given:
         def command = new CaseCommand('cmd-1', 'case-1', OPERATOR, T0, 3L, action)
