@@ -62,6 +62,7 @@ public final class EdgeNode implements AutoCloseable {
         this.coap = new EdgeCoapServer(config.coap(), registry, rules::current, readings, reports, metrics,
                 this::health, clock);
         rules.onChange((before, after) -> coap.configChanged(changedTypes(before, after)));
+        rules.onReloadFailure(metrics.rulesReloadFailures::increment);
         this.forwarder = sink == null ? null
                 : new Forwarder(outbox, sink, metrics, config.kafka() == null ? Duration.ofSeconds(1) : config.kafka().retryBackoff());
         LOG.atInfo().addKeyValue("event", "node-configured").addKeyValue("node", config.nodeId())

@@ -27,6 +27,7 @@ public final class AlarmRulesFile implements AutoCloseable {
 
     private final Path file;
     private final List<BiConsumer<AlarmRules, AlarmRules>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> failureListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller;
     private volatile AlarmRules current;
     private volatile FileTime seenModified;
@@ -63,6 +64,11 @@ public final class AlarmRulesFile implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Called after every reload that failed (the previous rules stay in force): for counting them. */
+    public void onReloadFailure(Runnable listener) {
+        failureListeners.add(listener);
+    }
+
     void poll() {
         try {
             FileTime modified = Files.getLastModifiedTime(file);
@@ -84,6 +90,7 @@ public final class AlarmRulesFile implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.atError().addKeyValue("event", "rules-reload-failed").addKeyValue("file", file)
                     .log("keeping the previous alarm rules: {}", e.getMessage());
+            failureListeners.forEach(Runnable::run);
         }
     }
 

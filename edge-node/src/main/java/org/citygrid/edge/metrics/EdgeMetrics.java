@@ -16,6 +16,8 @@ public final class EdgeMetrics {
     public final LongAdder reportsDuplicate = new LongAdder();
     public final LongAdder forwarded = new LongAdder();
     public final LongAdder forwardFailures = new LongAdder();
+    /** Rules files that did not parse; the node kept the previous rules each time. */
+    public final LongAdder rulesReloadFailures = new LongAdder();
     private final Map<RejectReason, LongAdder> rejected = new EnumMap<>(RejectReason.class);
 
     public EdgeMetrics() {
@@ -47,6 +49,7 @@ public final class EdgeMetrics {
         out.put("rejected", refused);
         out.put("forwarded", forwarded.sum());
         out.put("forwardFailures", forwardFailures.sum());
+        out.put("rulesReloadFailures", rulesReloadFailures.sum());
         return out;
     }
 }

@@ -3,6 +3,7 @@ package org.citygrid.edge.testing
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper
 import groovy.json.JsonOutput
 import java.nio.charset.StandardCharsets
+import java.util.concurrent.TimeUnit
 import org.eclipse.californium.core.CoapClient
 import org.eclipse.californium.core.CoapResponse
 import org.eclipse.californium.core.coap.Request
@@ -51,11 +52,20 @@ class Coap {
         ep
     }
 
-    /** A DTLS endpoint that authenticates with one PSK identity and key. */
-    static Endpoint dtlsEndpoint(String identity, String key) {
+    /**
+     * A DTLS endpoint that authenticates with one PSK identity and key.
+     *
+     * @param expectRefusal a refused handshake is silence from the server (no alert that would tell
+     *                      an attacker which part was wrong), so a client only learns by timing out:
+     *                      shorten that for clients that are meant to fail
+     */
+    static Endpoint dtlsEndpoint(String identity, String key, boolean expectRefusal = false) {
         def cf = config()
         cf.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
-        cf.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1)
+        if (expectRefusal) {
+            cf.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 1)
+            cf.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 300, TimeUnit.MILLISECONDS)
+        }
         def dtls = DtlsConnectorConfig.builder(cf)
                 .setAddress(new InetSocketAddress('127.0.0.1', 0))
                 .setAdvancedPskStore(new AdvancedSinglePskStore(identity, key.getBytes(StandardCharsets.UTF_8)))
