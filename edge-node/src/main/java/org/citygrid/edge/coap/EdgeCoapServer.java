@@ -17,6 +17,7 @@ import org.citygrid.edge.reports.ReportIngest;
 import org.citygrid.model.category.SensorType;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -83,13 +84,23 @@ public final class EdgeCoapServer implements AutoCloseable {
         }
     }
 
-    /** Counts every 4.13, including those Californium's block-wise layer sends before a resource runs. */
+    /**
+     * Counts every 4.13, including those Californium's block-wise layer sends before a resource
+     * runs, and gives those the same diagnostic shape as every other refusal ({@code reason: text}),
+     * so a device can parse one format whichever layer refused it.
+     */
     private static void countTooLarge(Endpoint endpoint, EdgeMetrics metrics) {
+        String prefix = RejectReason.TOO_LARGE.label() + ": ";
         endpoint.addInterceptor(new MessageInterceptorAdapter() {
             @Override
             public void sendResponse(Response response) {
                 if (response.getCode() == ResponseCode.REQUEST_ENTITY_TOO_LARGE) {
                     metrics.rejected(RejectReason.TOO_LARGE);
+                    String text = response.getPayloadString();
+                    if (!text.startsWith(prefix)) {
+                        response.setPayload(prefix + (text.isEmpty() ? "request body too large" : text));
+                        response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
+                    }
                 }
             }
         });

@@ -1,7 +1,6 @@
 package org.citygrid.edge.coap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
@@ -11,6 +10,7 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.ingest.Rejected;
+import org.citygrid.edge.json.StrictJson;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.outbox.OutboxFullException;
@@ -28,10 +28,8 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  */
 final class ReportsResource extends CoapResource {
 
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private final ObjectMapper cbor = CBORMapper.builder().addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private final ObjectMapper json = StrictJson.build(JsonMapper.builder().addModule(new JavaTimeModule()));
+    private final ObjectMapper cbor = StrictJson.build(CBORMapper.builder().addModule(new JavaTimeModule()));
     private final Requester requester;
     private final ReportIngest ingest;
     private final EdgeMetrics metrics;

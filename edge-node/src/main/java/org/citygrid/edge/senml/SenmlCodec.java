@@ -2,11 +2,6 @@ package org.citygrid.edge.senml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
@@ -15,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.citygrid.edge.json.StrictJson;
 
 /**
  * Reads SenML packs (RFC 8428) in JSON (content-format 110) or CBOR (112) and resolves them into
@@ -36,32 +32,8 @@ public final class SenmlCodec {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:./_-]*");
     private static final TypeReference<List<SenmlRecord>> PACK = new TypeReference<>() { };
 
-    private final ObjectMapper json = strict(JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build());
-    private final ObjectMapper cbor = strict(CBORMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build());
-
-    /**
-     * No guessing at types: Jackson would otherwise read {@code "v": "20"} as 20 and {@code "n": 5}
-     * as "5", and a device with a broken encoder would raise alarms instead of hearing about it.
-     */
-    private static ObjectMapper strict(ObjectMapper mapper) {
-        mapper.coercionConfigFor(LogicalType.Textual)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Float)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        return mapper;
-    }
+    private final ObjectMapper json = StrictJson.build(JsonMapper.builder());
+    private final ObjectMapper cbor = StrictJson.build(CBORMapper.builder());
 
     /** Parses and resolves a pack; {@code contentFormat} must be 110 or 112. */
     public List<Reading> read(byte[] payload, int contentFormat, Instant now) {
