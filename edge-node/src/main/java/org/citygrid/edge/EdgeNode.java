@@ -72,9 +72,13 @@ public final class EdgeNode implements AutoCloseable {
 
     /** Starts a node that forwards to the Kafka of its config (or does not forward, without one). */
     public static EdgeNode start(EdgeConfig config) {
-        Supplier<IntakeSink> sink = config.kafka() == null ? null
+        return start(config, kafkaSink(config), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    /** Fresh Kafka sinks for the config's Kafka, or {@code null} when it has none. */
+    public static Supplier<IntakeSink> kafkaSink(EdgeConfig config) {
+        return config.kafka() == null ? null
                 : () -> new KafkaIntakeSink(config.kafka(), "edge-" + config.nodeId());
-        return start(config, sink, Duration.ofSeconds(2), Clock.systemUTC());
     }
 
     /**

@@ -53,12 +53,13 @@ class EdgeFixture implements AutoCloseable {
 
     /**
      * @param options budgetBytes, segmentBytes, maxReadingsBytes, maxReportBytes, plain (default true),
-     *                rules (a map), sink (a Supplier of IntakeSink, default none)
+     *                rules (a map), kafka (the config's kafka
+     *                section), sink (a Supplier of IntakeSink instead of Kafka)
      */
     static EdgeFixture start(Path dir, Map options = [:]) {
-        def config = writeConfig(dir, options)
-        def node = EdgeNode.start(EdgeConfig.load(config), options.sink as Supplier<IntakeSink>,
-                Duration.ofMillis(50), Clock.systemUTC())
+        def config = EdgeConfig.load(writeConfig(dir, options))
+        def sink = options.sink as Supplier<IntakeSink> ?: EdgeNode.kafkaSink(config)
+        def node = EdgeNode.start(config, sink, Duration.ofMillis(50), Clock.systemUTC())
         new EdgeFixture(dir, node)
     }
 
