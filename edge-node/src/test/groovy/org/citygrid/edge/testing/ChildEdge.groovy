@@ -27,17 +27,24 @@ class ChildEdge implements AutoCloseable {
                 'org.citygrid.edge.EdgeNodeMain', config.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start()
-        def reader = new BufferedReader(new InputStreamReader(process.inputStream))
-        String line
-        while ((line = reader.readLine()) != null) {
-            def ready = line =~ /^edge-node ready node=\S+ dtls=(\d+) plain=(-?\d+)$/
-            if (ready) {
-                // keep draining stdout so the child never blocks on a full pipe
-                Thread.startDaemonThread { reader.eachLine {} }
-                return new ChildEdge(process, ready.group(1) as int, ready.group(2) as int)
+        // never outlive the spec JVM, whatever happens to the spec
+        Runtime.runtime.addShutdownHook(new Thread({ process.destroyForcibly() }))
+        try {
+            def reader = new BufferedReader(new InputStreamReader(process.inputStream))
+            String line
+            while ((line = reader.readLine()) != null) {
+                def ready = line =~ /^edge-node ready node=\S+ dtls=(\d+) plain=(-?\d+)$/
+                if (ready) {
+                    // keep draining stdout so the child never blocks on a full pipe
+                    Thread.startDaemon { reader.eachLine {} }
+                    return new ChildEdge(process, ready.group(1) as int, ready.group(2) as int)
+                }
             }
+            throw new IllegalStateException("the edge node exited (${process.waitFor()}) before it was ready; see $log")
+        } catch (Throwable e) {
+            process.destroyForcibly()
+            throw e
         }
-        throw new IllegalStateException("the edge node exited (${process.waitFor()}) before it was ready; see $log")
     }
 
     /** SIGKILL, then wait until the process is gone. */
