@@ -30,8 +30,9 @@ public final class Devstack {
     /** The JVM's shared broker, started on first call. */
     public static synchronized KafkaBroker sharedKafka() {
         if (sharedKafka == null) {
-            sharedKafka = privateKafka("shared-kafka");
-            sharedKafka.start();
+            // Kept only once started: after a failed start the next spec tries again and gets the real
+            // error, not a broker object that was never running.
+            sharedKafka = privateKafka("shared-kafka").start();
         }
         return sharedKafka;
     }
@@ -39,8 +40,7 @@ public final class Devstack {
     /** The JVM's shared PostgreSQL + PostGIS cluster, started on first call. */
     public static synchronized PostgisCluster sharedPostgis() {
         if (sharedPostgis == null) {
-            sharedPostgis = privatePostgis("shared-postgis");
-            sharedPostgis.start();
+            sharedPostgis = privatePostgis("shared-postgis").start();
         }
         return sharedPostgis;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs short-lived commands (initdb, pg_ctl, Kafka's storage tool) and kills process trees. */
 public final class Processes {
@@ -72,21 +73,53 @@ public final class Processes {
         tree.add(root);
         root.descendants().forEach(tree::add);
         tree.forEach(ProcessHandle::destroyForcibly);
+        // Polled here rather than through onExit(): for a process that is not our child (a postmaster, the
+        // shell behind runuser) the JDK polls from 300 ms upwards, and it counts a zombie as alive.
         long deadline = System.nanoTime() + wait.toNanos();
         for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            try {
-                handle.onExit().get(Math.max(left, 1), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                throw new DevstackException("process " + handle.pid() + " did not die within " + wait
-                        + " of SIGKILL");
+            while (isLive(handle)) {
+                if (System.nanoTime() > deadline) {
+                    throw new DevstackException("process " + handle.pid() + " did not die within " + wait
+                            + " of SIGKILL");
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DevstackException("interrupted while waiting for process " + handle.pid() + " to die", e);
+                }
             }
         }
     }
 
     /** The live process with this pid, if there is one. */
     public static Optional<ProcessHandle> alive(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        return ProcessHandle.of(pid).filter(Processes::isLive);
+    }
+
+    /**
+     * Alive and not a zombie. A zombie has exited and let go of its ports and files; only its parent has
+     * yet to collect it, and a postmaster's parent is init, which may take seconds to do so.
+     */
+    private static boolean isLive(ProcessHandle handle) {
+        return handle.isAlive() && !isZombie(handle.pid());
+    }
+
+    private static boolean isZombie(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try (Stream<Path> threads = Files.list(proc.resolve("task"))) {
+            // The main thread of a dying JVM turns zombie while its other threads are still exiting and the
+            // process still holds its sockets; only a zombie without threads left is really done.
+            if (threads.limit(2).count() > 1) {
+                return false;
+            }
+            String stat = Files.readString(proc.resolve("stat"));
+            // "pid (command) state ...": the command may itself hold spaces and parentheses.
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // no /proc here, or the process is gone: isAlive() has the say
+        }
     }
 
     private static java.io.File nullDevice() {

@@ -52,16 +52,7 @@ class OrphansSpec extends Specification {
         Long.parseLong(Files.readAllLines(pidFile).first().strip())
     }
 
-    /** Alive and not a zombie: an orphan nobody reaps stays in the process table after it exits. */
     private static boolean running(long pid) {
-        if (!ProcessHandle.of(pid).map { it.alive }.orElse(false)) {
-            return false
-        }
-        try {
-            // The state follows the command name, which is in parentheses and may itself hold spaces.
-            !Files.readString(Path.of("/proc/$pid/stat")).replaceFirst(/^.*\) /, '').startsWith('Z')
-        } catch (IOException gone) {
-            false
-        }
+        Processes.alive(pid).present
     }
 }

@@ -2,15 +2,9 @@ package org.citygrid.devstack.kafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,11 +18,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.citygrid.devstack.DevstackException;
 import org.citygrid.devstack.FreePorts;
-import org.citygrid.devstack.LogTail;
 import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.Processes;
 import org.citygrid.devstack.ServiceDirectory;
@@ -50,9 +42,6 @@ import org.citygrid.devstack.ServiceDirectory;
  * <p>Not thread-safe: one owner starts, stops, kills and restarts it.
  */
 public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
-    private static final int LOG_TAIL_LINES = 40;
-    private static final DateTimeFormatter LOG_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final Path dir;
     private final Integer fixedBrokerPort;
@@ -60,6 +49,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
     private final Map<String, String> overrides;
     private final String maxHeap;
     private final Duration startTimeout;
+    private final BrokerLog log;
 
     private int brokerPort;
     private int controllerPort;
@@ -73,6 +63,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         this.overrides = Map.copyOf(builder.overrides);
         this.maxHeap = builder.maxHeap;
         this.startTimeout = builder.startTimeout;
+        this.log = new BrokerLog(dir.resolve("broker.log"));
     }
 
     /** A broker with default settings keeping its data in {@code dir}. */
@@ -106,11 +97,13 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         BrokerSettings.writeProperties(serverProperties(),
                 BrokerSettings.serverProperties(dataDir, brokerPort, controllerPort, overrides));
         BrokerSettings.writeLog4j2(dir.resolve("log4j2.xml"));
-        String classPath = BrokerClassPath.load();
+        BrokerJvm jvm = new BrokerJvm(BrokerClassPath.load(), serverProperties(), dir.resolve("log4j2.xml"), log);
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
-            format(classPath);
+            jvm.format(dataDir);
         }
-        launch(classPath);
+        log.note("starting broker on " + bootstrapServers() + " (controller 127.0.0.1:" + controllerPort + ")");
+        process = jvm.start(maxHeap, pidFile());
+        lifeline = process.getOutputStream(); // held open: its closing tells the child to shut down
         ProcessReaper.register(this);
         awaitReady();
         return this;
@@ -125,7 +118,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         if (process == null) {
             return;
         }
-        appendToLog("stopping broker (SIGTERM)\n");
+        log.note("stopping broker (SIGTERM)");
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -147,7 +140,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         if (process == null) {
             return;
         }
-        appendToLog("killing broker (SIGKILL)\n");
+        log.note("killing broker (SIGKILL)");
         Processes.killTree(process.toHandle(), Duration.ofSeconds(30));
         forget();
     }
@@ -203,7 +196,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
                     throw new DevstackException("interrupted while creating topic " + name, e);
                 } catch (TimeoutException e) {
                     throw new DevstackException("topic " + name + " was not created within 30 s on "
-                            + bootstrapServers() + "\n" + LogTail.of(logFile(), LOG_TAIL_LINES), e);
+                            + bootstrapServers() + "\n" + log.tail(), e);
                 }
             });
         }
@@ -216,7 +209,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
 
     /** The broker's log: everything the child JVM printed, across all its starts. */
     public Path logFile() {
-        return dir.resolve("broker.log");
+        return log.file();
     }
 
     @Override
@@ -237,112 +230,22 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         return dir.resolve("broker.pid");
     }
 
-    private List<String> javaCommand(String classPath, String... jvmOptions) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        if (Runtime.version().feature() >= 23) {
-            // Scala 2.13 and Kafka's server use sun.misc.Unsafe; JDK 24+ warns on every start otherwise.
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.add("-Djava.awt.headless=true");
-        command.add("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.xml"));
-        command.add("-cp");
-        command.add(classPath);
-        return command;
-    }
-
-    private void format(String classPath) {
-        // The format tool runs for a second: C1 only and the serial collector start it fastest.
-        List<String> command = javaCommand(classPath, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-        command.addAll(List.of("kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", serverProperties().toString(),
-                "--ignore-formatted"));
-        Processes.Result result = Processes.run(command, Duration.ofMinutes(2));
-        appendToLog("kafka-storage format:\n" + result.output());
-        if (result.exitCode() != 0) {
-            throw new DevstackException("formatting the Kafka data directory " + dir.resolve("data")
-                    + " failed (exit code " + result.exitCode() + "):\n" + result.output().strip());
-        }
-    }
-
-    private void launch(String classPath) {
-        List<String> command = javaCommand(classPath, "-Xms128m", "-Xmx" + maxHeap, "-XX:+UseSerialGC");
-        command.add(BrokerMain.class.getName());
-        command.add(serverProperties().toString());
-        appendToLog("starting broker on " + bootstrapServers() + " (controller 127.0.0.1:"
-                + controllerPort + ")\n");
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .start();
-            lifeline = process.getOutputStream(); // held open: its closing tells the child we are gone
-            Files.writeString(pidFile(), Long.toString(process.pid()));
-        } catch (IOException e) {
-            throw new DevstackException("cannot start the Kafka broker JVM: " + e, e);
-        }
-    }
-
     private void awaitReady() {
         long deadline = System.nanoTime() + startTimeout.toNanos();
-        // First the port, cheaply: an AdminClient against a closed port fills logs with connection warnings.
-        while (!acceptsConnections()) {
-            checkAliveAndInTime(deadline);
-            pause();
-        }
-        Map<String, Object> adminProperties = clientProperties();
-        adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        try (Admin admin = Admin.create(adminProperties)) {
-            while (true) {
-                checkAliveAndInTime(deadline);
-                try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // not ready yet: the loop checks the process and the deadline again
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DevstackException("interrupted while waiting for the Kafka broker", e);
-                }
-                pause();
+        switch (BrokerReadiness.await(process, brokerPort, clientProperties(), deadline)) {
+            case READY -> {
             }
-        }
-    }
-
-    private boolean acceptsConnections() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", brokerPort), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void checkAliveAndInTime(long deadline) {
-        if (!process.isAlive()) {
-            int code = process.exitValue();
-            forget();
-            throw new DevstackException("the Kafka broker in " + dir + " exited during start (exit code " + code
-                    + ")\n" + LogTail.of(logFile(), LOG_TAIL_LINES));
-        }
-        if (System.nanoTime() > deadline) {
-            kill();
-            throw new DevstackException("the Kafka broker in " + dir + " did not answer on port " + brokerPort
-                    + " within " + startTimeout + " and was killed\n" + LogTail.of(logFile(), LOG_TAIL_LINES));
-        }
-    }
-
-    /** A short wait between readiness polls; the poll itself is what decides when to go on. */
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DevstackException("interrupted while waiting for the Kafka broker", e);
+            case EXITED -> {
+                int code = process.exitValue();
+                forget();
+                throw new DevstackException("the Kafka broker in " + dir + " exited during start (exit code " + code
+                        + ")\n" + log.tail());
+            }
+            case TIMED_OUT -> {
+                kill();
+                throw new DevstackException("the Kafka broker in " + dir + " did not answer on port " + brokerPort
+                        + " within " + startTimeout + " and was killed\n" + log.tail());
+            }
         }
     }
 
@@ -361,7 +264,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
                     .filter(h -> h.info().commandLine().map(c -> c.contains(serverProperties().toString()))
                             .orElse(false));
             leftover.ifPresent(h -> {
-                appendToLog("killing broker " + pid + " left behind by an earlier run\n");
+                log.note("killing broker " + pid + " left behind by an earlier run");
                 Processes.killTree(h, Duration.ofSeconds(30));
             });
             Files.delete(pidFile);
@@ -385,17 +288,6 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
             Files.deleteIfExists(pidFile());
         } catch (IOException ignored) {
             // a stale pid file is checked against the process's command line before it is acted on
-        }
-    }
-
-    /** Adds a devstack line to the broker log, stamped like Kafka's own so the two read as one story. */
-    private void appendToLog(String text) {
-        String line = "[" + LocalDateTime.now().format(LOG_TIME) + "] devstack: " + text;
-        try {
-            Files.writeString(logFile(), line, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the broker log " + logFile(), e);
         }
     }
 

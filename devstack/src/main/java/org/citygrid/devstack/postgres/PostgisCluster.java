@@ -24,7 +24,8 @@ import org.citygrid.devstack.ServiceDirectory;
 /**
  * A private PostgreSQL 15 cluster with PostGIS, for tests and the all-in-one demo: created with initdb
  * (trust authentication, UTF8, C locale, superuser {@code postgres}) in the directory given to
- * {@link #builder(Path)} and kept there across restarts, listening on 127.0.0.1 only.
+ * {@link #builder(Path)} and kept there across restarts, listening on 127.0.0.1 only. It survives the
+ * server being killed, not the machine crashing: it runs with {@code fsync=off}.
  *
  * <p>Layout of the directory: {@code data/} (PGDATA), {@code postgres.log} (the server log, appended to
  * on every start) and {@code run/} (the Unix socket, which only pg_ctl uses; clients connect over TCP).
@@ -90,7 +91,10 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
             initdb();
         }
-        String options = "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1";
+        // fsync=off: a killed server loses nothing (the kernel still holds what it wrote), only a crash of the
+        // machine would, and a test or demo cluster is recreated then. With fsync on, every CREATE DATABASE
+        // and the start after a kill (which first fsyncs all of PGDATA) cost seconds on a busy disk.
+        String options = "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c fsync=off";
         Processes.Result result = Processes.run(osUser.wrap(List.of(
                 binDir.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-l", logFile().toString(),
                 "-w", "-t", Long.toString(startTimeout.toSeconds()), "-o", options, "start")),
@@ -128,7 +132,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         if (!started) {
             return;
         }
-        postmaster().ifPresent(postmaster -> Processes.killTree(postmaster, Duration.ofSeconds(30)));
+        postmaster().ifPresent(this::killTree);
         forget();
     }
 
@@ -304,9 +308,23 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         }
     }
 
+    private void killTree(ProcessHandle postmaster) {
+        Processes.killTree(postmaster, Duration.ofSeconds(30));
+        // The killed postmaster stays a zombie until init collects it, which can take seconds, and until then
+        // PostgreSQL refuses to start: kill(pid, 0) on the pid in its lock files still succeeds. Every process
+        // of the server is dead by now, so the locks protect nothing any more.
+        for (Path lock : List.of(dataDir().resolve("postmaster.pid"), socketDir.resolve(".s.PGSQL." + port + ".lock"))) {
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                throw new DevstackException("cannot remove the lock file " + lock + " of the killed PostgreSQL: " + e, e);
+            }
+        }
+    }
+
     /** A postmaster this instance did not start was left by a JVM that died without its shutdown hooks. */
     private void stopLeftoverFromEarlierRun() {
-        postmaster().ifPresent(stray -> Processes.killTree(stray, Duration.ofSeconds(30)));
+        postmaster().ifPresent(this::killTree);
     }
 
     private void awaitConnections() {
