@@ -410,6 +410,11 @@ public final class Outbox implements AutoCloseable {
         return budgetBytes;
     }
 
+    /** The Max-Age a device is told to wait when the budget is full. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
     /** Bytes of torn or damaged records cut off when this outbox was opened. */
     public long truncatedOnOpen() {
         return truncatedBytes;

@@ -50,8 +50,18 @@ public final class MediaStore {
         return Optional.empty();
     }
 
-    /** Stores the photo durably and returns its reference. Storing the same bytes twice stores them once. */
-    public String store(byte[] photo, String mediaType) {
+    /**
+     * A stored photo.
+     *
+     * @param ref     the reference intake records carry
+     * @param name    the file name under the media folder
+     * @param created whether this call wrote the file (an identical photo may have been stored before)
+     */
+    public record Stored(String ref, String name, boolean created) {
+    }
+
+    /** Stores the photo durably. Storing the same bytes twice stores them once. */
+    public Stored store(byte[] photo, String mediaType) {
         String hash;
         try {
             hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
@@ -60,6 +70,7 @@ public final class MediaStore {
         }
         String name = hash + (mediaType.equals("image/png") ? ".png" : ".jpg");
         Path target = dir.resolve(name);
+        boolean created = false;
         if (!Files.exists(target)) {
             Path tmp = dir.resolve(name + ".tmp");
             try {
@@ -73,11 +84,31 @@ public final class MediaStore {
                 }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 bytes.addAndGet(photo.length);
+                created = true;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store photo " + target + ": " + e.getMessage(), e);
             }
         }
-        return "edge:" + nodeId + "/media/" + name;
+        return new Stored("edge:" + nodeId + "/media/" + name, name, created);
+    }
+
+    /**
+     * Removes a photo this node stored for a report it then could not accept, so a refusal leaves
+     * nothing behind. Only ever called with a {@link Stored} that {@code created} the file: a
+     * photo that was there before may belong to an accepted report.
+     */
+    public void discard(Stored stored) {
+        if (!stored.created()) {
+            return;
+        }
+        Path file = dir.resolve(stored.name());
+        try {
+            long size = Files.size(file);
+            Files.deleteIfExists(file);
+            bytes.addAndGet(-size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove unused photo " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public Path file(String name) {

@@ -93,17 +93,29 @@ public final class ReportIngest {
                 return new Outcome(intakeId, true);
             }
             List<Evidence> evidence = List.of();
+            MediaStore.Stored photo = null;
             if (mediaType != null) {
                 if (outbox.diskBytes() + media.bytes() + report.photo().length > outbox.budgetBytes()) {
-                    throw new OutboxFullException("no room for the photo within the disk budget", 60);
+                    throw new OutboxFullException("no room for the photo within the disk budget; retry in "
+                            + outbox.retryAfterSeconds() + " s", outbox.retryAfterSeconds());
                 }
-                evidence = List.of(new Evidence(media.store(report.photo(), mediaType), mediaType));
+                photo = media.store(report.photo(), mediaType);
+                evidence = List.of(new Evidence(photo.ref(), mediaType));
             }
             String reporter = report.reporter() == null || report.reporter().isBlank() ? device.id() : report.reporter();
             IntakeRecord record = IntakeRecord.report(intakeId, Channel.PATROL, nodeId,
                     report.observedAt() == null ? now : report.observedAt(), report.category(), at, report.text(),
                     reporter, Boolean.TRUE.equals(report.anonymous()), evidence);
-            outbox.append(List.of(new Outbox.Entry(intakeId, WireCodec.intake().write(record))));
+            try {
+                outbox.append(List.of(new Outbox.Entry(intakeId, WireCodec.intake().write(record))));
+            } catch (OutboxFullException | RuntimeException e) {
+                // the photo went in first so no record could point at a missing one; without the
+                // record nothing points at the photo, and it would only use up the budget
+                if (photo != null) {
+                    media.discard(photo);
+                }
+                throw e;
+            }
             seen.put(intakeId, Boolean.TRUE);
         }
         metrics.reportsAccepted.increment();

@@ -1,9 +1,11 @@
 package org.citygrid.edge.coap
 
+import static org.citygrid.edge.coap.ReportsResourceSpec.photo
 import static org.citygrid.edge.coap.ReportsResourceSpec.report
 import static org.citygrid.edge.testing.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
+import java.nio.file.Files
 import org.citygrid.edge.metrics.RejectReason
 import org.citygrid.edge.testing.EdgeFixture
 import org.citygrid.model.wire.WireCodec
@@ -80,5 +82,17 @@ class BackpressureSpec extends Specification {
         resent.code == CHANGED
         def pending = edge.node.outbox().read(edge.node.outbox().acknowledged() + 1, 100)
         pending.collect { WireCodec.intake().read(it.value()).intakeId() } == ['edge-dc01:mc-0042:ep-1:RAISED']
+    }
+
+    def "a report whose photo fits but whose record does not leaves no photo behind to use up the budget"() {
+        when: 'the photo alone fits the 2500-byte budget, photo and record together do not'
+        def refused = post(client, edge.plainUri('r'), cbor(report(id: 'big', device: 'fd-01', photo: photo(2200))), CBOR)
+
+        then:
+        refused.code == SERVICE_UNAVAILABLE
+        Files.list(dir.resolve('data/media')).count() == 0
+
+        and: 'the budget is whole again for the next report'
+        post(client, edge.plainUri('r'), json(report(id: 'small', device: 'fd-01')), JSON).code == CREATED
     }
 }
