@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.citygrid.edge.alarms.AlarmRules;
-import org.citygrid.edge.alarms.AlarmRulesFile;
 import org.citygrid.edge.alarms.EpisodeStore;
 import org.citygrid.edge.coap.EdgeCoapServer;
 import org.citygrid.edge.config.EdgeConfig;
+import org.citygrid.edge.config.WatchedFile;
 import org.citygrid.edge.devices.DeviceRegistry;
 import org.citygrid.edge.forward.Forwarder;
 import org.citygrid.edge.forward.IntakeSink;
@@ -40,7 +40,8 @@ public final class EdgeNode implements AutoCloseable {
     private final EdgeMetrics metrics = new EdgeMetrics();
     private final Instant started;
     private final Clock clock;
-    private final AlarmRulesFile rules;
+    private final WatchedFile<AlarmRules> rules;
+    private final WatchedFile<DeviceRegistry> devices;
     private final Outbox outbox;
     private final ReadingIngest readings;
     private final EdgeCoapServer coap;
@@ -50,8 +51,10 @@ public final class EdgeNode implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
-        DeviceRegistry registry = DeviceRegistry.load(config.devicesFile(), config.neighbourhood().id());
-        this.rules = AlarmRulesFile.watch(config.rulesFile(), rulesPoll);
+        String neighbourhood = config.neighbourhood().id();
+        this.devices = WatchedFile.watch("registry", config.devicesFile(), f -> DeviceRegistry.read(f, neighbourhood),
+                rulesPoll);
+        this.rules = WatchedFile.watch("rules", config.rulesFile(), AlarmRules::read, rulesPoll);
         MediaStore media = new MediaStore(config.dataDir().resolve("media"), config.nodeId());
         EdgeConfig.Outbox ob = config.outbox();
         this.outbox = Outbox.open(config.dataDir().resolve("outbox"), ob.segmentBytes(), ob.budgetBytes(),
@@ -59,14 +62,15 @@ public final class EdgeNode implements AutoCloseable {
         this.readings = new ReadingIngest(config.nodeId(), rules::current, outbox,
                 new EpisodeStore(config.dataDir().resolve("episodes.json")), metrics);
         ReportIngest reports = new ReportIngest(config.nodeId(), config.neighbourhood(), outbox, media, metrics);
-        this.coap = new EdgeCoapServer(config.coap(), registry, rules::current, readings, reports, metrics,
+        this.coap = new EdgeCoapServer(config.coap(), devices::current, rules::current, readings, reports, metrics,
                 this::health, clock);
         rules.onChange((before, after) -> coap.configChanged(changedTypes(before, after)));
         rules.onReloadFailure(metrics.rulesReloadFailures::increment);
+        devices.onReloadFailure(metrics.registryReloadFailures::increment);
         this.forwarder = sink == null ? null
                 : new Forwarder(outbox, sink, metrics, config.kafka() == null ? Duration.ofSeconds(1) : config.kafka().retryBackoff());
         LOG.atInfo().addKeyValue("event", "node-configured").addKeyValue("node", config.nodeId())
-                .addKeyValue("neighbourhood", config.neighbourhood().id()).addKeyValue("devices", registry.size())
+                .addKeyValue("neighbourhood", config.neighbourhood().id()).addKeyValue("devices", devices.current().size())
                 .log("edge node configured");
     }
 
@@ -84,7 +88,7 @@ public final class EdgeNode implements AutoCloseable {
     /**
      * @param sink      a fresh sink per call (the forwarder replaces a failed one), or {@code null}
      *                  to keep everything in the outbox
-     * @param rulesPoll how often to look at the rules file
+     * @param rulesPoll how often to look at the rules and registry files
      */
     public static EdgeNode start(EdgeConfig config, Supplier<IntakeSink> sink, Duration rulesPoll, Clock clock) {
         EdgeNode node = new EdgeNode(config, sink, rulesPoll, clock);
@@ -150,6 +154,7 @@ public final class EdgeNode implements AutoCloseable {
             forwarder.close();
         }
         rules.close();
+        devices.close();
         readings.saveEpisodes();
         outbox.close();
         LOG.atInfo().addKeyValue("event", "node-stopped").addKeyValue("node", config.nodeId()).log("edge node stopped");

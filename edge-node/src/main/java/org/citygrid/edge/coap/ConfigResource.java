@@ -32,12 +32,12 @@ final class ConfigResource extends CoapResource {
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectMapper cbor = new CBORMapper();
     private final Requester requester;
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
     private final Supplier<AlarmRules> rules;
     private final EdgeMetrics metrics;
     private final int maxReportBytes;
 
-    ConfigResource(Requester requester, DeviceRegistry registry, Supplier<AlarmRules> rules, EdgeMetrics metrics,
+    ConfigResource(Requester requester, Supplier<DeviceRegistry> registry, Supplier<AlarmRules> rules, EdgeMetrics metrics,
                    int maxReportBytes) {
         super("config");
         this.requester = requester;
@@ -63,7 +63,7 @@ final class ConfigResource extends CoapResource {
     void changed(Set<SensorType> types) {
         changed(relation -> {
             List<String> path = relation.getExchange().getRequest().getOptions().getUriPath();
-            return path.size() == 2 && registry.byId(path.get(1)).flatMap(Device::type).map(types::contains).orElse(false);
+            return path.size() == 2 && registry.get().byId(path.get(1)).flatMap(Device::type).map(types::contains).orElse(false);
         });
     }
 

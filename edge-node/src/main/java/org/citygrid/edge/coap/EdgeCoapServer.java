@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.citygrid.edge.alarms.AlarmRules;
 import org.citygrid.edge.config.EdgeConfig;
 import org.citygrid.edge.devices.DeviceRegistry;
+import org.citygrid.edge.devices.RegistryPskStore;
 import org.citygrid.edge.ingest.ReadingIngest;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;
@@ -51,7 +52,7 @@ public final class EdgeCoapServer implements AutoCloseable {
     private Endpoint dtls;
     private Endpoint plain;
 
-    public EdgeCoapServer(EdgeConfig.Coap coap, DeviceRegistry registry, Supplier<AlarmRules> rules,
+    public EdgeCoapServer(EdgeConfig.Coap coap, Supplier<DeviceRegistry> registry, Supplier<AlarmRules> rules,
                           ReadingIngest readings, ReportIngest reports, EdgeMetrics metrics,
                           Supplier<Map<String, Object>> health, Clock clock) {
         Configuration cf = new Configuration();
@@ -71,7 +72,7 @@ public final class EdgeCoapServer implements AutoCloseable {
 
         DtlsConnectorConfig dtlsConfig = DtlsConnectorConfig.builder(cf)
                 .setAddress(new InetSocketAddress(coap.bindAddress(), coap.dtlsPort()))
-                .setAdvancedPskStore(registry.pskStore())
+                .setAdvancedPskStore(new RegistryPskStore(registry))
                 .build();
         dtls = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(dtlsConfig)).build();
         countTooLarge(dtls, metrics);

@@ -3,6 +3,7 @@ package org.citygrid.edge.coap;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.devices.DeviceRegistry;
 import org.citygrid.edge.ingest.Rejected;
@@ -16,9 +17,10 @@ import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
  */
 final class Requester {
 
-    private final DeviceRegistry registry;
+    private final Supplier<DeviceRegistry> registry;
 
-    Requester(DeviceRegistry registry) {
+    /** @param registry the current registry: looked up per request, so a revocation applies at once */
+    Requester(Supplier<DeviceRegistry> registry) {
         this.registry = registry;
     }
 
@@ -28,7 +30,7 @@ final class Requester {
         if (!(peer instanceof PreSharedKeyIdentity psk)) {
             return Optional.empty();
         }
-        Device device = registry.byPskIdentity(psk.getIdentity()).orElseThrow(() ->
+        Device device = registry.get().byPskIdentity(psk.getIdentity()).orElseThrow(() ->
                 new Rejected(RejectReason.UNKNOWN_DEVICE, "PSK identity " + psk.getIdentity() + " is not registered here"));
         if (device.revoked()) {
             throw new Rejected(RejectReason.FORBIDDEN, "device " + device.id() + " is revoked");
@@ -52,7 +54,7 @@ final class Requester {
         if (claimedId == null) {
             throw new Rejected(RejectReason.UNKNOWN_DEVICE, "over plain CoAP the request must name its device");
         }
-        Device device = registry.byId(claimedId).orElseThrow(() ->
+        Device device = registry.get().byId(claimedId).orElseThrow(() ->
                 new Rejected(RejectReason.UNKNOWN_DEVICE, "device " + claimedId + " is not registered in this neighbourhood"));
         if (device.revoked()) {
             throw new Rejected(RejectReason.FORBIDDEN, "device " + device.id() + " is revoked");

@@ -16,12 +16,13 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
 /**
  * The devices of one neighbourhood, from the registry file the operator manages: a JSON array of
  * {@link Device} objects. Entries of other neighbourhoods are left out, so a device of the next
- * community cannot use this node.
+ * community cannot use this node. Immutable: a reload of the file makes a new one.
  */
 public final class DeviceRegistry {
 
     private final Map<String, Device> byId;
     private final Map<String, Device> byIdentity;
+    private final AdvancedPskStore pskStore;
 
     public DeviceRegistry(Collection<Device> devices, String neighbourhood) {
         Map<String, Device> ids = new HashMap<>();
@@ -39,16 +40,27 @@ public final class DeviceRegistry {
         }
         this.byId = Map.copyOf(ids);
         this.byIdentity = Map.copyOf(identities);
+        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
+        byId.values().stream().filter(d -> !d.revoked()).forEach(d -> store.setKey(d.pskIdentity(), d.keyBytes()));
+        this.pskStore = store;
     }
 
     public static DeviceRegistry load(Path file, String neighbourhood) {
         try {
-            List<Device> devices = new ObjectMapper().findAndRegisterModules()
-                    .readValue(file.toFile(), new TypeReference<List<Device>>() { });
-            return new DeviceRegistry(devices, neighbourhood);
+            return read(file, neighbourhood);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read device registry " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One version of the registry file; throws for a file that is not a valid registry. */
+    public static DeviceRegistry read(Path file, String neighbourhood) throws IOException {
+        List<Device> devices = new ObjectMapper().findAndRegisterModules()
+                .readValue(file.toFile(), new TypeReference<List<Device>>() { });
+        if (devices == null) {
+            throw new IllegalArgumentException("device registry " + file + " must be a JSON array of devices");
+        }
+        return new DeviceRegistry(devices, neighbourhood);
     }
 
     /** Any device of this neighbourhood with that id, revoked or not. */
@@ -70,8 +82,17 @@ public final class DeviceRegistry {
      * fail the same way as an unknown identity's.
      */
     public AdvancedPskStore pskStore() {
-        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
-        byId.values().stream().filter(d -> !d.revoked()).forEach(d -> store.setKey(d.pskIdentity(), d.keyBytes()));
-        return store;
+        return pskStore;
+    }
+
+    /** Same devices, same keys: what a reload compares to decide whether anything changed. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeviceRegistry other && byId.equals(other.byId);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode();
     }
 }

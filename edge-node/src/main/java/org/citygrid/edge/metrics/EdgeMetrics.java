@@ -18,6 +18,8 @@ public final class EdgeMetrics {
     public final LongAdder forwardFailures = new LongAdder();
     /** Rules files that did not parse; the node kept the previous rules each time. */
     public final LongAdder rulesReloadFailures = new LongAdder();
+    /** Registry files that did not parse; the node kept the previous registry each time. */
+    public final LongAdder registryReloadFailures = new LongAdder();
     private final Map<RejectReason, LongAdder> rejected = new EnumMap<>(RejectReason.class);
 
     public EdgeMetrics() {
@@ -50,6 +52,7 @@ public final class EdgeMetrics {
         out.put("forwarded", forwarded.sum());
         out.put("forwardFailures", forwardFailures.sum());
         out.put("rulesReloadFailures", rulesReloadFailures.sum());
+        out.put("registryReloadFailures", registryReloadFailures.sum());
         return out;
     }
 }

@@ -99,6 +99,13 @@ class EdgeFixture implements AutoCloseable {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE)
     }
 
+    void rewriteDevices(List<Map> devices) {
+        def tmp = dir.resolve('devices.json.new')
+        Files.writeString(tmp, JsonOutput.toJson(devices))
+        Files.move(tmp, dir.resolve('devices.json'), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE)
+    }
+
     String plainUri(String path) {
         "coap://127.0.0.1:${node.plainPort()}/${path}"
     }
