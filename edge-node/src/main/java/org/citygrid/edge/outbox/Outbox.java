@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Outbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    private static final String CURSOR = "cursor";
 
     private final Path dir;
     private final long segmentBytes;
@@ -57,10 +55,8 @@ public final class Outbox implements AutoCloseable {
     private volatile long diskBytes;
     private long truncatedBytes;
 
-    // the forwarder reads sequentially: remember where the last read stopped
-    private Segment readSegment;
-    private long readPosition;
-    private long readOffset = -1;
+    private final SequentialReader reader = new SequentialReader(segments);
+    private final CursorFile cursor;
 
     private Outbox(Path dir, long segmentBytes, long budgetBytes, int retryAfterSeconds, LongSupplier otherBytes) {
         this.dir = dir;
@@ -68,6 +64,7 @@ public final class Outbox implements AutoCloseable {
         this.budgetBytes = budgetBytes;
         this.retryAfterSeconds = retryAfterSeconds;
         this.otherBytes = otherBytes;
+        this.cursor = new CursorFile(dir);
     }
 
     /**
@@ -88,7 +85,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     private void recover() throws IOException {
-        acked = readCursor();
+        acked = cursor.read();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().matches("\\d{20}\\.log")).sorted().toList();
@@ -247,59 +244,11 @@ public final class Outbox implements AutoCloseable {
 
     /** Up to {@code max} durable records from {@code offset} on, in order. */
     public synchronized List<OutboxRecord> read(long offset, int max) {
-        List<OutboxRecord> out = new ArrayList<>();
-        long end = durableNext;
         try {
-            if (offset != readOffset || readSegment == null || !segments.contains(readSegment)) {
-                seek(offset);
-            }
-            while (out.size() < max && readOffset < end && readSegment != null) {
-                Segment.Read r = readSegment.readAt(readPosition, readSegment.size);
-                if (r == null) {
-                    int i = segments.indexOf(readSegment);
-                    if (i < 0 || i + 1 >= segments.size()) {
-                        break;
-                    }
-                    readSegment = segments.get(i + 1);
-                    readPosition = 0;
-                    continue;
-                }
-                readPosition = r.next();
-                readOffset = r.record().offset() + 1;
-                if (r.record().offset() >= offset) {
-                    out.add(r.record());
-                }
-            }
+            return reader.read(offset, max, durableNext);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read outbox " + dir + ": " + e.getMessage(), e);
         }
-        return out;
-    }
-
-    private void seek(long offset) throws IOException {
-        readSegment = null;
-        for (Segment s : segments) {
-            if (s.baseOffset <= offset) {
-                readSegment = s;
-            }
-        }
-        if (readSegment == null && !segments.isEmpty()) {
-            readSegment = segments.getFirst();
-        }
-        readPosition = 0;
-        readOffset = readSegment == null ? offset : readSegment.baseOffset;
-        while (readSegment != null && readOffset < offset) {
-            Segment.Read r = readSegment.readAt(readPosition, readSegment.size);
-            if (r == null) {
-                break;
-            }
-            if (r.record().offset() >= offset) {
-                break;
-            }
-            readPosition = r.next();
-            readOffset = r.record().offset() + 1;
-        }
-        readOffset = offset;
     }
 
     /** Every record still on disk, forwarded or not, oldest first: for rebuilding state on start. */
@@ -326,7 +275,7 @@ public final class Outbox implements AutoCloseable {
         if (offset <= acked) {
             return;
         }
-        writeCursor(offset);
+        cursor.write(offset);
         acked = offset;
         deleteAcknowledgedSegments();
     }
@@ -361,29 +310,6 @@ public final class Outbox implements AutoCloseable {
             LOG.atWarn().addKeyValue("event", "outbox-delete-failed").log("cannot delete a forwarded segment: {}", e.getMessage());
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    private long readCursor() throws IOException {
-        Path file = dir.resolve(CURSOR);
-        if (!Files.exists(file)) {
-            return -1;
-        }
-        return Long.parseLong(Files.readString(file).trim());
-    }
-
-    private void writeCursor(long offset) {
-        Path file = dir.resolve(CURSOR);
-        Path tmp = dir.resolve(CURSOR + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(Long.toString(offset).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write outbox cursor " + file + ": " + e.getMessage(), e);
         }
     }
 

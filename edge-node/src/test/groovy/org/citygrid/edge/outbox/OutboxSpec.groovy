@@ -177,6 +177,24 @@ class OutboxSpec extends Specification {
         outbox.depth() == 1
     }
 
+    def "reads go on across segment boundaries, and from any offset after older segments are deleted"() {
+        given: 'one record per segment'
+        open(segmentBytes: 50)
+        ['a', 'b', 'c', 'd', 'e'].each { outbox.append([entry(it)]) }
+
+        expect:
+        keys(outbox.read(0, 2)) == ['a', 'b']
+        keys(outbox.read(2, 10)) == ['c', 'd', 'e']
+
+        when:
+        outbox.acknowledge(2)
+
+        then:
+        keys(outbox.read(3, 10)) == ['d', 'e']
+        keys(outbox.read(4, 10)) == ['e']
+        outbox.read(5, 10).isEmpty()
+    }
+
     def "concurrent appenders each get their own offsets and every record is durable"() {
         given:
         open(segmentBytes: 8 * 1024)
