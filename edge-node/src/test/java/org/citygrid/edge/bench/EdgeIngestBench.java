@@ -34,19 +34,25 @@ import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.eclipse.californium.elements.exception.ConnectorException;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 
 /**
  * CoAP ingest throughput of the edge node with its durable outbox, next to a bare Californium
  * resource that answers 2.04 and does nothing, in the same JVM and the same run, so the ratio says
  * what the edge's work costs on this machine rather than comparing against a number from elsewhere.
  *
- * <p>Both servers take {@code POST /s/{deviceId}} with a SenML pack over plain CoAP on loopback from
- * the same closed-loop load: {@code devices} clients, each with its own endpoint, posting as fast
- * as they are answered. Three rows: the bare resource; the edge node when no reading crosses a
- * threshold (parse, check, evaluate; no disk); the edge node when every reading completes an alarm
- * edge (plus an outbox append and its fsync before the answer: the worst case).
+ * <p>Both servers take {@code POST /s/{deviceId}} with a SenML pack on loopback from the same
+ * closed-loop load: {@code devices} clients, each with its own endpoint (and, over DTLS, its own
+ * PSK session), posting as fast as they are answered. Per transport three rows: the bare resource;
+ * the edge node when no reading crosses a threshold (parse, check, evaluate; no disk); the edge
+ * node when every reading completes an alarm edge (plus an outbox append and its fsync before the
+ * answer: the worst case).
  *
- * <p>{@code ./gridcity bench edge-ingest [devices] [seconds]}; defaults 16 and 10.
+ * <p>{@code ./gridcity bench edge-ingest [devices] [seconds] [plain|dtls|both]}; defaults 16, 10, both.
  */
 public final class EdgeIngestBench {
 
@@ -66,21 +72,29 @@ public final class EdgeIngestBench {
     public static void main(String[] args) throws Exception {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        String transports = args.length > 2 ? args[2] : "both";
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
         Path dir = Files.createTempDirectory("edge-ingest-bench");
         try {
-            List<Row> rows = new ArrayList<>();
-            rows.add(bare(devices, seconds));
-            rows.add(edge(dir.resolve("quiet"), devices, seconds, false));
-            rows.add(edge(dir.resolve("alarms"), devices, seconds, true));
-            print(rows, devices, seconds);
+            for (boolean dtls : new boolean[] {false, true}) {
+                if (dtls ? transports.equals("plain") : transports.equals("dtls")) {
+                    continue;
+                }
+                String t = dtls ? "dtls" : "plain";
+                List<Row> rows = new ArrayList<>();
+                rows.add(bare(devices, seconds, dtls));
+                rows.add(edge(dir.resolve(t + "-quiet"), devices, seconds, false, dtls));
+                rows.add(edge(dir.resolve(t + "-alarms"), devices, seconds, true, dtls));
+                print(rows, devices, seconds, dtls);
+            }
         } finally {
             deleteRecursively(dir);
         }
     }
 
-    private static Row bare(int devices, int seconds) throws Exception {
+    private static Row bare(int devices, int seconds, boolean dtls) throws Exception {
         Configuration cf = new Configuration();
         CoapServer server = new CoapServer(cf);
         server.add(new CoapResource("s") {
@@ -94,28 +108,41 @@ public final class EdgeIngestBench {
                 exchange.respond(ResponseCode.CHANGED);
             }
         });
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(cf)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        CoapEndpoint endpoint;
+        if (dtls) {
+            cf.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+            AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+            for (int d = 0; d < devices; d++) {
+                keys.setKey("bench-" + d, ("k-" + d).getBytes(StandardCharsets.UTF_8));
+            }
+            DtlsConnectorConfig config = DtlsConnectorConfig.builder(cf)
+                    .setAddress(new InetSocketAddress("127.0.0.1", 0)).setAdvancedPskStore(keys).build();
+            endpoint = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(config)).build();
+        } else {
+            endpoint = new CoapEndpoint.Builder().setConfiguration(cf)
+                    .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        }
         server.addEndpoint(endpoint);
         server.start();
         try {
             return measure("bare Californium resource (no work)", endpoint.getAddress().getPort(), devices, seconds,
-                    false, () -> 0L);
+                    false, dtls, () -> 0L);
         } finally {
             server.destroy();
         }
     }
 
-    private static Row edge(Path dir, int devices, int seconds, boolean alarms) throws Exception {
+    private static Row edge(Path dir, int devices, int seconds, boolean alarms, boolean dtls) throws Exception {
         EdgeConfig config = EdgeConfig.load(writeConfig(dir, devices));
         try (EdgeNode node = EdgeNode.start(config, null, Duration.ofSeconds(5), Clock.systemUTC())) {
             String name = alarms ? "edge node, every reading an alarm edge (outbox append + fsync)"
                     : "edge node, readings below threshold (no outbox write)";
-            return measure(name, node.plainPort(), devices, seconds, alarms, () -> node.outbox().diskBytes());
+            return measure(name, dtls ? node.dtlsPort() : node.plainPort(), devices, seconds, alarms, dtls,
+                    () -> node.outbox().diskBytes());
         }
     }
 
-    private static Row measure(String name, int port, int devices, int seconds, boolean alarms,
+    private static Row measure(String name, int port, int devices, int seconds, boolean alarms, boolean dtls,
                                java.util.function.LongSupplier disk) throws Exception {
         LongAdder done = new LongAdder();
         LongAdder failed = new LongAdder();
@@ -123,9 +150,10 @@ public final class EdgeIngestBench {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(devices);
         for (int d = 0; d < devices; d++) {
-            String uri = "coap://127.0.0.1:" + port + "/s/bench-" + d;
+            String uri = (dtls ? "coaps" : "coap") + "://127.0.0.1:" + port + "/s/bench-" + d;
+            int device = d;
             Thread.ofPlatform().daemon().start(() -> {
-                Endpoint endpoint = clientEndpoint();
+                Endpoint endpoint = clientEndpoint(dtls, device);
                 CoapClient client = new CoapClient(uri);
                 client.setEndpoint(endpoint);
                 client.setTimeout(10_000L);
@@ -175,10 +203,21 @@ public final class EdgeIngestBench {
         }
     }
 
-    private static Endpoint clientEndpoint() {
+    private static Endpoint clientEndpoint(boolean dtls, int device) {
         Configuration cf = new Configuration();
-        CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(cf)
-                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        CoapEndpoint endpoint;
+        if (dtls) {
+            cf.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
+            DtlsConnectorConfig config = DtlsConnectorConfig.builder(cf)
+                    .setAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .setAdvancedPskStore(new AdvancedSinglePskStore("bench-" + device,
+                            ("k-" + device).getBytes(StandardCharsets.UTF_8)))
+                    .build();
+            endpoint = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(config)).build();
+        } else {
+            endpoint = new CoapEndpoint.Builder().setConfiguration(cf)
+                    .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        }
         try {
             endpoint.start();
         } catch (IOException e) {
@@ -229,10 +268,11 @@ public final class EdgeIngestBench {
         return config;
     }
 
-    private static void print(List<Row> rows, int devices, int seconds) {
+    private static void print(List<Row> rows, int devices, int seconds, boolean dtls) {
         double baseline = rows.getFirst().perSecond();
-        System.out.printf(Locale.ROOT, "%nCoAP ingest, POST /s/{id} SenML JSON over plain CoAP on loopback; %d closed-loop"
-                + " devices, %d s measured per row; %d cores, JDK %s, max heap %d MB%n%n", devices, seconds,
+        System.out.printf(Locale.ROOT, "%nCoAP ingest, POST /s/{id} SenML JSON over %s on loopback; %d closed-loop"
+                + " devices, %d s measured per row; %d cores, JDK %s, max heap %d MB%n%n",
+                dtls ? "DTLS 1.2 PSK (one session per device)" : "plain CoAP", devices, seconds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
         String format = "| %-64s | %9s | %8s | %9s | %8s | %14s | %14s | %11s |%n";
