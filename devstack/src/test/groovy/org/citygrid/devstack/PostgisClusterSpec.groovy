@@ -1,6 +1,7 @@
 package org.citygrid.devstack
 
 import org.citygrid.devstack.postgres.PostgisCluster
+import org.citygrid.devstack.postgres.PostgisDatabases
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -54,7 +55,7 @@ class PostgisClusterSpec extends Specification {
     def "a missing extension is reported with the Debian package that provides it"() {
         when:
         DriverManager.getConnection(url).withCloseable {
-            PostgisCluster.createExtension(it, 'citygrid_no_such_extension', 'postgresql-15-citygrid')
+            PostgisDatabases.createExtension(it, 'citygrid_no_such_extension', 'postgresql-15-citygrid')
         }
 
         then:

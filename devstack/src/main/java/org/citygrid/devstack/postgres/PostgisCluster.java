@@ -5,14 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.citygrid.devstack.DevstackException;
 import org.citygrid.devstack.FreePorts;
@@ -37,7 +34,6 @@ import org.citygrid.devstack.ServiceDirectory;
 public final class PostgisCluster implements ProcessReaper.Service, AutoCloseable {
     /** The Debian package providing PostGIS for PostgreSQL 15. */
     public static final String POSTGIS_PACKAGE = "postgresql-15-postgis-3";
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final int LOG_TAIL_LINES = 30;
     /** Unix socket paths longer than this do not fit sockaddr_un on Linux (108 bytes with the NUL). */
     private static final int MAX_SOCKET_PATH = 107;
@@ -154,28 +150,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
      * @throws DevstackException naming {@value #POSTGIS_PACKAGE} when PostGIS is not installed
      */
     public String createDatabase(String name) {
-        if (!DATABASE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
-        }
-        try (Connection admin = connect("postgres")) {
-            try (PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                exists.setString(1, name);
-                try (ResultSet rs = exists.executeQuery()) {
-                    if (!rs.next()) {
-                        try (Statement create = admin.createStatement()) {
-                            create.execute("CREATE DATABASE " + name);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new DevstackException("cannot create database " + name + " on " + this + ": " + e.getMessage(), e);
-        }
-        try (Connection db = connect(name)) {
-            createExtension(db, "postgis", POSTGIS_PACKAGE);
-        } catch (SQLException e) {
-            throw new DevstackException("cannot set up database " + name + " on " + this + ": " + e.getMessage(), e);
-        }
+        PostgisDatabases.create(this, name);
         return jdbcUrl(name);
     }
 
@@ -214,27 +189,6 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     @Override
     public String toString() {
         return "PostgisCluster[" + (port == 0 ? "not started" : "127.0.0.1:" + port) + ", " + dir + "]";
-    }
-
-    /**
-     * Creates {@code extension} in the connected database, failing with the Debian package to install when
-     * the server does not have it (checked up front: PostgreSQL's own error names only a control file).
-     */
-    static void createExtension(Connection db, String extension, String debianPackage) throws SQLException {
-        try (PreparedStatement available = db.prepareStatement(
-                "SELECT 1 FROM pg_available_extensions WHERE name = ?")) {
-            available.setString(1, extension);
-            try (ResultSet rs = available.executeQuery()) {
-                if (!rs.next()) {
-                    throw new DevstackException("the PostgreSQL extension " + extension + " is not installed on this"
-                            + " machine: install " + debianPackage + " (apt-get install -y " + debianPackage
-                            + "; ./gridcity test installs it when it may)");
-                }
-            }
-        }
-        try (Statement create = db.createStatement()) {
-            create.execute("CREATE EXTENSION IF NOT EXISTS " + extension);
-        }
     }
 
     private Path dataDir() {
