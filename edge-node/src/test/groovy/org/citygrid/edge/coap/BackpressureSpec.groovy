@@ -5,6 +5,7 @@ import static org.citygrid.edge.coap.ReportsResourceSpec.report
 import static org.citygrid.edge.testing.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
+import groovy.json.JsonSlurper
 import java.nio.file.Files
 import org.citygrid.edge.metrics.RejectReason
 import org.citygrid.edge.testing.EdgeFixture
@@ -94,5 +95,20 @@ class BackpressureSpec extends Specification {
 
         and: 'the budget is whole again for the next report'
         post(client, edge.plainUri('r'), json(report(id: 'small', device: 'fd-01')), JSON).code == CREATED
+    }
+
+    def "/health says degraded once the outbox is nearly full, so an operator hears before devices do"() {
+        given:
+        def before = new JsonSlurper().parseText(client(edge.plainUri('health'), client).get().responseText)
+
+        when:
+        fillUp()
+        def after = new JsonSlurper().parseText(client(edge.plainUri('health'), client).get().responseText)
+
+        then:
+        before.status == 'ok'
+        after.status == 'degraded'
+        after.outbox.depth == edge.node.outbox().depth()
+        after.rejected.'outbox-full' == 1
     }
 }
