@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * bounded by the disk's flush rate rather than by one flush per record. Readers only ever see
  * durable records.
  *
- * <p>On {@link #open}, every segment is checked record by record; the first record that is torn or
- * fails its checksum ends its segment, and the file is truncated there, so a crash in the middle of
- * a write costs the record that was never acknowledged and nothing else.
+ * <p>On {@link #open}, every segment is checked record by record ({@link SegmentRecovery}): a torn
+ * tail left by a crash in the middle of a write is cut off, which costs the record that was never
+ * acknowledged and nothing else; a damaged stretch inside a segment is cut out, keeping the intact
+ * records after it.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -93,27 +94,10 @@ public final class Outbox implements AutoCloseable {
         long expected = -1;
         for (Path file : files) {
             long base = Long.parseLong(file.getFileName().toString().substring(0, 20));
-            Segment segment = new Segment(base, file);
-            long position = 0;
-            long offset = Math.max(base, expected);
-            Segment.Read read;
-            while ((read = segment.readAt(position, segment.size)) != null && read.record().offset() == offset) {
-                position = read.next();
-                segment.lastOffset = offset;
-                offset++;
-            }
-            if (position < segment.size) {
-                long lost = segment.size - position;
-                truncatedBytes += lost;
-                LOG.atWarn().addKeyValue("event", "outbox-truncated").addKeyValue("segment", file.getFileName())
-                        .addKeyValue("bytes", lost).addKeyValue("at", position)
-                        .log("outbox segment ends in a torn or damaged record; truncated it (never acknowledged to a device)");
-                segment.channel.truncate(position);
-                segment.channel.force(true);
-                segment.size = position;
-            }
-            expected = offset;
-            segments.add(segment);
+            SegmentRecovery.Result recovered = SegmentRecovery.recover(file, base, expected);
+            truncatedBytes += recovered.droppedBytes();
+            expected = recovered.nextOffset();
+            segments.add(recovered.segment());
         }
         nextOffset = Math.max(expected, acked + 1);
         if (segments.isEmpty() || segments.getLast().size >= segmentBytes) {

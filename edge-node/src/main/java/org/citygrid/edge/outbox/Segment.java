@@ -71,12 +71,37 @@ final class Segment {
         }
         ByteBuffer body = ByteBuffer.allocate(bodyLength);
         readFully(body, position + HEADER);
+        body.flip();
+        OutboxRecord record = decodeBody(body, expectedCrc);
+        return record == null ? null : new Read(record, position + HEADER + bodyLength);
+    }
+
+    /**
+     * The record at {@code position} of a segment's bytes held in memory, as {@link #readAt}: for
+     * recovery, which may have to look at every position of a damaged stretch.
+     */
+    static Read decodeAt(byte[] bytes, int position, int limit) {
+        if (position < 0 || position + HEADER > limit) {
+            return null;
+        }
+        ByteBuffer all = ByteBuffer.wrap(bytes, 0, limit);
+        int bodyLength = all.getInt(position);
+        int expectedCrc = all.getInt(position + 4);
+        if (bodyLength < BODY_FIXED || bodyLength > MAX_BODY || (long) position + HEADER + bodyLength > limit) {
+            return null;
+        }
+        ByteBuffer body = ByteBuffer.wrap(bytes, position + HEADER, bodyLength).slice();
+        OutboxRecord record = decodeBody(body, expectedCrc);
+        return record == null ? null : new Read(record, position + HEADER + bodyLength);
+    }
+
+    /** The record in {@code body} (position 0 to limit), or {@code null} when its checksum fails. */
+    private static OutboxRecord decodeBody(ByteBuffer body, int expectedCrc) {
         CRC32C crc = new CRC32C();
-        crc.update(body.array(), 0, bodyLength);
+        crc.update(body.duplicate());
         if ((int) crc.getValue() != expectedCrc) {
             return null;
         }
-        body.flip();
         long offset = body.getLong();
         long appendedAt = body.getLong();
         int keyLength = body.getInt();
@@ -87,8 +112,7 @@ final class Segment {
         body.get(key);
         byte[] value = new byte[body.remaining()];
         body.get(value);
-        return new Read(new OutboxRecord(offset, Instant.ofEpochMilli(appendedAt), new String(key, StandardCharsets.UTF_8), value),
-                position + HEADER + bodyLength);
+        return new OutboxRecord(offset, Instant.ofEpochMilli(appendedAt), new String(key, StandardCharsets.UTF_8), value);
     }
 
     private void readFully(ByteBuffer buf, long position) throws IOException {

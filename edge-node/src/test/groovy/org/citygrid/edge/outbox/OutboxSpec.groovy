@@ -116,6 +116,32 @@ class OutboxSpec extends Specification {
         'left zeros after the last record'     | { Path f, long keep -> truncate(f, keep); append(f, new byte[64]) }
     }
 
+    def "damage inside a segment costs only the damaged record: the intact ones after it are kept"() {
+        given: 'four records in one segment, the second damaged on disk'
+        open()
+        outbox.append([entry('a')])
+        def secondStart = Files.size(segmentFiles()[0])
+        outbox.append([entry('b')])
+        def secondEnd = Files.size(segmentFiles()[0])
+        outbox.append([entry('c'), entry('d')])
+        outbox.close()
+        outbox = null
+        flip(segmentFiles()[0], secondStart + 30)
+
+        when:
+        open()
+
+        then: 'the forwarder sees a, c and d, and the cut-out stretch is exactly b'
+        keys(outbox.read(0, 10)) == ['a', 'c', 'd']
+        outbox.read(0, 10)*.offset() == [0L, 2L, 3L]
+        outbox.truncatedOnOpen() == secondEnd - secondStart
+
+        and: 'the repaired segment takes new records and reads back the same after another reopen'
+        outbox.append([entry('e')]) == 4
+        open()
+        keys(outbox.read(0, 10)) == ['a', 'c', 'd', 'e']
+    }
+
     def "an append that would exceed the disk budget is refused whole and writes nothing"() {
         given:
         open(budgetBytes: 1000)
