@@ -141,7 +141,9 @@ public final class ReadingIngest {
                 List<Outbox.Entry> entries = new ArrayList<>(edges.size());
                 for (AlarmEdge e : edges) {
                     IntakeRecord record = AlarmIntake.record(nodeId, device, rule, e);
-                    entries.add(new Outbox.Entry(record.intakeId(), WireCodec.intake().write(record)));
+                    // Keyed by device, not intake id: an episode's raise and clear must share a partition,
+                    // or the cloud could see the clear first.
+                    entries.add(new Outbox.Entry(device.id(), WireCodec.intake().write(record)));
                 }
                 outbox.append(entries);
                 for (AlarmEdge e : edges) {

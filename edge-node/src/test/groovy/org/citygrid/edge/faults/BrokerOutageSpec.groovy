@@ -76,6 +76,6 @@ class BrokerOutageSpec extends Specification {
         def consumed = topic.readUntil { all -> all*.record()*.intakeId().toSet().containsAll(sent) }
         consumed*.record()*.intakeId().toSet() == sent.toSet()
         consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
-        consumed.every { it.key() == it.record().intakeId() }
+        consumed.every { it.key() == it.record().deviceId() }
     }
 }

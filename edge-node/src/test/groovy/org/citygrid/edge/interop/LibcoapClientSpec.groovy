@@ -63,7 +63,7 @@ class LibcoapClientSpec extends Specification {
 
         and:
         def consumed = topic.readUntil { it.size() >= 1 }
-        consumed*.key() == ['edge-dc01:mc-0042:ep-1:RAISED']
+        consumed*.record()*.intakeId() == ['edge-dc01:mc-0042:ep-1:RAISED']
         with(consumed[0].record()) {
             alarm().state() == AlarmState.RAISED
             alarm().value() == 33d
