@@ -99,7 +99,8 @@ class CaseCycleRig implements Closeable {
     }
 
     void intake(IntakeRecord record, Instant at) {
-        intakeIn.pipeInput(record.intakeId(), WireCodec.intake().write(record), at)
+        // keyed as producers key it: by device for sensor alarms, so raise and clear stay in order
+        intakeIn.pipeInput(record.deviceId() ?: record.intakeId(), WireCodec.intake().write(record), at)
     }
 
     void rawIntake(String key, String payload, Instant at) {

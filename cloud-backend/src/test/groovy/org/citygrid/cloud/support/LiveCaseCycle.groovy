@@ -81,7 +81,7 @@ class LiveCaseCycle implements Closeable {
 
     String sensorAlarm(String device, String episode, AlarmState state, GeoPoint position = TestGrids.HERE) {
         String id = "edge-it:${episode}:${state}"
-        send(topics.intake(), id, WireCodec.intake().write(new IntakeRecord(id, Channel.SENSOR, 'edge-it', Instant.now(),
+        send(topics.intake(), device, WireCodec.intake().write(new IntakeRecord(id, Channel.SENSOR, 'edge-it', Instant.now(),
                 null, 'manhole-tilt', device, new SensorAlarm(episode, state, 'tilt', 21.0d, 'deg', 15d), position, '',
                 device, false, [])))
         id
