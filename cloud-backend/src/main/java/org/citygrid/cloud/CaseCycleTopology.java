@@ -2,7 +2,6 @@ package org.citygrid.cloud;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;

@@ -17,6 +17,7 @@ import org.citygrid.cloud.sla.SlaAlarm;
 import org.citygrid.cloud.sla.SlaPolicy;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseCommand;
+import org.citygrid.model.cases.CaseDecider;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseSnapshot;
 import org.citygrid.model.cases.CommandRejected;
@@ -39,7 +40,7 @@ public final class CaseLedger {
     /** A chain longer than report, file, dispatch means a policy is looping: stop and say so. */
     private static final int MAX_FOLLOW_UPS = 4;
 
-    private final org.citygrid.model.cases.CaseDecider decider;
+    private final CaseDecider decider;
     private final KeyValueStore<String, CaseHistory> cases;
     private final OpenCaseIndex openCases;
     private final HandlerLoad load;
@@ -52,7 +53,7 @@ public final class CaseLedger {
     private final IndicatorBuffer tallies;
     private final java.util.Map<String, DailyTally> pendingTallies = new java.util.HashMap<>();
 
-    public CaseLedger(org.citygrid.model.cases.CaseDecider decider, KeyValueStore<String, CaseHistory> cases,
+    public CaseLedger(CaseDecider decider, KeyValueStore<String, CaseHistory> cases,
                       OpenCaseIndex openCases, HandlerLoad load, KeyValueStore<String, SlaAlarm> alarms, SlaPolicy sla,
                       AutoFiling filing, AutoDispatch dispatch, Notifier notifier, IndicatorContributions indicators,
                       IndicatorBuffer tallies) {
@@ -90,7 +91,7 @@ public final class CaseLedger {
             if (steps++ > MAX_FOLLOW_UPS) {
                 throw new IllegalStateException("follow-up commands of " + command.commandId() + " do not end: " + next);
             }
-            CaseHistory history = decide(next, out);
+            CaseHistory history = decide(next, out, changed);
             if (history == null) {
                 continue;
             }
@@ -106,16 +107,23 @@ public final class CaseLedger {
         }
         // one snapshot per case and command, after its follow-ups: the compacted topic keeps
         // only the latest anyway, and a report's three steps need not be three snapshots
-        changed.values().forEach(h -> out.add(new CaseOutput.Snapshot(CaseSnapshot.of(h.current()))));
+        changed.values().forEach(h -> {
+            cases.put(h.current().id(), h);
+            out.add(new CaseOutput.Snapshot(CaseSnapshot.of(h.current())));
+        });
         // a report's steps touch the same keys three times: one store update per key, not per fact
         pendingTallies.values().forEach(tallies::add);
         pendingTallies.clear();
         return out;
     }
 
-    /** One command: its events, or its rejection. Returns the new history, or null if refused. */
-    private CaseHistory decide(CaseCommand command, List<CaseOutput> out) {
-        CaseHistory history = cases.get(command.caseId());
+    /**
+     * One command: its events, or its rejection. Returns the new history, or null if refused.
+     * Cases changed earlier in the same chain come from {@code working}, not the store: the chain
+     * writes each case once at its end, instead of reading and writing it at every step.
+     */
+    private CaseHistory decide(CaseCommand command, List<CaseOutput> out, java.util.Map<String, CaseHistory> working) {
+        CaseHistory history = working.containsKey(command.caseId()) ? working.get(command.caseId()) : cases.get(command.caseId());
         Decision decision = decider.decide(history == null ? null : history.current(), command);
         if (decision instanceof Decision.Rejected rejected) {
             out.add(new CaseOutput.CommandRefused(CommandRejected.of(command, rejected.rejection()), null));
@@ -131,7 +139,6 @@ public final class CaseLedger {
             notifier.intents(before, event, after).forEach(i -> out.add(new CaseOutput.Notification(i)));
             indicators.of(before, event, after).forEach(t -> pendingTallies.merge(t.key(), t, DailyTally::plus));
         }
-        cases.put(command.caseId(), history);
         for (SlaAlarm alarm : sla.alarms(history.current(), command.at())) {
             alarms.put(alarm.key(), alarm);
         }

@@ -3,6 +3,7 @@ package org.citygrid.cloud.dispatch;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseState;
@@ -42,7 +43,7 @@ public final class HandlerLoad {
         int turn = Math.floorMod(caseId.hashCode(), handlers.size());
         Comparator<Integer> byLoad = Comparator.comparingLong(i -> of(handlers.get(i)));
         Comparator<Integer> byTurn = Comparator.comparingInt(i -> Math.floorMod(i - turn, handlers.size()));
-        return java.util.stream.IntStream.range(0, handlers.size()).boxed()
+        return IntStream.range(0, handlers.size()).boxed()
                 .min(byLoad.thenComparing(byTurn))
                 .map(handlers::get);
     }
