@@ -91,4 +91,33 @@ class SensorToClosedSpec extends Specification {
         parsed.FILED == 1
         parsed.CLOSED == 1
     }
+
+    def "projecting every topic again from the start changes no row"() {
+        given:
+        def before = readModel()
+        def replaySettings = live.settingsWith(CITYGRID_PROJECTION_GROUP: 'readmodel-sensor_to_closed-replay')
+        def replay = new Projection(replaySettings, live.database)
+        def thread = Thread.start { replay.run() }
+
+        when:
+        def done = live.eventually {
+            live.caughtUp('readmodel-sensor_to_closed-replay',
+                    [live.topics.caseEvents(), live.topics.cases(), live.topics.intake(), live.topics.indicators()])
+        }
+        replay.close()
+        thread.join()
+
+        then:
+        done
+        readModel() == before
+    }
+
+    private Map readModel() {
+        live.sql {
+            [cases      : it.rows('SELECT case_id, version, state FROM grid.cases ORDER BY case_id')*.values()*.toList(),
+             events     : it.firstRow('SELECT count(*) AS n FROM grid.case_events').n,
+             sensors    : it.rows('SELECT device_id, alarm_state, case_id FROM grid.sensors ORDER BY device_id')*.values()*.toList(),
+             indicators : it.rows('SELECT day, dimension, level, code, events FROM grid.indicators ORDER BY 1, 2, 3, 4')*.values()*.toList()]
+        }
+    }
 }

@@ -36,6 +36,7 @@ class LiveCaseCycle implements Closeable {
     final ReadModelDatabase database
     final KafkaProducer<String, byte[]> producer
     final Topics topics
+    private final Map<String, String> values
     private int sequence
 
     LiveCaseCycle(String name, Map<String, String> extra = [:]) {
@@ -44,7 +45,7 @@ class LiveCaseCycle implements Closeable {
         def postgis = Devstack.sharedPostgis()
         String url = postgis.createDatabase(name)
         def stateDir = Files.createTempDirectory("case-cycle-${name}")
-        Map<String, String> values = [
+        values = [
                 CITYGRID_KAFKA_BOOTSTRAP: kafka.bootstrapServers(),
                 CITYGRID_APPLICATION_ID : "citygrid-${name}".toString(),
                 // each run its own topics and projection group on the shared broker
@@ -64,6 +65,29 @@ class LiveCaseCycle implements Closeable {
                                         (ProducerConfig.ACKS_CONFIG)             : 'all',
                                         (ProducerConfig.LINGER_MS_CONFIG)        : 5] as Map<String, Object>,
                 new StringSerializer(), new ByteArraySerializer())
+    }
+
+    /** These settings with some values changed. */
+    CaseCycleSettings settingsWith(Map<String, String> changes) {
+        Map<String, String> changed = values + changes
+        CaseCycleSettings.from { changed[it] }
+    }
+
+    /** Whether consumer group {@code group} has committed up to the end of every partition of {@code topics}. */
+    boolean caughtUp(String group, List<String> topicNames) {
+        def admin = org.apache.kafka.clients.admin.Admin.create(
+                [(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): settings.bootstrapServers()] as Map<String, Object>)
+        try {
+            def committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            def partitions = admin.describeTopics(topicNames).allTopicNames().get().collectMany { name, d ->
+                d.partitions().collect { new org.apache.kafka.common.TopicPartition(name, it.partition()) }
+            }
+            def ends = admin.listOffsets(partitions.collectEntries { [(it): org.apache.kafka.clients.admin.OffsetSpec.latest()] })
+                    .all().get()
+            partitions.every { tp -> ends[tp].offset() == 0 || (committed[tp] != null && committed[tp].offset() >= ends[tp].offset()) }
+        } finally {
+            admin.close()
+        }
     }
 
     /** The three test grids as rectangles, so SQL can place sensors and draw the map. */
