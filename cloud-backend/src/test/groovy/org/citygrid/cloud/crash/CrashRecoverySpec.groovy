@@ -32,7 +32,8 @@ import spock.lang.Stepwise
  * Kills the case cycle (SIGKILL, in its own JVM) in the middle of a burst of reports and commands,
  * starts it again on the same state directory, and counts: every report became exactly one case,
  * every case's events run 1, 2, 3... without a gap or a repeat, and every command has exactly one
- * outcome (its events, or its rejection).
+ * outcome (its events, or its rejection). Then kills it again while an SLA alarm is pending, and
+ * sees the alarm go off after the restart: the clocks live in a state store, not in memory.
  */
 @Stepwise
 class CrashRecoverySpec extends Specification {
@@ -111,7 +112,34 @@ class CrashRecoverySpec extends Specification {
         commandIds.collect { outcomes[it].first() }.unique() - ['Accepted', 'rejected UNKNOWN_CASE'] == []
     }
 
+    def "an SLA clock set before a crash goes off after the restart"() {
+        given: 'a fire (2 hours to handle, round the clock) reported long enough ago that its deadline is 30 s away'
+        def at = Instant.now() - Duration.ofHours(2) + Duration.ofSeconds(30)
+        def position = new GeoPoint(116.4050, 39.9115)
+        String intakeId = 'crash-fire-1'
+        String caseId = CaseIds.forReport(TestGrids.B1, at, intakeId)
+        live.producer.send(new ProducerRecord<>(live.topics.intake(), null, at.toEpochMilli(), intakeId,
+                WireCodec.intake().write(IntakeRecord.report(intakeId, Channel.PATROL, 'crash-spec', at, 'E0411', position,
+                        'smoke', 'worker-1', false, [])))).get()
+        live.eventually { slaChanges(caseId) == ['DeadlineApproaching'] }
+
+        when: 'the case cycle dies with the overdue alarm pending, and comes back'
+        child.destroyForcibly().waitFor()
+        def beforeRestart = slaChanges(caseId)
+        child = startChild()
+
+        then:
+        beforeRestart == ['DeadlineApproaching']
+        live.eventually { slaChanges(caseId).contains('Overdue') }
+        slaChanges(caseId).count('Overdue') == 1
+        readEvents()[caseId]*.version() == (1L..readEvents()[caseId].size()) as List
+    }
+
     // ---- helpers
+
+    private List<String> slaChanges(String caseId) {
+        (readEvents()[caseId] ?: []).findAll { it.actor().id() == 'system:sla' }.collect { it.change().class.simpleName }
+    }
 
     private Process startChild() {
         def log = Files.createTempFile('case-cycle-child', '.log')
@@ -124,7 +152,7 @@ class CrashRecoverySpec extends Specification {
         [CITYGRID_KAFKA_BOOTSTRAP    : s.bootstrapServers(), CITYGRID_APPLICATION_ID: s.applicationId(),
          CITYGRID_TOPIC_PREFIX       : s.topicPrefix(), CITYGRID_STATE_DIR: s.stateDir().toString(),
          CITYGRID_PARTITIONS         : s.partitions().toString(), CITYGRID_DUPLICATE_DISTANCE_M: '0.5',
-         CITYGRID_SESSION_TIMEOUT    : 'PT6S']
+         CITYGRID_SESSION_TIMEOUT    : 'PT6S', CITYGRID_SLA_INTERVAL: 'PT1S']
     }
 
     /** Report i at its own spot, 2 m east of the one before, across all three test grids. */
