@@ -42,6 +42,53 @@ abstract class ApiSpec extends Specification implements TestPropertyProvider {
         new TestUser(account.id(), username, password, role, tokens.access_token as String, tokens.refresh_token as String)
     }
 
+    /** POST with a bearer token and a fresh (or given) Idempotency-Key; returns the response, error or not. */
+    def post(TestUser who, String path, Object body, String key = UUID.randomUUID().toString()) {
+        def request = HttpRequest.POST(path, body).bearerAuth(who.accessToken)
+        if (key != null) {
+            request.header('Idempotency-Key', key)
+        }
+        exchange(request)
+    }
+
+    def get(TestUser who, String path) {
+        exchange(HttpRequest.GET(path).bearerAuth(who.accessToken))
+    }
+
+    /** The response whatever its status, with the body read as JSON (problem bodies included). */
+    TestResponse exchange(HttpRequest request) {
+        try {
+            def r = http.toBlocking().exchange(request, Object)
+            new TestResponse(r, r.body())
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            new TestResponse(e.response, e.response.getBody(Object).orElse(null))
+        }
+    }
+
+    static class TestResponse {
+        final io.micronaut.http.HttpResponse<?> response
+        final Object body
+
+        TestResponse(io.micronaut.http.HttpResponse<?> response, Object body) {
+            this.response = response
+            this.body = body
+        }
+
+        io.micronaut.http.HttpStatus getStatus() { response.status }
+
+        Object body() { body }
+
+        String header(String name) { response.header(name) }
+
+        String getContentType() { response.contentType.map { it.toString() }.orElse(null) }
+    }
+
+    /** Uploads a photo and returns its ref. */
+    String photo(TestUser who, byte[] bytes = Images.jpeg(new Random().nextInt(65536))) {
+        http.toBlocking().retrieve(HttpRequest.POST('/api/v1/photos', bytes).contentType('image/jpeg')
+                .bearerAuth(who.accessToken), Map).ref
+    }
+
     static class TestUser {
         final String id, username, password
         final Role role

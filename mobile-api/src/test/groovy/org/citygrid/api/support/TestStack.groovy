@@ -36,6 +36,8 @@ class TestStack {
                 // every spec signs in from 127.0.0.1: only the rate-limit spec lowers these
                 'citygrid.rate-limits.sign-in.limit': '100000',
                 'citygrid.rate-limits.reports.limit': '100000',
+                // small, so that the too-large case needs no megabytes in the test
+                'citygrid.photos.max-bytes'         : '4096',
         ]
     }
 
