@@ -30,8 +30,9 @@ public final class Devstack {
     /** The JVM's shared broker, started on first call. */
     public static synchronized KafkaBroker sharedKafka() {
         if (sharedKafka == null) {
-            sharedKafka = privateKafka("shared-kafka");
-            sharedKafka.start();
+            // Kept only once started: after a failed start the next spec tries again and gets the real
+            // error, not a broker object that was never running.
+            sharedKafka = privateKafka("shared-kafka").start();
         }
         return sharedKafka;
     }
@@ -39,8 +40,7 @@ public final class Devstack {
     /** The JVM's shared PostgreSQL + PostGIS cluster, started on first call. */
     public static synchronized PostgisCluster sharedPostgis() {
         if (sharedPostgis == null) {
-            sharedPostgis = privatePostgis("shared-postgis");
-            sharedPostgis.start();
+            sharedPostgis = privatePostgis("shared-postgis").start();
         }
         return sharedPostgis;
     }
@@ -63,7 +63,11 @@ public final class Devstack {
         return Path.of(System.getProperty("devstack.dir", "target/devstack")).toAbsolutePath().normalize();
     }
 
-    private static Path freshDirectory(String name) {
+    /**
+     * Directory {@code name} under the base directory, emptied (and any service an earlier run left running
+     * on it stopped): for a spec that builds a service with its own settings, e.g. a fixed port.
+     */
+    public static Path freshDirectory(String name) {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("a devstack directory name is one path segment: " + name);
         }

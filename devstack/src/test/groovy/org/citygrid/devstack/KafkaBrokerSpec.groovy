@@ -14,13 +14,15 @@ class KafkaBrokerSpec extends Specification {
     @Shared
     KafkaBroker broker = Devstack.sharedKafka()
 
-    def "the shared broker answers on loopback and is the same broker on every call"() {
+    def "the shared broker is one per JVM, running on loopback"() {
         expect:
+        Devstack.sharedKafka().is(broker)
         broker.running
         broker.bootstrapServers() ==~ /127\.0\.0\.1:\d+/
-        Devstack.sharedKafka().is(broker)
+    }
 
-        and: 'it is a one-node cluster'
+    def "the broker is a one-node cluster"() {
+        expect:
         Admin.create(broker.clientProperties()).withCloseable {
             it.describeCluster().nodes().get(10, TimeUnit.SECONDS).size()
         } == 1

@@ -32,7 +32,8 @@ public final class BrokerMain {
         } catch (IOException ignored) {
             // a broken pipe means the same as end-of-file
         }
-        System.err.println("[devstack] parent JVM is gone: shutting the broker down");
+        // Process.destroy() closes the pipe too, so a stop by the parent also ends up here; both mean "exit".
+        System.err.println("[devstack] stdin closed (the parent stopped the broker or is gone): shutting down");
         Thread halt = new Thread(() -> {
             try {
                 Thread.sleep(30_000);

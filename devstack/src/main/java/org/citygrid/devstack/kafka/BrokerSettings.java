@@ -45,6 +45,11 @@ final class BrokerSettings {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a SIGKILL the restarted broker cannot register until the controller has fenced its previous
+        // incarnation, which takes a full session (9 s by default) and costs every kill+restart of a fault
+        // spec that long. Broker and controller share one process here, so heartbeats never cross a network.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         // One recovery thread per data dir is plenty for test-sized logs and keeps restarts lean.
         p.put("num.recovery.threads.per.data.dir", "1");
         p.put("num.network.threads", "2");

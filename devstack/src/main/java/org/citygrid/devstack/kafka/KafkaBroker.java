@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,6 +51,8 @@ import org.citygrid.devstack.ServiceDirectory;
  */
 public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
     private static final int LOG_TAIL_LINES = 40;
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
     private final Path dir;
     private final Integer fixedBrokerPort;
@@ -94,8 +98,10 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         killLeftoverFromEarlierRun();
         if (brokerPort == 0) {
             brokerPort = fixedBrokerPort != null ? fixedBrokerPort : FreePorts.pick();
-            controllerPort = fixedControllerPort != null ? fixedControllerPort : FreePorts.pick();
+            controllerPort = fixedControllerPort != null ? fixedControllerPort : FreePorts.pickOtherThan(brokerPort);
         }
+        FreePorts.requireFree(brokerPort, "the Kafka broker in " + dir + " (client port)");
+        FreePorts.requireFree(controllerPort, "the Kafka broker in " + dir + " (controller port)");
         Path dataDir = dir.resolve("data");
         BrokerSettings.writeProperties(serverProperties(),
                 BrokerSettings.serverProperties(dataDir, brokerPort, controllerPort, overrides));
@@ -119,6 +125,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         if (process == null) {
             return;
         }
+        appendToLog("stopping broker (SIGTERM)\n");
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -140,6 +147,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         if (process == null) {
             return;
         }
+        appendToLog("killing broker (SIGKILL)\n");
         Processes.killTree(process.toHandle(), Duration.ofSeconds(30));
         forget();
     }
@@ -252,7 +260,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
                 "--config", serverProperties().toString(),
                 "--ignore-formatted"));
         Processes.Result result = Processes.run(command, Duration.ofMinutes(2));
-        appendToLog("[devstack] kafka-storage format:\n" + result.output());
+        appendToLog("kafka-storage format:\n" + result.output());
         if (result.exitCode() != 0) {
             throw new DevstackException("formatting the Kafka data directory " + dir.resolve("data")
                     + " failed (exit code " + result.exitCode() + "):\n" + result.output().strip());
@@ -263,7 +271,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         List<String> command = javaCommand(classPath, "-Xms128m", "-Xmx" + maxHeap, "-XX:+UseSerialGC");
         command.add(BrokerMain.class.getName());
         command.add(serverProperties().toString());
-        appendToLog("[devstack] starting broker on " + bootstrapServers() + " (controller 127.0.0.1:"
+        appendToLog("starting broker on " + bootstrapServers() + " (controller 127.0.0.1:"
                 + controllerPort + ")\n");
         try {
             process = new ProcessBuilder(command)
@@ -353,7 +361,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
                     .filter(h -> h.info().commandLine().map(c -> c.contains(serverProperties().toString()))
                             .orElse(false));
             leftover.ifPresent(h -> {
-                appendToLog("[devstack] killing broker " + pid + " left behind by an earlier run\n");
+                appendToLog("killing broker " + pid + " left behind by an earlier run\n");
                 Processes.killTree(h, Duration.ofSeconds(30));
             });
             Files.delete(pidFile);
@@ -380,9 +388,11 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         }
     }
 
+    /** Adds a devstack line to the broker log, stamped like Kafka's own so the two read as one story. */
     private void appendToLog(String text) {
+        String line = "[" + LocalDateTime.now().format(LOG_TIME) + "] devstack: " + text;
         try {
-            Files.writeString(logFile(), text, StandardCharsets.UTF_8,
+            Files.writeString(logFile(), line, StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the broker log " + logFile(), e);

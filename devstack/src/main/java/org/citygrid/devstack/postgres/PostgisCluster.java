@@ -50,6 +50,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     private Path socketDir;
     private int port;
     private boolean started;
+    private Lifeline lifeline;
 
     private PostgisCluster(Builder builder) {
         this.dir = ServiceDirectory.prepare("PostgreSQL", builder.dir);
@@ -85,6 +86,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
         }
         prepareDirectories();
         stopLeftoverFromEarlierRun();
+        FreePorts.requireFree(port, "PostgreSQL in " + dir);
         if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
             initdb();
         }
@@ -98,6 +100,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
                     + result.exitCode() + "):\n" + result.output().strip() + "\n" + LogTail.of(logFile(), LOG_TAIL_LINES));
         }
         started = true;
+        lifeline = Lifeline.attach(osUser, binDir.resolve("pg_ctl"), dataDir());
         ProcessReaper.register(this);
         awaitConnections();
         return this;
@@ -333,6 +336,10 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     }
 
     private void forget() {
+        if (lifeline != null) {
+            lifeline.cut();
+            lifeline = null;
+        }
         started = false;
         ProcessReaper.unregister(this);
     }

@@ -1,5 +1,7 @@
 package org.citygrid.model.category;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,22 +12,41 @@ import java.util.Optional;
  * catalogue file; the enum names are only the Java spelling.
  */
 public enum SensorType {
-    MANHOLE_TILT("manhole-tilt"),
-    WATER_LEVEL("water-level"),
-    SMOKE("smoke"),
-    BIN_FILL("bin-fill"),
-    STREET_LAMP("street-lamp"),
-    NOISE("noise");
+    MANHOLE_TILT("manhole-tilt", "井盖倾斜", "Manhole cover tilt"),
+    WATER_LEVEL("water-level", "积水水位", "Water level"),
+    SMOKE("smoke", "烟感", "Smoke"),
+    BIN_FILL("bin-fill", "垃圾桶满溢", "Bin fill level"),
+    STREET_LAMP("street-lamp", "路灯状态", "Street lamp state"),
+    NOISE("noise", "噪声", "Noise");
 
     private final String id;
+    private final String nameZh;
+    private final String nameEn;
 
-    SensorType(String id) {
+    SensorType(String id, String nameZh, String nameEn) {
         this.id = id;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
     }
 
     /** The wire identifier, e.g. {@code manhole-tilt}. */
+    @JsonValue
     public String id() {
         return id;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    /** The type with a wire id, for readers of files that must name a known type. */
+    @JsonCreator
+    public static SensorType ofId(String id) {
+        return fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown sensor type '" + id + "'"));
     }
 
     /** The sensor type with that wire identifier, if any. Matching is exact: ids are lower case. */
