@@ -22,11 +22,19 @@ import java.util.stream.Collectors;
  */
 @Primary
 @Singleton
-final class ProblemResponses implements ErrorResponseProcessor<Problem> {
+final class ProblemResponses implements ErrorResponseProcessor<Object> {
 
     @Override
-    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        if (context.getRequest().getPath().startsWith("/open311/")) {
+            // GeoReport v2 clients expect the spec's error list, not problem details
+            String description = context.getErrors().stream().map(Error::getMessage).filter(StringUtils::hasText)
+                    .findFirst().orElse(status.getReason());
+            return (MutableHttpResponse<Object>) (MutableHttpResponse<?>) org.citygrid.api.open311.Open311Errors
+                    .answer(context.getRequest().getPath(), status.getCode(), description, response);
+        }
         Throwable root = context.getRootCause().map(ProblemResponses::innermost).orElse(null);
         if (root instanceof JsonMappingException mapping && !(root instanceof UnrecognizedPropertyException)) {
             // name the field and say what was wrong, without the parser's internals
@@ -37,13 +45,13 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             Problem problem = new Problem(Problem.type("malformed-body"), "Malformed request body", status.getCode(),
                     field.isEmpty() ? why : field + ": " + why, context.getRequest().getPath(),
                     field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, why)));
-            return response.body(problem).contentType(Problem.MEDIA_TYPE);
+            return response.body((Object) problem).contentType(Problem.MEDIA_TYPE);
         }
         if (root instanceof JsonProcessingException parse) {
             Problem problem = new Problem(Problem.type("malformed-body"), "Malformed request body", status.getCode(),
                     "the body is not valid JSON: " + firstLine(parse.getOriginalMessage()),
                     context.getRequest().getPath(), List.of());
-            return response.body(problem).contentType(Problem.MEDIA_TYPE);
+            return response.body((Object) problem).contentType(Problem.MEDIA_TYPE);
         }
         List<Problem.FieldError> errors = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
@@ -54,7 +62,7 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         String slug = context.getRootCause().map(ProblemResponses::slugFor).orElse(null);
         Problem problem = new Problem(slug == null ? "about:blank" : Problem.type(slug), status.getReason(),
                 status.getCode(), detail, context.getRequest().getPath(), errors);
-        return response.body(problem).contentType(Problem.MEDIA_TYPE);
+        return response.body((Object) problem).contentType(Problem.MEDIA_TYPE);
     }
 
     // "create.request.description" -> "description": the method and parameter prefix means nothing to a client

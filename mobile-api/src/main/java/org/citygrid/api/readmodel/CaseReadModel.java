@@ -29,6 +29,13 @@ public interface CaseReadModel {
     /** Open cases whose active deadline has passed at {@code now}. */
     List<CaseRow> overdue(Instant now, int limit);
 
+    /**
+     * Cases for Open311's GET requests, newest first; every filter is optional (null).
+     *
+     * @param open true: not terminal; false: terminal
+     */
+    List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open, int limit);
+
     /** The version at which the event caused by {@code commandId} was applied, if it was. */
     Optional<Long> appliedVersion(String commandId);
 }

@@ -89,6 +89,34 @@ class JdbcCaseReadModel implements CaseReadModel {
     }
 
     @Override
+    public List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open,
+                                int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM grid.cases WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (caseIds != null) {
+            sql.append(" AND case_id = ANY (?)");
+            params.add(caseIds);
+        }
+        if (categoryCode != null) {
+            sql.append(" AND category_code = ?");
+            params.add(categoryCode);
+        }
+        if (from != null) {
+            sql.append(" AND reported_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND reported_at <= ?");
+            params.add(Timestamp.from(to));
+        }
+        if (open != null) {
+            sql.append(open ? " AND NOT terminal" : " AND terminal");
+        }
+        sql.append(" ORDER BY reported_at DESC, case_id LIMIT ").append(limit);
+        return cases(sql.toString(), params.toArray());
+    }
+
+    @Override
     public Optional<Long> appliedVersion(String commandId) {
         String sql = "SELECT version FROM grid.case_events WHERE command_id = ? ORDER BY version LIMIT 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -18,6 +18,11 @@ import java.time.Instant
 @MicronautTest
 class CaseActionsSpec extends ApiSpec {
 
+    @Override
+    Map<String, String> getProperties() {
+        super.properties + ['citygrid.rejections.enabled': 'true']
+    }
+
     def dispatchedTo(String department, Map more = [:]) {
         ReadModelFixture.insertCase([state: 'DISPATCHED', version: 3L, department: department, activeStage: 'HANDLING'] + more)
     }

@@ -36,6 +36,9 @@ class TestStack {
                 // every spec signs in from 127.0.0.1: only the rate-limit spec lowers these
                 'citygrid.rate-limits.sign-in.limit': '100000',
                 'citygrid.rate-limits.reports.limit': '100000',
+                // the rejection consumer joins a consumer group, which costs seconds per context:
+                // only the spec about rejections turns it on
+                'citygrid.rejections.enabled'       : 'false',
                 // small, so that the too-large case needs no megabytes in the test
                 'citygrid.photos.max-bytes'         : '4096',
         ]
