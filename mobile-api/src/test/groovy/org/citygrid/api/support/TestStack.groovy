@@ -15,13 +15,14 @@ class TestStack {
     static final String INTAKE = 'grid.intake'
     static final String COMMANDS = 'grid.commands'
     static final String REJECTIONS = 'grid.command-rejections'
+    static final String CASE_EVENTS = 'grid.case-events'
 
     final String jdbcUrl
     final String bootstrapServers
 
     private TestStack() {
         def kafka = Devstack.sharedKafka()
-        kafka.createTopics(INTAKE, COMMANDS, REJECTIONS)
+        kafka.createTopics(INTAKE, COMMANDS, REJECTIONS, CASE_EVENTS)
         bootstrapServers = kafka.bootstrapServers()
         jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
         withConnection { it.createStatement().execute(getClass().getResource('/readmodel/grid-schema.sql').text) }
@@ -39,6 +40,7 @@ class TestStack {
                 // the rejection consumer joins a consumer group, which costs seconds per context:
                 // only the spec about rejections turns it on
                 'citygrid.rejections.enabled'       : 'false',
+                'citygrid.push.case-events.enabled' : 'false',
                 // small, so that the too-large case needs no megabytes in the test
                 'citygrid.photos.max-bytes'         : '4096',
         ]
