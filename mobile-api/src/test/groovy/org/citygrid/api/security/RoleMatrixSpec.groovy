@@ -37,6 +37,13 @@ class RoleMatrixSpec extends ApiSpec {
             ['GET /api/v1/worker/grids',                    401, 403, 200, 403, 403, 403],
             ['GET /api/v1/operator/filing-queue',           401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/overdue',                401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/push-intents',           401, 403, 403, 403, 200, 403],
+            ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
+            ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
+            ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],
+            ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200],
+            ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
+            ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
     ]
 
     @Shared
@@ -66,7 +73,7 @@ class RoleMatrixSpec extends ApiSpec {
         then:
         response.status.code == expected
         if (expected >= 400) {
-            assert response.contentType == 'application/problem+json'
+            assert response.contentType == (endpoint.contains('/open311/') ? 'application/json' : 'application/problem+json')
         }
 
         where:
@@ -83,6 +90,9 @@ class RoleMatrixSpec extends ApiSpec {
                                         displayName: 'New', role: 'OPERATOR']
             case '/api/v1/reports' -> [categoryCode: 'E0401', position: [lon: 116.40325, lat: 39.91449]]
             case '/api/v1/photos' -> Images.jpeg(new Random().nextInt(65536))
+            case '/api/v1/notices' -> [communityCode: '110101001001', title: 'Notice', body: 'for everyone']
+            case '/api/v1/devices' -> [token: "fcm-${UUID.randomUUID()}".toString(), platform: 'android']
+            case '/api/v1/admin/open311-keys' -> [client: 'matrix']
             default -> switch (action) {
                 case 'Accept' -> [type: 'Accept']
                 case 'Dispatch' -> [type: 'Dispatch', department: 'DRAINAGE']
