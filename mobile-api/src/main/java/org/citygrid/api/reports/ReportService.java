@@ -59,19 +59,31 @@ public class ReportService {
     }
 
     public io.micronaut.http.MutableHttpResponse<?> submit(CurrentUser user, String key, NewReport body) {
+        return submit(user, key, body, false);
+    }
+
+    /**
+     * A community service request (repair, certificate, appointment...) travels like a report, with a
+     * service category, so the case cycle files, dispatches and times it the same way.
+     */
+    public io.micronaut.http.MutableHttpResponse<?> submitServiceRequest(CurrentUser user, String key, NewReport body) {
+        return submit(user, key, body, true);
+    }
+
+    private io.micronaut.http.MutableHttpResponse<?> submit(CurrentUser user, String key, NewReport body, boolean service) {
         return idempotency.once(user.id(), key, body, seed -> {
             // counted only for new requests: a retried report is not a second report
             RateLimits.check(rateLimiter, user.id(), "reports");
-            IntakeRecord record = toIntake("app-" + seed, user, body);
+            IntakeRecord record = toIntake("app-" + seed, user, body, service);
             publisher.intake(record);
             reports.insert(record, clock.instant());
-            String follow = "/api/v1/reports/" + record.intakeId();
+            String follow = (service ? "/api/v1/service-requests/" : "/api/v1/reports/") + record.intakeId();
             return new Idempotency.Answer<>(HttpStatus.ACCEPTED, follow, new Accepted(record.intakeId(), "SUBMITTED", follow));
         });
     }
 
-    IntakeRecord toIntake(String intakeId, CurrentUser user, NewReport body) {
-        Category category = category(body.categoryCode());
+    IntakeRecord toIntake(String intakeId, CurrentUser user, NewReport body, boolean service) {
+        Category category = category(body.categoryCode(), service);
         String description = PlainText.check("description", body.description(), 2000);
         GeoPoint where = Positions.toWgs84("position", body.position().lon(), body.position().lat(),
                 body.position().crs(), city);
@@ -93,7 +105,7 @@ public class ReportService {
                 category.code().toString(), where, description, user.id(), anonymous, media);
     }
 
-    private Category category(String code) {
+    private Category category(String code, boolean service) {
         Optional<Category> category;
         try {
             category = catalogue.byCode(code);
@@ -101,9 +113,13 @@ public class ReportService {
             throw ProblemException.invalidField("categoryCode", e.getMessage());
         }
         Category c = category.orElseThrow(() -> ProblemException.invalidField("categoryCode", "no category " + code));
-        if (c.kind() == CategoryKind.SERVICE) {
+        if (c.kind() == CategoryKind.SERVICE && !service) {
             throw ProblemException.invalidField("categoryCode",
                     code + " is a community service: ask for it with POST /api/v1/service-requests");
+        }
+        if (c.kind() != CategoryKind.SERVICE && service) {
+            throw ProblemException.invalidField("categoryCode",
+                    code + " is a problem category: report it with POST /api/v1/reports");
         }
         return c;
     }
@@ -119,8 +135,9 @@ public class ReportService {
         };
     }
 
-    public List<ReportView> mine(CurrentUser user, int limit) {
+    public List<ReportView> mine(CurrentUser user, int limit, boolean services) {
         return reports.byReporter(user.id(), limit).stream()
+                .filter(r -> r.categoryCode().startsWith("S") == services)
                 .map(r -> ReportView.of(r, readModel.forIntake(r.intakeId()).orElse(null), List.of()))
                 .toList();
     }

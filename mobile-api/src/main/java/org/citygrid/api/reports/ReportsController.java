@@ -46,7 +46,7 @@ class ReportsController {
     @Get
     @Secured({"RESIDENT", "GRID_WORKER", "OPERATOR"})
     List<ReportView> mine(Authentication auth) {
-        return service.mine(CurrentUser.of(auth), 100);
+        return service.mine(CurrentUser.of(auth), 100, false);
     }
 
     @Operation(summary = "One of my reports with its case's full timeline", security = @SecurityRequirement(name = "bearer"))

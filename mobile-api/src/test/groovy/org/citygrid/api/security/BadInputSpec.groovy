@@ -78,7 +78,7 @@ class BadInputSpec extends ApiSpec {
         'a missing position'                | report(position: null)                                          || 400
         'an unknown category'               | report(categoryCode: 'C9999')                                   || 422
         'a malformed category code'         | report(categoryCode: SQL)                                       || 422
-        'a service category as a problem'   | report(categoryCode: 'S0101')                                   || 422
+        'a service category as a problem'   | report(categoryCode: 'S9101')                                   || 422
         'a position outside the city'       | report(position: [lon: 121.47, lat: 31.23])                     || 422
         'a position off the globe'          | report(position: [lon: 200, lat: 39.9])                         || 422
         'an unknown coordinate system'      | report(position: [lon: 116.4, lat: 39.9, crs: SQL])             || 422

@@ -27,6 +27,8 @@ class RoleMatrixSpec extends ApiSpec {
             ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
             ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403],
             ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403],
+            ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403],
+            ['GET /api/v1/service-requests',                401, 200, 403, 403, 403, 403],
             ['GET /api/v1/reports/{others}',       401, 404, 404, 403, 404, 403],
             ['GET /api/v1/cases/{case}',                    401, 404, 200, 200, 200, 200],
             ['POST /api/v1/cases/{case}/actions Accept',    401, 403, 403, 202, 403, 403],
@@ -89,6 +91,7 @@ class RoleMatrixSpec extends ApiSpec {
             case '/api/v1/accounts' -> [username: "m-${UUID.randomUUID()}".toString(), password: 'a long enough secret',
                                         displayName: 'New', role: 'OPERATOR']
             case '/api/v1/reports' -> [categoryCode: 'E0401', position: [lon: 116.40325, lat: 39.91449]]
+            case '/api/v1/service-requests' -> [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]
             case '/api/v1/photos' -> Images.jpeg(new Random().nextInt(65536))
             case '/api/v1/notices' -> [communityCode: '110101001001', title: 'Notice', body: 'for everyone']
             case '/api/v1/devices' -> [token: "fcm-${UUID.randomUUID()}".toString(), platform: 'android']
