@@ -1,0 +1,44 @@
+package org.citygrid.api.accounts;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.citygrid.model.cases.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fresh installation has nobody who could create the first staff accounts: when
+ * {@code CITYGRID_ADMIN_PASSWORD} is set and no administrator exists, one is created at start.
+ */
+@Singleton
+@Requires(property = "citygrid.bootstrap-admin.password")
+class BootstrapAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final AccountService service;
+    private final AccountRepository repository;
+    private final String username;
+    private final String password;
+
+    BootstrapAdmin(AccountService service, AccountRepository repository,
+                   @Value("${citygrid.bootstrap-admin.username:admin}") String username,
+                   @Value("${citygrid.bootstrap-admin.password}") String password) {
+        this.service = service;
+        this.repository = repository;
+        this.username = username;
+        this.password = password;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (!repository.anyWithRole(Role.ADMIN)) {
+            service.create(username, password, "Administrator", Role.ADMIN, null, null, List.of());
+            LOG.info("created the first administrator account '{}'", username);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.citygrid.api.accounts;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a token says about its holder: the account id as subject, the role, and the scope
+ * (department, community, grids), so that every request can be scoped without a database lookup.
+ */
+@Singleton
+public class TokenClaims {
+
+    static final String DEPARTMENT = "department";
+    static final String COMMUNITY = "community";
+    static final String GRIDS = "grids";
+    static final String NAME = "name";
+
+    AuthenticationResponse success(Account a) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put(NAME, a.displayName());
+        if (a.department() != null) {
+            attributes.put(DEPARTMENT, a.department());
+        }
+        if (a.communityCode() != null) {
+            attributes.put(COMMUNITY, a.communityCode());
+        }
+        if (!a.gridCodes().isEmpty()) {
+            attributes.put(GRIDS, a.gridCodes());
+        }
+        return AuthenticationResponse.success(a.id(), List.of(a.role().name()), attributes);
+    }
+
+    Authentication authentication(Account a) {
+        return success(a).getAuthentication().orElseThrow();
+    }
+}

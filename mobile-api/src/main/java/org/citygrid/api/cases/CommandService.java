@@ -1,0 +1,152 @@
+package org.citygrid.api.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.idempotency.Idempotency;
+import org.citygrid.api.kafka.GridPublisher;
+import org.citygrid.api.photos.PhotoStore;
+import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.readmodel.CaseReadModel;
+import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.api.reports.Accepted;
+import org.citygrid.api.support.PlainText;
+import org.citygrid.model.cases.CaseAction;
+import org.citygrid.model.cases.CaseCommand;
+import org.citygrid.model.cases.CommandRoles;
+import org.citygrid.model.cases.Evidence;
+import org.citygrid.model.wire.WireCodec;
+import org.citygrid.model.wire.WireFormatException;
+import org.citygrid.model.wire.WireJson;
+
+/**
+ * A person's step on a case (accept, return, check, dispatch...) as a case command on grid.commands.
+ * The action is decoded by grid-model's wire codec, so its fields are exactly those of
+ * docs/wire-formats.md; this class adds who may ask (grid-model's {@link CommandRoles}) and on which
+ * cases ({@link CaseScope}). Whether the step fits the case's state is the case cycle's decision: a
+ * refusal comes back on grid.command-rejections and shows on the command's status.
+ */
+@Singleton
+public class CommandService {
+
+    /** Actions people never send: the case cycle's own clocks and intake. */
+    private static final List<String> SYSTEM_ONLY = List.of("Report", "ClearAlarm", "WarnDeadline", "MarkOverdue", "Escalate");
+
+    private final CaseReadModel readModel;
+    private final GridPublisher publisher;
+    private final CommandRepository commands;
+    private final PhotoStore photos;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    CommandService(CaseReadModel readModel, GridPublisher publisher, CommandRepository commands, PhotoStore photos,
+                   Idempotency idempotency, Clock clock) {
+        this.readModel = readModel;
+        this.publisher = publisher;
+        this.commands = commands;
+        this.photos = photos;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    public MutableHttpResponse<?> send(CurrentUser user, String caseId, String key, JsonNode body) {
+        return idempotency.once(user.id(), key, List.of(caseId, body), seed -> {
+            CaseCommand command = decode(user, caseId, "cmd-" + seed, body);
+            if (!CommandRoles.allowed(command.action()).contains(user.role())) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "role-not-allowed", "Not allowed for your role",
+                        user.role() + " may not " + command.action().getClass().getSimpleName());
+            }
+            CaseRow c = readModel.byId(caseId).filter(row -> CaseScope.sees(user, row))
+                    .orElseThrow(() -> ProblemException.notFound("no case " + caseId + " in your scope"));
+            if (command.action() instanceof CaseAction.Check && user.id().equals(c.assignee())) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "own-work", "Cannot check own work",
+                        "the check is done by somebody other than who handled the case");
+            }
+            CaseCommand checked = withOwnEvidence(user, command);
+            commands.insert(checked, clock.instant());
+            try {
+                publisher.command(checked);
+            } catch (RuntimeException e) {
+                commands.delete(checked.commandId());
+                throw e;
+            }
+            String follow = "/api/v1/commands/" + checked.commandId();
+            return new Idempotency.Answer<>(HttpStatus.ACCEPTED, follow, new Accepted(checked.commandId(), "PENDING", follow));
+        });
+    }
+
+    private CaseCommand decode(CurrentUser user, String caseId, String commandId, JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("type").isTextual()) {
+            throw ProblemException.invalidField("type", "an action is a JSON object with a \"type\", e.g. {\"type\": \"Accept\"}");
+        }
+        if (SYSTEM_ONLY.contains(body.path("type").asText())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "role-not-allowed", "Not allowed for your role",
+                    body.path("type").asText() + " is sent by the case cycle itself, not through the API");
+        }
+        body.properties().forEach(field -> {
+            if (field.getValue().isTextual()) {
+                PlainText.check(field.getKey(), field.getValue().asText(), 2000);
+            }
+        });
+        ObjectNode action = ((ObjectNode) body).deepCopy();
+        JsonNode expectedVersion = action.remove("expectedVersion");
+        ObjectNode command = JsonNodeFactory.instance.objectNode();
+        command.put(WireCodec.VERSION_FIELD, WireCodec.commands().version());
+        command.put("commandId", commandId);
+        command.put("caseId", caseId);
+        command.set("actor", WireJson.mapper().valueToTree(user.actor()));
+        command.put("at", clock.instant().toString());
+        if (expectedVersion != null) {
+            command.set("expectedVersion", expectedVersion);
+        }
+        command.set("action", action);
+        try {
+            return WireCodec.commands().fromTree(command);
+        } catch (WireFormatException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-action", "Invalid action",
+                    e.getMessage().replace("case command at action.", "").replace("case command at ", ""));
+        }
+    }
+
+    /** Evidence must be photos the sender uploaded; their media type is the one sniffed on upload. */
+    private CaseCommand withOwnEvidence(CurrentUser user, CaseCommand command) {
+        List<Evidence> claimed = switch (command.action()) {
+            case CaseAction.ReportHandled h -> h.evidence();
+            case CaseAction.Check c -> c.evidence();
+            default -> List.of();
+        };
+        if (claimed.isEmpty()) {
+            return command;
+        }
+        List<Evidence> own = photos.ownedBy(user.id(), claimed.stream().map(Evidence::ref).toList());
+        if (own.size() != claimed.size()) {
+            throw ProblemException.invalidField("evidence", "every photo must be one you uploaded with POST /api/v1/photos");
+        }
+        CaseAction action = switch (command.action()) {
+            case CaseAction.ReportHandled h -> new CaseAction.ReportHandled(h.note(), own);
+            case CaseAction.Check c -> new CaseAction.Check(c.passed(), c.note(), own);
+            default -> command.action();
+        };
+        return new CaseCommand(command.commandId(), command.caseId(), command.actor(), command.at(),
+                command.expectedVersion(), action);
+    }
+
+    /** Where a command stands for its sender: PENDING, APPLIED (with the case version) or REJECTED (with why). */
+    public CommandStatus status(CurrentUser user, String commandId) {
+        CommandRepository.SentCommand sent = commands.find(commandId).filter(c -> c.accountId().equals(user.id()))
+                .orElseThrow(() -> ProblemException.notFound("no command " + commandId + " of yours"));
+        if (sent.rejectionReason() != null) {
+            return new CommandStatus(commandId, sent.caseId(), sent.actionType(), "REJECTED", null,
+                    sent.rejectionReason(), sent.rejectionMessage());
+        }
+        return readModel.appliedVersion(commandId)
+                .map(v -> new CommandStatus(commandId, sent.caseId(), sent.actionType(), "APPLIED", v, null, null))
+                .orElseGet(() -> new CommandStatus(commandId, sent.caseId(), sent.actionType(), "PENDING", null, null, null));
+    }
+}

@@ -1,0 +1,146 @@
+package org.citygrid.api.push;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citygrid.api.readmodel.CaseReadModel;
+import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.model.cases.CaseChange;
+import org.citygrid.model.cases.CaseEvent;
+import org.citygrid.model.wire.WireCodec;
+import org.citygrid.model.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the people who follow a case (its reporters) when it changes state, from grid.case-events.
+ * Followers come from the read model (the event itself does not list them) plus the reporter of a
+ * Reported or DuplicateMerged event, so the first message does not wait for the projection.
+ * Clock events (deadline warnings, overdue, escalation) and ratings are not pushed to residents.
+ */
+@Singleton
+@Requires(property = "citygrid.push.case-events.enabled", notEquals = "false")
+class CaseEventNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseEventNotifier.class);
+
+    private final Notifier notifier;
+    private final CaseReadModel readModel;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    CaseEventNotifier(Notifier notifier, CaseReadModel readModel,
+                      @Value("${citygrid.kafka.bootstrap-servers}") String bootstrap,
+                      @Value("${citygrid.topics.case-events:grid.case-events}") String topic,
+                      @Value("${citygrid.push.case-events.group:citygrid-mobile-api-push}") String group,
+                      @Value("${citygrid.push.case-events.start:latest}") String start) {
+        this.notifier = notifier;
+        this.readModel = readModel;
+        this.topic = topic;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // "latest" by default: a new deployment does not replay years of history at people's phones
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, start),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @EventListener
+    void start(StartupEvent event) {
+        consumer.subscribe(List.of(topic));
+        thread = Thread.ofPlatform().name("case-event-push").daemon().start(this::run);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    handle(record);
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            // shutting down
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        CaseEvent event;
+        try {
+            event = WireCodec.events().read(record.value());
+        } catch (WireFormatException e) {
+            LOG.warn("skipping unreadable case event at offset {}: {}", record.offset(), e.getMessage());
+            return;
+        }
+        message(event.change()).ifPresent(text -> {
+            Set<String> followers = new LinkedHashSet<>();
+            readModel.byId(event.caseId()).map(CaseRow::followers).ifPresent(followers::addAll);
+            switch (event.change()) {
+                case CaseChange.Reported r -> followers.add(r.details().reporterId());
+                case CaseChange.DuplicateMerged d -> followers.add(d.duplicate().reporterId());
+                default -> { }
+            }
+            notifier.toPeople(List.copyOf(followers), "Your report", text, Map.of(
+                    "caseId", event.caseId(),
+                    "version", Long.toString(event.version()),
+                    "change", event.change().getClass().getSimpleName()));
+        });
+    }
+
+    /** What a reporter is told, or nothing for changes that do not concern them. */
+    static Optional<String> message(CaseChange change) {
+        return Optional.ofNullable(switch (change) {
+            case CaseChange.Reported r -> "We received your report.";
+            case CaseChange.DuplicateMerged d -> "Your report joined a case already open at that place.";
+            case CaseChange.Filed f -> "Your report was accepted as a case.";
+            case CaseChange.Dismissed d -> "Your report was not taken up: " + d.reason();
+            case CaseChange.Dispatched d -> "Your case was sent to the responsible department.";
+            case CaseChange.Accepted a -> "A department is working on your case.";
+            case CaseChange.Handled h -> "The department reports your case handled; it will be checked on site.";
+            case CaseChange.CheckFailed c -> "The on-site check found more to do; the case went back for rework.";
+            case CaseChange.Closed c -> "Your case is closed. Please rate the result.";
+            case CaseChange.Voided v -> "Your case was withdrawn: " + v.reason();
+            case CaseChange.Suspended s -> "Your case is on hold: " + s.reason();
+            case CaseChange.Resumed r -> "Work on your case has resumed.";
+            default -> null;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        running = false;
+        consumer.wakeup();
+        if (thread == null) {
+            consumer.close();
+        } else {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

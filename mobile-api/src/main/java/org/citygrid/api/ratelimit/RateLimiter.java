@@ -1,0 +1,47 @@
+package org.citygrid.api.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A fixed-window counter per key: at most {@code limit} calls per {@code window}. Enough to blunt
+ * password guessing and report floods on one instance; several instances each count on their own,
+ * which the documentation states. Old windows are dropped lazily when the map grows.
+ */
+public final class RateLimiter {
+
+    private final int limit;
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    public RateLimiter(int limit, Duration window, Clock clock) {
+        if (limit < 1 || window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("a rate limit needs a positive limit and window");
+        }
+        this.limit = limit;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts one call for {@code key}.
+     *
+     * @return {@link Duration#ZERO} when the call is allowed, otherwise how long until the window ends
+     */
+    public Duration acquire(String key) {
+        Instant now = clock.instant();
+        if (windows.size() > 10_000) {
+            windows.values().removeIf(w -> !now.isBefore(w.end));
+        }
+        Window w = windows.compute(key, (k, old) ->
+                old == null || !now.isBefore(old.end) ? new Window(now.plus(window), 1) : new Window(old.end, old.count + 1));
+        return w.count <= limit ? Duration.ZERO : Duration.between(now, w.end);
+    }
+
+    private record Window(Instant end, int count) {
+    }
+}

@@ -1,0 +1,41 @@
+package org.citygrid.api.readmodel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The queries the API runs against cloud-backend's read model (schema grid). An interface so that
+ * the contract with the other module is one short list, and its SQL lives in one class.
+ */
+public interface CaseReadModel {
+
+    Optional<CaseRow> byId(String caseId);
+
+    /** The case a report became (directly, or merged as a duplicate), once the projection shows it. */
+    Optional<CaseRow> forIntake(String intakeId);
+
+    List<TimelineEntry> timeline(String caseId);
+
+    /** Open cases held by a department, nearest deadline first. */
+    List<CaseRow> openForDepartment(String department, int limit);
+
+    /** Cases in these grids in one of these states, nearest deadline first. */
+    List<CaseRow> inGrids(List<String> gridCodes, List<String> states, int limit);
+
+    /** Cases in one of these states anywhere, oldest first. */
+    List<CaseRow> inStates(List<String> states, int limit);
+
+    /** Open cases whose active deadline has passed at {@code now}. */
+    List<CaseRow> overdue(Instant now, int limit);
+
+    /**
+     * Cases for Open311's GET requests, newest first; every filter is optional (null).
+     *
+     * @param open true: not terminal; false: terminal
+     */
+    List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open, int limit);
+
+    /** The version at which the event caused by {@code commandId} was applied, if it was. */
+    Optional<Long> appliedVersion(String commandId);
+}

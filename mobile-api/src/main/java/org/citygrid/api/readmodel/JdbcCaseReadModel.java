@@ -1,0 +1,174 @@
+package org.citygrid.api.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.citygrid.api.support.DataAccessException;
+
+/** {@link CaseReadModel} in SQL against grid.cases and grid.case_events, using their documented indexes. */
+@Singleton
+class JdbcCaseReadModel implements CaseReadModel {
+
+    private static final String COLUMNS = "case_id, version, state, terminal, category_code, grid_code, community_code, "
+            + "ST_X(position) AS lon, ST_Y(position) AS lat, channel, description, reporter_id, anonymous, department, "
+            + "assignee, active_stage, deadline, overdue, followers, rating, reported_at, updated_at, closed_at";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    JdbcCaseReadModel(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Optional<CaseRow> byId(String caseId) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id = ?", caseId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<CaseRow> forIntake(String intakeId) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id = "
+                + "(SELECT case_id FROM grid.case_events WHERE command_id = ? ORDER BY version LIMIT 1)",
+                "intake:" + intakeId).stream().findFirst();
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(String caseId) {
+        String sql = "SELECT version, at, type, actor_id, actor_role, command_id, change::text FROM grid.case_events "
+                + "WHERE case_id = ? ORDER BY version";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, caseId);
+            List<TimelineEntry> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), mapper.readTree(rs.getString(7))));
+                }
+            }
+            return out;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new DataAccessException("cannot read the timeline of " + caseId, e);
+        }
+    }
+
+    @Override
+    public List<CaseRow> openForDepartment(String department, int limit) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE department = ? AND NOT terminal "
+                + "ORDER BY deadline NULLS LAST, case_id LIMIT " + limit, department);
+    }
+
+    @Override
+    public List<CaseRow> inGrids(List<String> gridCodes, List<String> states, int limit) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE grid_code = ANY (?) AND state = ANY (?) "
+                + "ORDER BY deadline NULLS LAST, case_id LIMIT " + limit, gridCodes, states);
+    }
+
+    @Override
+    public List<CaseRow> inStates(List<String> states, int limit) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE state = ANY (?) ORDER BY reported_at, case_id LIMIT "
+                + limit, states);
+    }
+
+    @Override
+    public List<CaseRow> overdue(Instant now, int limit) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE NOT terminal AND deadline < ? "
+                + "ORDER BY deadline, case_id LIMIT " + limit, Timestamp.from(now));
+    }
+
+    @Override
+    public List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open,
+                                int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM grid.cases WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (caseIds != null) {
+            sql.append(" AND case_id = ANY (?)");
+            params.add(caseIds);
+        }
+        if (categoryCode != null) {
+            sql.append(" AND category_code = ?");
+            params.add(categoryCode);
+        }
+        if (from != null) {
+            sql.append(" AND reported_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND reported_at <= ?");
+            params.add(Timestamp.from(to));
+        }
+        if (open != null) {
+            sql.append(open ? " AND NOT terminal" : " AND terminal");
+        }
+        sql.append(" ORDER BY reported_at DESC, case_id LIMIT ").append(limit);
+        return cases(sql.toString(), params.toArray());
+    }
+
+    @Override
+    public Optional<Long> appliedVersion(String commandId) {
+        String sql = "SELECT version FROM grid.case_events WHERE command_id = ? ORDER BY version LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, commandId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot look up command " + commandId, e);
+        }
+    }
+
+    private List<CaseRow> cases(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                Object p = params[i];
+                if (p instanceof List<?> list) {
+                    s.setArray(i + 1, c.createArrayOf("text", list.toArray()));
+                } else {
+                    s.setObject(i + 1, p);
+                }
+            }
+            List<CaseRow> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read cases", e);
+        }
+    }
+
+    private static CaseRow map(ResultSet rs) throws SQLException {
+        int rating = rs.getInt("rating");
+        Integer ratingOrNull = rs.wasNull() ? null : rating;
+        return new CaseRow(rs.getString("case_id"), rs.getLong("version"), rs.getString("state"),
+                rs.getBoolean("terminal"), rs.getString("category_code"), rs.getString("grid_code"),
+                rs.getString("community_code"), rs.getDouble("lon"), rs.getDouble("lat"), rs.getString("channel"),
+                rs.getString("description"), rs.getString("reporter_id"), rs.getBoolean("anonymous"),
+                rs.getString("department"), rs.getString("assignee"), rs.getString("active_stage"),
+                instant(rs, "deadline"), strings(rs.getArray("overdue")), strings(rs.getArray("followers")),
+                ratingOrNull, instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "closed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

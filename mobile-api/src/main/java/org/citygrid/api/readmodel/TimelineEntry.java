@@ -1,0 +1,9 @@
+package org.citygrid.api.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One event of a case's history (grid.case_events), as the timeline shows it. */
+public record TimelineEntry(long version, Instant at, String type, String actorId, String actorRole,
+                            String commandId, JsonNode change) {
+}

@@ -1,0 +1,35 @@
+package org.citygrid.api.reports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.api.readmodel.TimelineEntry;
+
+/**
+ * A report as its reporter follows it. {@code status} is {@code SUBMITTED} until the case cycle has
+ * made (or joined) a case and the read model shows it; then it is the case's state.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ReportView(
+        String reportId,
+        String status,
+        String caseId,
+        Long caseVersion,
+        String categoryCode,
+        String description,
+        double lon,
+        double lat,
+        boolean anonymous,
+        List<String> photos,
+        Instant observedAt,
+        Instant submittedAt,
+        Integer rating,
+        List<TimelineEntry> timeline) {
+
+    static ReportView of(ReportRepository.StoredReport r, CaseRow c, List<TimelineEntry> timeline) {
+        return new ReportView(r.intakeId(), c == null ? "SUBMITTED" : c.state(), c == null ? null : c.caseId(),
+                c == null ? null : c.version(), r.categoryCode(), r.description(), r.lon(), r.lat(), r.anonymous(),
+                r.photos(), r.observedAt(), r.createdAt(), c == null ? null : c.rating(), timeline);
+    }
+}

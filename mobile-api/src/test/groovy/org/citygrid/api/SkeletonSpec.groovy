@@ -1,0 +1,50 @@
+package org.citygrid.api
+
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.support.ApiSpec
+
+@MicronautTest
+class SkeletonSpec extends ApiSpec {
+
+    def "health is UP with the database checked"() {
+        when:
+        def health = http.toBlocking().retrieve(HttpRequest.GET('/manage/health'), Map)
+
+        then:
+        health.status == 'UP'
+    }
+
+    def "metrics are exposed for Prometheus"() {
+        when:
+        def text = http.toBlocking().retrieve(HttpRequest.GET('/manage/prometheus'), String)
+
+        then:
+        text.contains('jvm_memory_used_bytes')
+    }
+
+    def "the OpenAPI document is generated from the code and served with a browsable UI"() {
+        when:
+        def yaml = http.toBlocking().retrieve(HttpRequest.GET('/swagger/citygrid-mobile-api.yml'), String)
+        def ui = http.toBlocking().retrieve(HttpRequest.GET('/swagger-ui/index.html'), String)
+
+        then:
+        yaml.contains('/api/v1/accounts/me')
+        ui.contains('swagger-ui')
+    }
+
+    def "an unknown path is answered with a problem details body"() {
+        when:
+        http.toBlocking().exchange(HttpRequest.GET('/api/v1/no-such-thing'), Map)
+
+        then:
+        def e = thrown(HttpClientResponseException)
+        e.status.code == 404 || e.status.code == 401
+        e.response.contentType.get().toString() == 'application/problem+json'
+        def body = e.response.getBody(Map).get()
+        body.status == e.status.code
+        body.title
+        body.instance == '/api/v1/no-such-thing'
+    }
+}

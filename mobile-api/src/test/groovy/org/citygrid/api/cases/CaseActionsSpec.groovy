@@ -1,0 +1,166 @@
+package org.citygrid.api.cases
+
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.support.TestStack
+import org.citygrid.api.support.Topics
+import org.citygrid.model.cases.Actor
+import org.citygrid.model.cases.CaseAction
+import org.citygrid.model.cases.CommandRejected
+import org.citygrid.model.cases.RejectionReason
+import org.citygrid.model.cases.Role
+import org.citygrid.model.wire.WireCodec
+import spock.util.concurrent.PollingConditions
+
+import java.time.Instant
+
+@MicronautTest
+class CaseActionsSpec extends ApiSpec {
+
+    @Override
+    Map<String, String> getProperties() {
+        super.properties + ['citygrid.rejections.enabled': 'true']
+    }
+
+    def dispatchedTo(String department, Map more = [:]) {
+        ReadModelFixture.insertCase([state: 'DISPATCHED', version: 3L, department: department, activeStage: 'HANDLING'] + more)
+    }
+
+    def "a handler accepts a case of their department: a case command goes to grid.commands keyed by case id"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def c = dispatchedTo('DRAINAGE')
+
+        when:
+        def response = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: 'Accept', expectedVersion: 3])
+
+        then:
+        response.status.code == 202
+        def commandId = response.body().id
+        def sent = Topics.withKey(TestStack.COMMANDS, c.caseId).collect { WireCodec.commands().read(it.value()) }
+        sent*.commandId() == [commandId]
+        sent[0].actor() == Actor.handler(handler.id, 'DRAINAGE')
+        sent[0].action() == new CaseAction.Accept()
+        sent[0].expectedVersion() == 3L
+    }
+
+    def "the sender follows a command from PENDING to REJECTED with the case cycle's reason"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def c = dispatchedTo('DRAINAGE')
+        def commandId = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: 'Return', reason: 'not ours']).body().id
+
+        expect:
+        get(handler, "/api/v1/commands/${commandId}").body().status == 'PENDING'
+
+        when: 'cloud-backend refuses it on grid.command-rejections'
+        def rejection = new CommandRejected(commandId, c.caseId, Actor.handler(handler.id, 'DRAINAGE'),
+                Instant.parse('2026-03-02T03:00:00Z'), RejectionReason.WRONG_STATE, 'the case is not held by a department')
+        Topics.send(TestStack.REJECTIONS, c.caseId, WireCodec.commandRejections().write(rejection))
+
+        then:
+        new PollingConditions(timeout: 20).eventually {
+            def status = get(handler, "/api/v1/commands/${commandId}").body()
+            assert status.status == 'REJECTED'
+            assert status.reason == 'WRONG_STATE'
+            assert status.message == 'the case is not held by a department'
+        }
+    }
+
+    def "a command whose event the read model shows is APPLIED at that case version"() {
+        given:
+        def operator = user(Role.OPERATOR)
+        def c = ReadModelFixture.insertCase(state: 'REPORTED')
+        def commandId = post(operator, "/api/v1/cases/${c.caseId}/actions", [type: 'File', note: 'meets criteria']).body().id
+
+        when:
+        ReadModelFixture.insertEvent(c.caseId, 2, 'Filed', commandId, [note: 'meets criteria'], operator.id, 'OPERATOR')
+
+        then:
+        with(get(operator, "/api/v1/commands/${commandId}").body()) {
+            status == 'APPLIED'
+            caseVersion == 2
+        }
+    }
+
+    def "a handler of another department does not find the case, and nothing is sent"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'WATER_SUPPLY'])
+        def c = dispatchedTo('DRAINAGE')
+
+        when:
+        def response = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: 'Accept'])
+
+        then:
+        response.status.code == 404
+        Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+    }
+
+    def "a step outside the role is refused with 403 before anything is sent"() {
+        given:
+        def who = user(role, [department: 'DRAINAGE', grids: ['110101001001023']])
+        def c = dispatchedTo('DRAINAGE', [reporterId: who.id])
+
+        when:
+        def response = post(who, "/api/v1/cases/${c.caseId}/actions", action)
+
+        then:
+        response.status.code == 403
+        response.body().type == 'urn:citygrid:problem:role-not-allowed'
+        Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+
+        where:
+        role             | action
+        Role.RESIDENT    | [type: 'Dispatch', department: 'DRAINAGE']
+        Role.HANDLER     | [type: 'Close', note: 'done']
+        Role.GRID_WORKER | [type: 'Dispatch', department: 'DRAINAGE']
+        Role.OPERATOR    | [type: 'Check', passed: true]
+        Role.OPERATOR    | [type: 'MarkOverdue', stage: 'HANDLING']
+    }
+
+    def "a grid worker's check carries their own photo as evidence with its sniffed type"() {
+        given:
+        def worker = user(Role.GRID_WORKER, [grids: ['110101001001023']])
+        def c = ReadModelFixture.insertCase(state: 'HANDLED', department: 'DRAINAGE', assignee: 'handler-9')
+        def photo = photo(worker)
+
+        when:
+        def response = post(worker, "/api/v1/cases/${c.caseId}/actions",
+                [type: 'Check', passed: false, note: 'cover still rocks', evidence: [[ref: photo, mediaType: 'text/html']]])
+        def sent = WireCodec.commands().read(Topics.withKey(TestStack.COMMANDS, c.caseId)[0].value())
+
+        then:
+        response.status.code == 202
+        sent.action() instanceof CaseAction.Check
+        !sent.action().passed()
+        sent.action().evidence()*.mediaType() == ['image/jpeg']
+    }
+
+    def "a malformed action is a 422 naming the field"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def c = dispatchedTo('DRAINAGE')
+
+        when:
+        def response = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: 'RequestExtension', extra: 'a bit longer'])
+
+        then:
+        response.status.code == 422
+        response.body().type == 'urn:citygrid:problem:invalid-action'
+        response.body().detail.contains('extra')
+    }
+
+    def "a resident rates a closed case they reported"() {
+        given:
+        def resident = user(Role.RESIDENT)
+        def c = ReadModelFixture.insertCase(state: 'CLOSED', reporterId: resident.id)
+
+        when:
+        def response = post(resident, "/api/v1/cases/${c.caseId}/actions", [type: 'Rate', score: 5, comment: 'fast'])
+
+        then:
+        response.status.code == 202
+        WireCodec.commands().read(Topics.withKey(TestStack.COMMANDS, c.caseId)[0].value()).action() == new CaseAction.Rate(5, 'fast')
+    }
+}

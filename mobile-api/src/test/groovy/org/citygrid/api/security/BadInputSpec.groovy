@@ -1,0 +1,179 @@
+package org.citygrid.api.security
+
+import com.nimbusds.jose.JWSAlgorithm
+import com.nimbusds.jose.JWSHeader
+import com.nimbusds.jose.crypto.MACSigner
+import com.nimbusds.jwt.JWTClaimsSet
+import com.nimbusds.jwt.SignedJWT
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.MediaType
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.support.Images
+import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.support.TestStack
+import org.citygrid.api.support.Topics
+import org.citygrid.model.cases.Role
+import spock.lang.Shared
+
+import java.time.Instant
+
+/** Hostile and broken requests: each a clear 4xx problem, and nothing stored or sent. */
+@MicronautTest
+class BadInputSpec extends ApiSpec {
+
+    static final String SCRIPT = '<script>alert(document.cookie)</script>'
+    static final String SQL = "x'); DROP TABLE api.reports; --"
+
+    @Shared
+    TestUser resident
+
+    static final String SECRET = 'bad-input-spec-secret-bad-input-spec-secret-0123456789'
+
+    @Override
+    Map<String, String> getProperties() {
+        super.properties + ['micronaut.server.max-request-size'                            : '262144',
+                            'micronaut.security.token.jwt.signatures.secret.generator.secret': SECRET]
+    }
+
+    def setup() {
+        resident = resident ?: user(Role.RESIDENT)
+    }
+
+    def report(Map overrides = [:]) {
+        [categoryCode: 'C0101', description: 'loose cover', position: [lon: 116.40325, lat: 39.91449]] + overrides
+    }
+
+    int storedReports() {
+        TestStack.instance.rows('SELECT count(*) AS n FROM api.reports WHERE reporter_id = ?', [resident.id])[0].n as int
+    }
+
+    int sentReports() {
+        Topics.readAll(TestStack.INTAKE).count { new String(it.value(), 'UTF-8').contains(resident.id) } as int
+    }
+
+    def "#what is answered #status with a problem body and nothing is stored or sent"() {
+        given:
+        def storedBefore = storedReports()
+        def sentBefore = sentReports()
+
+        when:
+        def request = HttpRequest.POST('/api/v1/reports', body).contentType(MediaType.APPLICATION_JSON)
+                .bearerAuth(resident.accessToken).header('Idempotency-Key', UUID.randomUUID().toString())
+        def response = exchange(request)
+
+        then:
+        response.status.code == status
+        response.contentType == 'application/problem+json'
+        response.body().status == status
+        response.body().detail
+        storedReports() == storedBefore
+        sentReports() == sentBefore
+
+        where:
+        what                                | body                                                            || status
+        'malformed JSON'                    | '{"categoryCode": "C0101", "position": {'                       || 400
+        'a JSON array instead of an object' | '[1, 2, 3]'                                                     || 400
+        'a string where a number belongs'   | report(position: [lon: 'east', lat: 39.9])                      || 400
+        'a missing position'                | report(position: null)                                          || 400
+        'an unknown category'               | report(categoryCode: 'C9999')                                   || 422
+        'a malformed category code'         | report(categoryCode: SQL)                                       || 422
+        'a service category as a problem'   | report(categoryCode: 'S9101')                                   || 422
+        'a position outside the city'       | report(position: [lon: 121.47, lat: 31.23])                     || 422
+        'a position off the globe'          | report(position: [lon: 200, lat: 39.9])                         || 422
+        'an unknown coordinate system'      | report(position: [lon: 116.4, lat: 39.9, crs: SQL])             || 422
+        'Baidu Mercator metres'             | report(position: [lon: 116.4, lat: 39.9, crs: 'bd09mc'])        || 422
+        'script in the description'         | report(description: SCRIPT)                                     || 422
+        'an event handler in the text'      | report(description: 'see <img src=x onerror=alert(1)>')         || 422
+        'a description of 2001 characters'  | report(description: 'x' * 2001)                                 || 422
+        'control characters'                | report(description: "bell\u0007")                               || 422
+        'a photo ref that is not a photo'   | report(photos: ["photo/../../etc/passwd"])                     || 422
+        'seven photos'                      | report(photos: (1..7).collect { "photo/${it}".toString() })     || 400
+        'a time in the future'              | report(observedAt: '2999-01-01T00:00:00Z')                      || 422
+        'a huge body'                       | report(description: 'x' * 300_000)                              || 413
+    }
+
+    def "SQL in free text is stored as the text it is and does nothing"() {
+        when:
+        def response = post(resident, '/api/v1/reports', report(description: SQL))
+
+        then:
+        response.status.code == 202
+        get(resident, "/api/v1/reports/${response.body().id}").body().description == SQL
+        TestStack.instance.rows("SELECT to_regclass('api.reports') AS t")[0].t != null
+    }
+
+    def "script in every text field of a case step is refused"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+
+        when:
+        def response = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: type, (field): SCRIPT])
+
+        then:
+        response.status.code == 422
+        response.body().errors*.field == [field]
+        Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+
+        where:
+        type                | field
+        'Return'            | 'reason'
+        'ReportHandled'     | 'note'
+    }
+
+    def "script in a sign-up name is refused"() {
+        when:
+        def response = exchange(HttpRequest.POST('/api/v1/accounts/residents', [username: SCRIPT,
+                password: 'a long enough secret', displayName: 'x', communityCode: '110101001001']))
+
+        then:
+        response.status.code == 400
+        TestStack.instance.rows('SELECT count(*) AS n FROM api.accounts WHERE username = ?', [SCRIPT])[0].n == 0
+    }
+
+    def "a token that is #what is refused with 401"() {
+        when:
+        def response = exchange(HttpRequest.GET('/api/v1/accounts/me').bearerAuth(token(resident)))
+
+        then:
+        response.status.code == 401
+        response.contentType == 'application/problem+json'
+
+        where:
+        what                                  | token
+        'signed with another key'             | { u -> sign(u.id, 'OPERATOR', 'another-secret-another-secret-another-secret!', Instant.parse('2999-01-01T00:00:00Z')) }
+        'expired'                             | { u -> sign(u.id, 'RESIDENT', SECRET, Instant.parse('2020-01-01T00:00:00Z')) }
+        'tampered to claim another role'      | { u -> tamper(u.accessToken) }
+        'unsigned (alg none)'                 | { u -> unsigned(u.id) }
+        'not a JWT at all'                    | { u -> 'garbage' }
+    }
+
+    def "a photo that lies about its type is refused"() {
+        when:
+        def response = exchange(HttpRequest.POST('/api/v1/photos', Images.script()).contentType('image/png')
+                .bearerAuth(resident.accessToken))
+
+        then:
+        response.status.code == 415
+    }
+
+    static String sign(String subject, String role, String key, Instant expires) {
+        def claims = new JWTClaimsSet.Builder().subject(subject).claim('roles', [role])
+                .issueTime(Date.from(Instant.parse('2019-12-31T00:00:00Z'))).expirationTime(Date.from(expires)).build()
+        def jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims)
+        jwt.sign(new MACSigner(key.bytes))
+        jwt.serialize()
+    }
+
+    static String tamper(String token) {
+        def (header, payload, signature) = token.tokenize('.')
+        def claims = new String(Base64.urlDecoder.decode(payload), 'UTF-8').replace('"RESIDENT"', '"ADMIN"')
+        [header, Base64.urlEncoder.withoutPadding().encodeToString(claims.getBytes('UTF-8')), signature].join('.')
+    }
+
+    static String unsigned(String subject) {
+        def enc = { String s -> Base64.urlEncoder.withoutPadding().encodeToString(s.getBytes('UTF-8')) }
+        enc('{"alg":"none"}') + '.' + enc("{\"sub\":\"${subject}\",\"roles\":[\"ADMIN\"],\"exp\":32503680000}") + '.'
+    }
+}

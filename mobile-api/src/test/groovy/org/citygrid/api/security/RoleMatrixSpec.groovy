@@ -1,0 +1,114 @@
+package org.citygrid.api.security
+
+import io.micronaut.http.HttpRequest
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.support.Images
+import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.model.cases.Role
+import spock.lang.Shared
+
+/**
+ * Every role against every endpoint. The case in the fixture is dispatched to DRAINAGE, lies in the
+ * worker's grid and was reported by somebody else, so 404 below means "not in your scope".
+ */
+@MicronautTest
+class RoleMatrixSpec extends ApiSpec {
+
+    static final List<String> WHO = ['anonymous', 'RESIDENT', 'GRID_WORKER', 'HANDLER', 'OPERATOR', 'ADMIN']
+
+    static final List<List> MATRIX = [
+            // endpoint                                     anonymous RESIDENT WORKER HANDLER OPERATOR ADMIN
+            ['GET /manage/health',                          200, 200, 200, 200, 200, 200],
+            ['GET /swagger/citygrid-mobile-api.yml',        200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/accounts/me',                     401, 200, 200, 200, 200, 200],
+            ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201],
+            ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204],
+            ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
+            ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403],
+            ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403],
+            ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403],
+            ['GET /api/v1/service-requests',                401, 200, 403, 403, 403, 403],
+            ['GET /api/v1/reports/{others}',       401, 404, 404, 403, 404, 403],
+            ['GET /api/v1/cases/{case}',                    401, 404, 200, 200, 200, 200],
+            ['POST /api/v1/cases/{case}/actions Accept',    401, 403, 403, 202, 403, 403],
+            ['POST /api/v1/cases/{case}/actions Dispatch',  401, 403, 403, 403, 202, 403],
+            ['POST /api/v1/cases/{case}/actions Void',      401, 403, 403, 403, 202, 202],
+            ['GET /api/v1/handler/tasks',                   401, 403, 403, 200, 403, 403],
+            ['GET /api/v1/worker/tasks',                    401, 403, 200, 403, 403, 403],
+            ['GET /api/v1/worker/grids',                    401, 403, 200, 403, 403, 403],
+            ['GET /api/v1/operator/filing-queue',           401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/overdue',                401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/push-intents',           401, 403, 403, 403, 200, 403],
+            ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
+            ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
+            ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],
+            ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200],
+            ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
+            ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
+    ]
+
+    @Shared
+    Map<String, TestUser> users = [:]
+    @Shared
+    String caseId
+    @Shared
+    String othersReport
+
+    def setup() {
+        if (users.isEmpty()) {
+            Role.values().findAll { it != Role.SYSTEM }.each {
+                users[it.name()] = user(it, [department: 'DRAINAGE', grids: ['110101001001023']])
+            }
+            def stranger = user(Role.RESIDENT)
+            othersReport = post(stranger, '/api/v1/reports',
+                    [categoryCode: 'C0101', position: [lon: 116.40325, lat: 39.91449]]).body().id
+            caseId = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE', reporterId: stranger.id,
+                    gridCode: '110101001001023').caseId
+        }
+    }
+
+    def "#who on #endpoint gets #expected"() {
+        when:
+        def response = exchange(request(endpoint, users[who]))
+
+        then:
+        response.status.code == expected
+        if (expected >= 400) {
+            assert response.contentType == (endpoint.contains('/open311/') ? 'application/json' : 'application/problem+json')
+        }
+
+        where:
+        [endpoint, who, expected] << MATRIX.collectMany { row ->
+            WHO.withIndex().collect { String role, int i -> [row[0], role, row[i + 1]] }
+        }
+    }
+
+    HttpRequest request(String endpoint, TestUser who) {
+        def (method, path, action) = endpoint.tokenize(' ') + [null]
+        path = path.replace('{case}', caseId).replace('{others}', othersReport)
+        def body = switch (path) {
+            case '/api/v1/accounts' -> [username: "m-${UUID.randomUUID()}".toString(), password: 'a long enough secret',
+                                        displayName: 'New', role: 'OPERATOR']
+            case '/api/v1/reports' -> [categoryCode: 'E0401', position: [lon: 116.40325, lat: 39.91449]]
+            case '/api/v1/service-requests' -> [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]
+            case '/api/v1/photos' -> Images.jpeg(new Random().nextInt(65536))
+            case '/api/v1/notices' -> [communityCode: '110101001001', title: 'Notice', body: 'for everyone']
+            case '/api/v1/devices' -> [token: "fcm-${UUID.randomUUID()}".toString(), platform: 'android']
+            case '/api/v1/admin/open311-keys' -> [client: 'matrix']
+            default -> switch (action) {
+                case 'Accept' -> [type: 'Accept']
+                case 'Dispatch' -> [type: 'Dispatch', department: 'DRAINAGE']
+                case 'Void' -> [type: 'Void', reason: 'entered twice']
+                default -> ''
+            }
+        }
+        def request = method == 'GET' ? HttpRequest.GET(path) : HttpRequest.POST(path, body)
+        if (path == '/api/v1/photos') {
+            request.contentType('image/jpeg')
+        }
+        request.header('Idempotency-Key', UUID.randomUUID().toString())
+        // sign-out revokes refresh tokens only: the access token stays good for the rows after it
+        who == null ? request : request.bearerAuth(who.accessToken)
+    }
+}
