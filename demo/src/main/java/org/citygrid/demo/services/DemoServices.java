@@ -1,0 +1,101 @@
+package org.citygrid.demo.services;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citygrid.demo.DemoOptions;
+import org.citygrid.demo.city.EdgeSite;
+import org.citygrid.demo.data.DataFolder;
+import org.citygrid.demo.data.DemoSecrets;
+
+/**
+ * The services of the demo, in the order they start (and, reversed, stop): cloud-backend first, because it
+ * creates the topics with their partition counts; then mobile-api; then the edge nodes, which forward into
+ * {@code grid.intake}; the simulator last. Each entry holds everything needed to run one: module, main class,
+ * settings (as each module's documentation names them), readiness probe and log file.
+ */
+public final class DemoServices {
+    public static final String CLOUD_MAIN = "org.citygrid.cloud.CaseCycleMain";
+    public static final String API_MAIN = "org.citygrid.api.Application";
+    public static final String EDGE_MAIN = "org.citygrid.edge.EdgeNodeMain";
+    public static final String SIMULATOR_MAIN = "org.citygrid.demo.simulator.SimulatorMain";
+
+    private final DemoOptions options;
+    private final DataFolder data;
+    private final String bootstrapServers;
+    private final String jdbcUrl;
+    private final Path gridsFile;
+    private final DemoSecrets secrets;
+
+    /**
+     * @param jdbcUrl the database holding the read model (cloud-backend writes schema {@code grid}, mobile-api
+     *                reads it and owns schema {@code api}), without user parameters
+     */
+    public DemoServices(DemoOptions options, DataFolder data, String bootstrapServers, String jdbcUrl, Path gridsFile,
+                        DemoSecrets secrets) {
+        this.options = options;
+        this.data = data;
+        this.bootstrapServers = bootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.gridsFile = gridsFile;
+        this.secrets = secrets;
+    }
+
+    /** cloud-backend: the case cycle and the read-model projection (docs/cloud-backend.md). */
+    public ServiceSpec cloudBackend() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CITYGRID_KAFKA_BOOTSTRAP", bootstrapServers);
+        env.put("CITYGRID_JDBC_URL", jdbcUrl);
+        env.put("CITYGRID_JDBC_USER", "postgres");
+        env.put("CITYGRID_JDBC_PASSWORD", "");
+        env.put("CITYGRID_STATE_DIR", data.cloudState().toString());
+        env.put("CITYGRID_GRIDS_FILE", gridsFile.toString());
+        // fewer partitions than production's 6: one small machine runs every service
+        env.put("CITYGRID_PARTITIONS", "3");
+        return new ServiceSpec("cloud-backend", "cloud-backend", CLOUD_MAIN,
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"), List.of(), env,
+                Readiness.LogLine.matching("case cycle (is )?(running|ready|started)"), data.log("cloud-backend"));
+    }
+
+    /** mobile-api: the HTTP API (docs/mobile-api.md). */
+    public ServiceSpec mobileApi() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CITYGRID_API_PORT", Integer.toString(options.ports().api()));
+        env.put("CITYGRID_DB_URL", jdbcUrl);
+        env.put("CITYGRID_DB_USER", "postgres");
+        env.put("CITYGRID_DB_PASSWORD", "");
+        env.put("CITYGRID_KAFKA", bootstrapServers);
+        env.put("CITYGRID_JWT_SECRET", secrets.jwtSecret());
+        env.put("CITYGRID_ADMIN_USER", "admin");
+        env.put("CITYGRID_ADMIN_PASSWORD", secrets.adminPassword());
+        return new ServiceSpec("mobile-api", "mobile-api", API_MAIN, List.of("-Xmx384m", "-XX:+UseSerialGC"),
+                List.of(), env, new Readiness.HttpOk(apiBase().resolve("/manage/health")), data.log("mobile-api"));
+    }
+
+    /** One edge node, from the edge.json the demo wrote (docs/edge-node.md). */
+    public ServiceSpec edgeNode(EdgeSite site) {
+        return new ServiceSpec(site.name(), "edge-node", EDGE_MAIN, List.of("-Xmx192m", "-XX:+UseSerialGC"),
+                List.of(site.configFile().toString()), Map.of(),
+                Readiness.LogLine.matching("^edge-node ready node="), data.log(site.name()));
+    }
+
+    /** The simulator, driving the edge nodes' sensors over DTLS and the people through the API. */
+    public ServiceSpec simulator(List<EdgeSite> sites) {
+        List<String> args = new ArrayList<>();
+        for (EdgeSite site : sites) {
+            args.add("--edge");
+            args.add("coaps://127.0.0.1:" + options.ports().edgeDtls(site.index() - 1) + "=" + site.devicesFile());
+        }
+        args.addAll(List.of("--rate", Double.toString(options.readingsPerSecond())));
+        return new ServiceSpec("simulator", "demo", SIMULATOR_MAIN, List.of("-Xmx256m", "-XX:+UseSerialGC"), args,
+                Map.of(), Readiness.LogLine.matching("^simulator running"), data.log("simulator"));
+    }
+
+    public URI apiBase() {
+        return URI.create("http://127.0.0.1:" + options.ports().api());
+    }
+}
