@@ -1,5 +1,6 @@
 package org.citygrid.demo.city;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.citygrid.model.geo.GeoPoint;
@@ -15,6 +16,8 @@ import org.citygrid.model.geo.GeoPoint;
 public record DemoDevice(String id, String pskIdentity, String key, String sensorType, GeoPoint position,
                          String neighbourhood, boolean revoked) {
 
+    /** Not a registry field: the edge node refuses a registry with fields it does not know. */
+    @JsonIgnore
     public boolean isSensor() {
         return sensorType != null;
     }
