@@ -1,0 +1,121 @@
+package org.citygrid.edge.coap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.citygrid.edge.devices.Device;
+import org.citygrid.edge.ingest.Rejected;
+import org.citygrid.edge.json.StrictJson;
+import org.citygrid.edge.metrics.EdgeMetrics;
+import org.citygrid.edge.metrics.RejectReason;
+import org.citygrid.edge.outbox.OutboxFullException;
+import org.citygrid.edge.reports.PatrolReport;
+import org.citygrid.edge.reports.ReportIngest;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+
+/**
+ * {@code POST /r}: a patrol report in JSON (50) or CBOR (60), photo included. Photos are larger
+ * than a datagram: the device sends them block-wise (RFC 7959) and Californium's block-wise layer
+ * reassembles the body, up to the configured limit, before this resource sees it.
+ */
+final class ReportsResource extends CoapResource {
+
+    private final ObjectMapper json = StrictJson.build(JsonMapper.builder().addModule(new JavaTimeModule()));
+    private final ObjectMapper cbor = StrictJson.build(CBORMapper.builder().addModule(new JavaTimeModule()));
+    private final Requester requester;
+    private final ReportIngest ingest;
+    private final EdgeMetrics metrics;
+    private final int maxBytes;
+    private final Executor executor;
+    private final Clock clock;
+
+    ReportsResource(Requester requester, ReportIngest ingest, EdgeMetrics metrics, int maxBytes, Executor executor,
+                    Clock clock) {
+        super("r");
+        this.requester = requester;
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.maxBytes = maxBytes;
+        this.executor = executor;
+        this.clock = clock;
+        getAttributes().setTitle("POST /r: patrol report with photo (block-wise)");
+        getAttributes().addResourceType("citygrid.report");
+        getAttributes().addInterfaceDescription("core.p");
+        getAttributes().addContentTypes(MediaTypeRegistry.APPLICATION_JSON, MediaTypeRegistry.APPLICATION_CBOR);
+        getAttributes().setMaximumSizeEstimate(maxBytes);
+    }
+
+    @Override
+    public Executor getExecutor() {
+        return executor;
+    }
+
+    @Override
+    public void handlePOST(CoapExchange exchange) {
+        int format = exchange.getRequestOptions().getContentFormat();
+        ObjectMapper mapper = switch (format) {
+            case MediaTypeRegistry.APPLICATION_JSON -> json;
+            case MediaTypeRegistry.APPLICATION_CBOR -> cbor;
+            default -> null;
+        };
+        if (mapper == null) {
+            Responses.reject(exchange, metrics, RejectReason.UNSUPPORTED_CONTENT_FORMAT,
+                    "reports must be application/json (50) or application/cbor (60), not " + format);
+            return;
+        }
+        if (exchange.getRequestPayloadSize() > maxBytes) {
+            Responses.tooLarge(exchange, metrics, maxBytes, "a report");
+            return;
+        }
+        try {
+            PatrolReport report = read(mapper, exchange.getRequestPayload());
+            Device device = requester.claimed(exchange, report.device());
+            ReportIngest.Outcome outcome = ingest.ingest(device, report, clock.instant());
+            exchange.setLocationPath("r/" + report.id());
+            exchange.respond(ResponseCode.CREATED, "{\"intakeId\":\"" + outcome.intakeId() + "\",\"duplicate\":"
+                    + outcome.duplicate() + "}", MediaTypeRegistry.APPLICATION_JSON);
+        } catch (Rejected e) {
+            Responses.reject(exchange, metrics, e);
+        } catch (OutboxFullException e) {
+            Responses.outboxFull(exchange, metrics, e);
+        }
+    }
+
+    private static PatrolReport read(ObjectMapper mapper, byte[] payload) throws Rejected {
+        try {
+            PatrolReport report = mapper.readValue(payload, PatrolReport.class);
+            if (report == null) {
+                throw new Rejected(RejectReason.MALFORMED, "a report must be an object");
+            }
+            return report;
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof IllegalArgumentException) {
+                why = root.getMessage();
+            }
+            throw new Rejected(RejectReason.MALFORMED, "malformed report: " + firstLine(why));
+        } catch (IOException e) {
+            throw new Rejected(RejectReason.MALFORMED, "unreadable report: " + e.getMessage());
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

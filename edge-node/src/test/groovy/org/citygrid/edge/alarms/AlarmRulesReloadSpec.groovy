@@ -1,0 +1,48 @@
+package org.citygrid.edge.alarms
+
+import static org.citygrid.edge.testing.Coap.*
+import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
+
+import groovy.json.JsonSlurper
+import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.model.wire.WireCodec
+import org.eclipse.californium.core.network.Endpoint
+import spock.lang.AutoCleanup
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+/** The rules file is the operator's lever: a change applies to the next readings, no restart. */
+class AlarmRulesReloadSpec extends Specification {
+
+    @TempDir
+    java.nio.file.Path dir
+    @AutoCleanup
+    EdgeFixture edge
+    @AutoCleanup('destroy')
+    Endpoint device = plainEndpoint()
+
+    def "a raised threshold applies to the next readings without a restart"() {
+        given:
+        edge = EdgeFixture.start(dir)
+        def rules = EdgeFixture.RULES.collectEntries { k, v -> [k, new LinkedHashMap(v)] }
+        rules['manhole-tilt'].raiseAt = 30
+
+        when:
+        edge.rewriteRules(rules)
+        new PollingConditions(timeout: 10).eventually {
+            def config = client(edge.plainUri('config/mc-0042'), device).get()
+            assert new JsonSlurper().parseText(config.responseText).raiseAt == 30.0
+        }
+        def below = post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 20]]), SENML_JSON)
+        def above = post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 35]]), SENML_JSON)
+
+        then: '20 degrees raised under the old rule, not under the new one'
+        below.code == CHANGED
+        above.code == CHANGED
+        def records = edge.node.outbox().read(0, 10).collect { WireCodec.intake().read(it.value()) }
+        records*.intakeId() == ['edge-dc01:mc-0042:ep-1:RAISED']
+        records[0].alarm().value() == 35d
+        records[0].alarm().threshold() == 30d
+    }
+}

@@ -1,0 +1,81 @@
+package org.citygrid.edge.faults
+
+import static org.citygrid.edge.testing.Coap.*
+import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
+
+import org.citygrid.devstack.Devstack
+import org.citygrid.devstack.kafka.KafkaBroker
+import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testing.IntakeTopic
+import org.eclipse.californium.core.network.Endpoint
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+/**
+ * Kafka goes away in the middle of a stream of readings and comes back: the node keeps accepting,
+ * and afterwards the consumer sees every alarm edge exactly once once it drops repeats by intake id.
+ */
+class BrokerOutageSpec extends Specification {
+
+    static final String TOPIC = 'grid.intake'
+
+    @Shared
+    @AutoCleanup
+    KafkaBroker broker
+    @TempDir
+    java.nio.file.Path dir
+    @AutoCleanup
+    EdgeFixture edge
+    @AutoCleanup
+    IntakeTopic topic
+    @AutoCleanup('destroy')
+    Endpoint device = plainEndpoint()
+
+    def setupSpec() {
+        broker = Devstack.privateKafka('edge-broker-outage').start()
+        broker.createTopics(TOPIC)
+    }
+
+    /** Alternating high and low tilts: every post completes one alarm edge. */
+    List<String> stream(int from, int count) {
+        (from..<from + count).collect { i ->
+            def tilt = i % 2 == 0 ? 40 : 1
+            def response = post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: tilt]]), SENML_JSON)
+            assert response.code == CHANGED
+            "edge-dc01:mc-0042:ep-${i.intdiv(2) + 1}:${i % 2 == 0 ? 'RAISED' : 'CLEARED'}".toString()
+        }
+    }
+
+    def "every alarm edge of a stream interrupted by a broker outage arrives, exactly once after dedup by id"() {
+        given: 'a node forwarding with short producer timeouts, so the outage is noticed quickly'
+        edge = EdgeFixture.start(dir, [kafka: [bootstrapServers: broker.bootstrapServers(), topic: TOPIC, retryBackoffMs: 200,
+                                               properties      : ['delivery.timeout.ms': '6000', 'request.timeout.ms': '2000',
+                                                                  'max.block.ms'       : '2000']]])
+        topic = new IntakeTopic(broker.bootstrapServers(), TOPIC)
+
+        when: 'readings stream in, the broker dies, more stream in, the broker comes back, more stream in'
+        def sent = stream(0, 20)
+        broker.kill()
+        sent += stream(20, 20)
+        def depthDuringOutage = edge.node.outbox().depth()
+        broker.start()
+        sent += stream(40, 20)
+
+        then: 'during the outage the node kept accepting and held the edges in its outbox'
+        depthDuringOutage >= 20
+
+        and: 'afterwards the outbox drains'
+        new PollingConditions(timeout: 90, delay: 0.5).eventually {
+            assert edge.node.outbox().depth() == 0
+        }
+
+        and: 'the consumer has every edge; repeats, if any, are the same record under the same id'
+        def consumed = topic.readUntil { all -> all*.record()*.intakeId().toSet().containsAll(sent) }
+        consumed*.record()*.intakeId().toSet() == sent.toSet()
+        consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
+        consumed.every { it.key() == it.record().deviceId() }
+    }
+}

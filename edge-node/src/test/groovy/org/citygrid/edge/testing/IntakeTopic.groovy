@@ -1,0 +1,53 @@
+package org.citygrid.edge.testing
+
+import java.time.Duration
+import org.apache.kafka.clients.consumer.ConsumerConfig
+import org.apache.kafka.clients.consumer.KafkaConsumer
+import org.apache.kafka.common.serialization.ByteArrayDeserializer
+import org.apache.kafka.common.serialization.StringDeserializer
+import org.citygrid.model.intake.IntakeRecord
+import org.citygrid.model.wire.WireCodec
+
+/** Reads an intake topic from the start, as the cloud side would, decoding with the shared codec. */
+class IntakeTopic implements AutoCloseable {
+
+    /** One record as consumed: the Kafka key and the decoded value. */
+    static record Consumed(String key, IntakeRecord record) {}
+
+    final List<Consumed> consumed = []
+    private final KafkaConsumer<String, byte[]> consumer
+
+    IntakeTopic(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>([
+                (ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) : bootstrapServers,
+                (ConsumerConfig.GROUP_ID_CONFIG)          : 'spec-' + UUID.randomUUID(),
+                (ConsumerConfig.AUTO_OFFSET_RESET_CONFIG) : 'earliest',
+                (ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG): 'false',
+        ] as Map<String, Object>, new StringDeserializer(), new ByteArrayDeserializer())
+        consumer.subscribe([topic])
+    }
+
+    /**
+     * Polls until {@code done} holds for everything consumed so far, or {@code patience} passes
+     * (then the caller's assertions say what is missing).
+     */
+    List<Consumed> readUntil(Duration patience = Duration.ofSeconds(60), Closure<Boolean> done) {
+        long deadline = System.nanoTime() + patience.toNanos()
+        while (!done(consumed) && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).each {
+                consumed << new Consumed(it.key(), WireCodec.intake().read(it.value()))
+            }
+        }
+        consumed
+    }
+
+    /** Intake ids as consumed, duplicates included. */
+    List<String> ids() {
+        consumed*.record()*.intakeId()
+    }
+
+    @Override
+    void close() {
+        consumer.close()
+    }
+}
