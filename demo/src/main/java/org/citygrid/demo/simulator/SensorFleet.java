@@ -33,6 +33,7 @@ public final class SensorFleet implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
+    private final java.util.Set<String> refusalsLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SensorFleet(SimulatorOptions options, PrintStream out, Clock clock) {
         this.options = options;
@@ -124,7 +125,10 @@ public final class SensorFleet implements AutoCloseable {
                 accepted.incrementAndGet();
             } else {
                 refused.incrementAndGet();
-                out.println("refused: " + sensor.deviceId() + " got " + code);
+                // once per sensor: a rule that refuses its values refuses every one, and the counters show the rest
+                if (refusalsLogged.add(sensor.deviceId())) {
+                    out.println("refused: " + sensor.deviceId() + " got " + code + " (further refusals only counted)");
+                }
             }
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again: log and keep the sensor alive

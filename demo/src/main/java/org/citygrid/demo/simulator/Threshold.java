@@ -27,10 +27,13 @@ public record Threshold(String quantity, String unit, String direction, double r
         return clamp(v, clearAt);
     }
 
-    /** A value on the alarm side of {@code raiseAt}. */
+    /**
+     * A value on the alarm side of {@code raiseAt}, by at most a quarter of the hysteresis: /config does not
+     * publish the physical range, and a raise threshold often sits near its end (a bin alarms at 90 of 100 %).
+     */
     public double alarmValue(RandomGenerator random) {
-        double v = above() ? raiseAt + random.nextDouble() * gap() : raiseAt - random.nextDouble() * gap();
-        return clamp(v, raiseAt);
+        double excursion = random.nextDouble() * gap() / 4;
+        return clamp(above() ? raiseAt + excursion : raiseAt - excursion, raiseAt);
     }
 
     /** Physical quantities here are not negative, unless the rule itself is; two decimals like a device. */
