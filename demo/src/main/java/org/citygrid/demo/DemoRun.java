@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.citygrid.demo.api.ApiClient;
+import org.citygrid.demo.api.ApiException;
+import org.citygrid.demo.api.DemoAccount;
+import org.citygrid.demo.api.DemoAccounts;
 import org.citygrid.demo.city.DemoCity;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.city.EdgeSites;
@@ -45,6 +49,7 @@ public final class DemoRun {
         options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
         DemoServices services = null;
         List<ServiceSpec> planned = new ArrayList<>();
+        List<DemoAccount> accounts = List.of();
         // Registered first, so stopped last: the closing line comes after everything else has stopped.
         ProcessReaper.register(new Announcement(console, "stopped; the data stays in " + data.root()
                 + " for the next run (--fresh starts over)"));
@@ -90,8 +95,8 @@ public final class DemoRun {
                     options.ports().edgeDtls(site.index() - 1), broker.bootstrapServers());
             planned.add(services.edgeNode(site));
         }
-        if (options.starts("simulator") && !sites.isEmpty()) {
-            planned.add(services.simulator(sites));
+        if (options.starts("simulator") && (!sites.isEmpty() || options.starts("mobile-api"))) {
+            planned.add(services.simulator(sites, options.starts("mobile-api")));
         }
         // every class path is checked before the first service starts: a missing build fails in a second
         List<String> classPaths = planned.stream()
@@ -103,18 +108,43 @@ public final class DemoRun {
             new ChildService(spec, classPaths.get(i), data.pidFile(spec.name()), console).start(options.startTimeout());
             console.say("  ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (log: "
                     + spec.logFile() + ")");
+            if (spec.name().equals("mobile-api")) {
+                accounts = makeAccounts(services, secrets, city, sites);
+            }
         }
-        console.block(summary(data, services, sites));
+        console.block(summary(data, services, sites, accounts));
     }
 
-    private String summary(DataFolder data, DemoServices services, List<EdgeSite> sites) {
+    private List<DemoAccount> makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,
+                                           List<EdgeSite> sites) {
+        console.say("making the demo accounts through the API ...");
+        List<String> streets = sites.isEmpty() ? List.of(city.grids().streets().getFirst().code())
+                : sites.stream().map(EdgeSite::streetCode).toList();
+        List<DemoAccount> accounts = DemoAccounts.plan(city.grids(), streets, secrets.peoplePassword());
+        try {
+            DemoAccounts.ensure(new ApiClient(services.apiBase()), secrets.adminPassword(), accounts);
+        } catch (ApiException e) {
+            throw new DemoException("the demo accounts could not be made: " + e.getMessage(), e);
+        }
+        DemoAccounts.write(services.accountsFile(), accounts);
+        console.say("  " + accounts.size() + " accounts (" + services.accountsFile() + ")");
+        return accounts;
+    }
+
+    private String summary(DataFolder data, DemoServices services, List<EdgeSite> sites, List<DemoAccount> accounts) {
         StringBuilder s = new StringBuilder("\n");
         s.append("CityGrid demo is running. Ctrl-C stops it; the data stays in ").append(data.root()).append('\n');
         if (options.starts("mobile-api")) {
             s.append("  API            ").append(services.apiBase()).append("/api/v1   (OpenAPI: ")
                     .append(services.apiBase()).append("/swagger-ui/index.html)\n");
-            s.append("  admin account  admin / ").append(DemoSecrets.loadOrCreate(data.file("secrets.json"))
-                    .adminPassword()).append('\n');
+            DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
+            s.append("  accounts       admin / ").append(secrets.adminPassword()).append('\n');
+            if (!accounts.isEmpty()) {
+                s.append("                 ").append(String.join(", ", accounts.stream().map(DemoAccount::username)
+                        .filter(u -> !u.startsWith("handler-")).toList())).append(", handler-<department>")
+                        .append(" / ").append(secrets.peoplePassword()).append("   (all: ")
+                        .append(services.accountsFile()).append(")\n");
+            }
         }
         for (EdgeSite site : sites) {
             s.append("  ").append(site.name()).append("         street ").append(site.streetCode()).append(' ')

@@ -17,9 +17,10 @@ import org.citygrid.demo.DemoException;
  * never a default checked into the repository.
  *
  * @param jwtSecret     at least 256 bits, as mobile-api requires
- * @param adminPassword the password of account {@code admin}
+ * @param adminPassword  the password of account {@code admin}
+ * @param peoplePassword the password of the demo's other accounts (operator, handlers, grid workers, residents)
  */
-public record DemoSecrets(String jwtSecret, String adminPassword) {
+public record DemoSecrets(String jwtSecret, String adminPassword, String peoplePassword) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static DemoSecrets loadOrCreate(Path file) {
@@ -28,7 +29,7 @@ public record DemoSecrets(String jwtSecret, String adminPassword) {
                 return JSON.readValue(file.toFile(), DemoSecrets.class);
             }
             SecureRandom random = new SecureRandom();
-            DemoSecrets secrets = new DemoSecrets(hex(random, 32), "demo-" + hex(random, 6));
+            DemoSecrets secrets = new DemoSecrets(hex(random, 32), "admin-" + hex(random, 6), "demo-" + hex(random, 4));
             JSON.writeValue(file.toFile(), secrets);
             return secrets;
         } catch (IOException e) {

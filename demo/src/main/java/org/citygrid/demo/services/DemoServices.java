@@ -19,7 +19,7 @@ import org.citygrid.demo.data.DemoSecrets;
  * settings (as each module's documentation names them), readiness probe and log file.
  */
 public final class DemoServices {
-    public static final String CLOUD_MAIN = "org.citygrid.cloud.CaseCycleMain";
+    public static final String CLOUD_MAIN = "org.citygrid.cloud.Main";
     public static final String API_MAIN = "org.citygrid.api.Application";
     public static final String EDGE_MAIN = "org.citygrid.edge.EdgeNodeMain";
     public static final String SIMULATOR_MAIN = "org.citygrid.demo.simulator.SimulatorMain";
@@ -58,7 +58,7 @@ public final class DemoServices {
         env.put("CITYGRID_PARTITIONS", "3");
         return new ServiceSpec("cloud-backend", "cloud-backend", CLOUD_MAIN,
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"), List.of(), env,
-                Readiness.LogLine.matching("case cycle (is )?(running|ready|started)"), data.log("cloud-backend"));
+                Readiness.LogLine.matching("cloud-backend running: "), data.log("cloud-backend"));
     }
 
     /** mobile-api: the HTTP API (docs/mobile-api.md). */
@@ -84,8 +84,13 @@ public final class DemoServices {
     }
 
     /** The simulator, driving the edge nodes' sensors over DTLS and the people through the API. */
-    public ServiceSpec simulator(List<EdgeSite> sites) {
+    public ServiceSpec simulator(List<EdgeSite> sites, boolean withApi) {
         List<String> args = new ArrayList<>();
+        if (withApi) {
+            args.add("--api");
+            args.add(apiBase() + "=" + accountsFile());
+        }
+        args.addAll(List.of("--city", data.city().toString()));
         for (EdgeSite site : sites) {
             args.add("--edge");
             args.add("coaps://127.0.0.1:" + options.ports().edgeDtls(site.index() - 1) + "=" + site.devicesFile());
@@ -93,6 +98,11 @@ public final class DemoServices {
         args.addAll(List.of("--rate", Double.toString(options.readingsPerSecond())));
         return new ServiceSpec("simulator", "demo", SIMULATOR_MAIN, List.of("-Xmx256m", "-XX:+UseSerialGC"), args,
                 Map.of(), Readiness.LogLine.matching("^simulator running"), data.log("simulator"));
+    }
+
+    /** The demo's people, as made through mobile-api, and read by the simulator to act as them. */
+    public Path accountsFile() {
+        return data.file("accounts.json");
     }
 
     public URI apiBase() {

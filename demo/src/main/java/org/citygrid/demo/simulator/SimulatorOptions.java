@@ -15,9 +15,15 @@ import java.util.List;
  * @param alarmChance       chance that a normal reading starts an alarm episode
  * @param hold              how long an alarm stays raised before the sensor comes back to normal
  * @param duration          how long to run; null for until stopped
+ * @param api               mobile-api's base URL, or null to simulate sensors only
+ * @param accountsFile      the people to act as (the demo's accounts.json format)
+ * @param cityDir           the sample city's files (where residents report), or null to generate the city
+ * @param cityGrids         grid count of the generated city when there is no {@code cityDir}
+ * @param actionsPerMinute  people's steps per minute
  */
 public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, double alarmChance, Duration hold,
-                               Duration duration) {
+                               Duration duration, java.net.URI api, Path accountsFile, Path cityDir, int cityGrids,
+                               double actionsPerMinute) {
 
     /**
      * @param uri          {@code coaps://host:port} (DTLS PSK) or {@code coap://host:port}
@@ -34,6 +40,11 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
               --alarm-chance P    chance that a normal reading starts an alarm episode (default 0.02)
               --hold SECS         how long an alarm stays up before the sensor reads normal again (default 60)
               --duration SECS     stop after this long (default: run until stopped)
+              --api URL=FILE      mobile-api (e.g. http://127.0.0.1:8080) and the accounts to act as (JSON:
+                                  username, password, role, department, communityCode, gridCodes)
+              --people-rate N     people's steps per minute: reports, filing, handling, checks, ratings (default 12)
+              --city DIR          the sample city's files, for where residents are (default: generate it)
+              --city-grids N      size of the generated sample city (default 3000)
             """;
 
     public static SimulatorOptions parse(List<String> args) {
@@ -42,6 +53,11 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
         double chance = 0.02;
         Duration hold = Duration.ofSeconds(60);
         Duration duration = null;
+        java.net.URI api = null;
+        Path accounts = null;
+        Path city = null;
+        int grids = 3000;
+        double people = 12;
         Deque<String> rest = new ArrayDeque<>(args);
         while (!rest.isEmpty()) {
             String option = rest.removeFirst();
@@ -51,13 +67,25 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
                 case "--alarm-chance" -> chance = number(option, rest, 0, 1);
                 case "--hold" -> hold = Duration.ofMillis((long) (number(option, rest, 0, 1e7) * 1000));
                 case "--duration" -> duration = Duration.ofMillis((long) (number(option, rest, 0.001, 1e9) * 1000));
+                case "--api" -> {
+                    String text = value(option, rest);
+                    int eq = text.indexOf('=');
+                    if (eq < 0 || !text.startsWith("http")) {
+                        throw new SimulatorException("--api wants http://host:port=accounts.json, not '" + text + "'");
+                    }
+                    api = java.net.URI.create(text.substring(0, eq));
+                    accounts = Path.of(text.substring(eq + 1));
+                }
+                case "--people-rate" -> people = number(option, rest, 0.01, 60_000);
+                case "--city" -> city = Path.of(value(option, rest));
+                case "--city-grids" -> grids = (int) number(option, rest, 100, 50_000);
                 default -> throw new SimulatorException("unknown option '" + option + "'\n" + USAGE);
             }
         }
-        if (edges.isEmpty()) {
-            throw new SimulatorException("no edge node to drive: give at least one --edge URI=FILE\n" + USAGE);
+        if (edges.isEmpty() && api == null) {
+            throw new SimulatorException("nothing to drive: give --edge URI=FILE, --api URL=FILE or both\n" + USAGE);
         }
-        return new SimulatorOptions(List.copyOf(edges), rate, chance, hold, duration);
+        return new SimulatorOptions(List.copyOf(edges), rate, chance, hold, duration, api, accounts, city, grids, people);
     }
 
     private static Edge edge(String text) {
