@@ -52,6 +52,8 @@ public final class People implements AutoCloseable {
     private final ScheduledExecutorService steps = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("people").daemon().factory());
     private final Map<String, AtomicLong> counters = new java.util.LinkedHashMap<>();
+    /** Accounts told to wait (HTTP 429), and until when: they sit out their turns instead of hammering the API. */
+    private final Map<String, java.time.Instant> resting = new HashMap<>();
     private int turn;
 
     public People(ApiClient api, List<DemoAccount> accounts, GridHierarchy grids, double actionsPerMinute, PrintStream out) {
@@ -64,7 +66,7 @@ public final class People implements AutoCloseable {
                 .filter(c -> c.code().kind() == CategoryKind.EVENT || c.code().kind() == CategoryKind.COMPONENT)
                 .toList();
         for (String name : List.of("reports", "filed", "accepted", "handled", "checks passed", "checks failed",
-                "ratings", "refused")) {
+                "ratings", "refused", "rate-limited")) {
             counters.put(name, new AtomicLong());
         }
     }
@@ -103,7 +105,29 @@ public final class People implements AutoCloseable {
     }
 
     private void each(String role, java.util.function.Consumer<DemoAccount> action) {
-        accounts.stream().filter(a -> role.equals(a.role())).forEach(action);
+        java.time.Instant now = java.time.Instant.now();
+        for (DemoAccount account : accounts) {
+            if (!role.equals(account.role()) || now.isBefore(resting.getOrDefault(account.username(), now))) {
+                continue;
+            }
+            try {
+                action.accept(account);
+            } catch (RateLimited e) {
+                counters.get("rate-limited").incrementAndGet();
+                resting.put(account.username(), now.plusSeconds(e.retryAfterSeconds));
+            }
+        }
+    }
+
+    /** mobile-api said 429: this account waits for Retry-After before its next step. */
+    private static final class RateLimited extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        RateLimited(long retryAfterSeconds) {
+            super(null, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
     }
 
     private void report(DemoAccount resident) {
@@ -195,6 +219,9 @@ public final class People implements AutoCloseable {
 
     private void call(DemoAccount who, String counter, java.util.function.Function<String, ApiClient.Response> request) {
         ApiClient.Response r = withToken(who, request);
+        if (r.status() == 429) {
+            throw new RateLimited(60);
+        }
         if (r.ok()) {
             counters.get(counter).incrementAndGet();
         } else {
@@ -205,14 +232,25 @@ public final class People implements AutoCloseable {
 
     /** Runs the request with the account's token, signing in first or again when the token has expired. */
     private ApiClient.Response withToken(DemoAccount who, java.util.function.Function<String, ApiClient.Response> request) {
-        String token = tokens.computeIfAbsent(who.username(), u -> api.signIn(u, who.password()));
+        String token = tokens.computeIfAbsent(who.username(), u -> signIn(who));
         ApiClient.Response r = request.apply(token);
         if (r.status() == 401) {
-            token = api.signIn(who.username(), who.password());
+            token = signIn(who);
             tokens.put(who.username(), token);
             r = request.apply(token);
         }
         return r;
+    }
+
+    private String signIn(DemoAccount who) {
+        try {
+            return api.signIn(who.username(), who.password());
+        } catch (ApiException e) {
+            if (e.getMessage().contains("HTTP 429")) {
+                throw new RateLimited(60);
+            }
+            throw e;
+        }
     }
 
     private static double round(double degrees) {
