@@ -138,7 +138,7 @@ public final class ChildService implements ProcessReaper.Service {
             }
             if (System.nanoTime() > deadline) {
                 stop();
-                throw new DemoException(spec.name() + " showed no " + spec.readiness().describe() + " within "
+                throw new DemoException(spec.name() + " did not show " + spec.readiness().describe() + " within "
                         + timeout.toSeconds() + " s and was stopped (a slow machine? --start-timeout gives it longer)\n"
                         + LogTail.of(spec.logFile(), LOG_TAIL_LINES));
             }
