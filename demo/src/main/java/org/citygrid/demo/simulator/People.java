@@ -48,6 +48,8 @@ public final class People implements AutoCloseable {
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, ObjectNode> photos = new HashMap<>();
     private final Set<String> rated = new HashSet<>();
+    /** Cases a worker passed on site: the operator closes them (no task list shows them to operators yet). */
+    private final Set<String> toClose = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Category> reportable;
     private final ScheduledExecutorService steps = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("people").daemon().factory());
@@ -65,7 +67,7 @@ public final class People implements AutoCloseable {
         this.reportable = CategoryCatalogue.loadDefault().categories().stream()
                 .filter(c -> c.code().kind() == CategoryKind.EVENT || c.code().kind() == CategoryKind.COMPONENT)
                 .toList();
-        for (String name : List.of("reports", "filed", "accepted", "handled", "checks passed", "checks failed",
+        for (String name : List.of("reports", "filed", "closed", "accepted", "handled", "checks passed", "checks failed",
                 "ratings", "refused", "rate-limited")) {
             counters.put(name, new AtomicLong());
         }
@@ -148,6 +150,14 @@ public final class People implements AutoCloseable {
         for (JsonNode c : list(operator, "/api/v1/operator/filing-queue")) {
             action(operator, c, JSON.createObjectNode().put("type", "File").put("note", "simulated filing"), "filed");
         }
+        for (String caseId : List.copyOf(toClose)) {
+            ApiClient.Response r = withToken(operator, t -> api.get("/api/v1/cases/" + caseId, t));
+            toClose.remove(caseId);
+            if (r.ok() && "CHECK_PASSED".equals(r.body().path("state").asText())) {
+                action(operator, r.body(), JSON.createObjectNode().put("type", "Close").put("note", "checked: closed"),
+                        "closed");
+            }
+        }
     }
 
     private void work(DemoAccount handler) {
@@ -172,7 +182,9 @@ public final class People implements AutoCloseable {
                 ObjectNode check = JSON.createObjectNode().put("type", "Check").put("passed", passed)
                         .put("note", passed ? "checked on site: done" : "checked on site: not done");
                 check.putArray("evidence").add(photo(worker));
-                action(worker, c, check, passed ? "checks passed" : "checks failed");
+                if (action(worker, c, check, passed ? "checks passed" : "checks failed") && passed) {
+                    toClose.add(c.path("caseId").asText());
+                }
             }
         }
     }
@@ -189,9 +201,10 @@ public final class People implements AutoCloseable {
         }
     }
 
-    private void action(DemoAccount who, JsonNode c, ObjectNode action, String counter) {
+    /** A step on a case as the person saw it (expectedVersion): true when the API took it. */
+    private boolean action(DemoAccount who, JsonNode c, ObjectNode action, String counter) {
         action.put("expectedVersion", c.path("version").asLong());
-        call(who, counter, t -> api.post("/api/v1/cases/" + c.path("caseId").asText() + "/actions", t, action,
+        return call(who, counter, t -> api.post("/api/v1/cases/" + c.path("caseId").asText() + "/actions", t, action,
                 UUID.randomUUID().toString()));
     }
 
@@ -217,17 +230,18 @@ public final class People implements AutoCloseable {
         });
     }
 
-    private void call(DemoAccount who, String counter, java.util.function.Function<String, ApiClient.Response> request) {
+    private boolean call(DemoAccount who, String counter, java.util.function.Function<String, ApiClient.Response> request) {
         ApiClient.Response r = withToken(who, request);
         if (r.status() == 429) {
             throw new RateLimited(60);
         }
         if (r.ok()) {
             counters.get(counter).incrementAndGet();
-        } else {
-            counters.get("refused").incrementAndGet();
-            out.println("people: " + who.username() + " " + counter + " refused: HTTP " + r.status() + " " + r.body());
+            return true;
         }
+        counters.get("refused").incrementAndGet();
+        out.println("people: " + who.username() + " " + counter + " refused: HTTP " + r.status() + " " + r.body());
+        return false;
     }
 
     /** Runs the request with the account's token, signing in first or again when the token has expired. */

@@ -29,6 +29,9 @@ public final class SensorFleet implements AutoCloseable {
     private final ScheduledExecutorService coapMain = Executors.newScheduledThreadPool(2, daemon("coap"));
     private final ScheduledExecutorService coapSecondary = Executors.newScheduledThreadPool(1, daemon("coap-timer"));
     private final List<SimulatedSensor> sensors = new ArrayList<>();
+    private final List<PatrolDevice> patrols = new ArrayList<>();
+    private final AtomicLong patrolReports = new AtomicLong();
+    private final AtomicLong patrolFailures = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -51,8 +54,22 @@ public final class SensorFleet implements AutoCloseable {
         for (SimulatorOptions.Edge edge : options.edges()) {
             boolean dtls = edge.uri().startsWith("coaps://");
             boolean first = true;
-            for (DemoDevice device : EdgeSites.readDevices(edge.devicesFile())) {
-                if (!device.isSensor() || device.revoked()) {
+            List<DemoDevice> registry = EdgeSites.readDevices(edge.devicesFile());
+            List<org.citygrid.model.geo.GeoPoint> places = registry.stream().filter(DemoDevice::isSensor)
+                    .map(DemoDevice::position).toList();
+            for (DemoDevice device : registry) {
+                if (device.revoked()) {
+                    continue;
+                }
+                if (!device.isSensor()) {
+                    if (!places.isEmpty() && options.patrolEvery() != null) {
+                        try {
+                            patrols.add(new PatrolDevice(device.id(), edge.uri(),
+                                    devices.endpoint(dtls, device.pskIdentity(), device.key()), places, null));
+                        } catch (IOException e) {
+                            throw new SimulatorException("cannot open a CoAP endpoint for device " + device.id() + ": " + e, e);
+                        }
+                    }
                     continue;
                 }
                 try {
@@ -84,7 +101,28 @@ public final class SensorFleet implements AutoCloseable {
             ticks.scheduleWithFixedDelay(() -> post(sensor), random.nextLong(periodMillis), periodMillis,
                     TimeUnit.MILLISECONDS);
         }
+        for (PatrolDevice patrol : patrols) {
+            long every = options.patrolEvery().toMillis();
+            ticks.scheduleWithFixedDelay(() -> patrol(patrol), random.nextLong(every), every, TimeUnit.MILLISECONDS);
+        }
         ticks.scheduleAtFixedRate(this::report, 10, 10, TimeUnit.SECONDS);
+    }
+
+    private void patrol(PatrolDevice patrol) {
+        try {
+            CoAP.ResponseCode code;
+            synchronized (patrol) {
+                code = patrol.report(random);
+            }
+            if (code != null && code.isSuccess()) {
+                patrolReports.incrementAndGet();
+            } else {
+                patrolFailures.incrementAndGet();
+                out.println("patrol report of " + patrol.deviceId() + " not accepted: " + code);
+            }
+        } catch (RuntimeException e) {
+            out.println("patrol device " + patrol.deviceId() + " failed: " + e);
+        }
     }
 
     public int size() {
@@ -100,13 +138,15 @@ public final class SensorFleet implements AutoCloseable {
             cleared += sensor.behaviour().episodesCleared();
         }
         return "readings sent " + sent + " (accepted " + accepted + ", refused " + refused + ", unanswered "
-                + unanswered + "), alarm episodes started " + started + ", cleared " + cleared;
+                + unanswered + "), alarm episodes started " + started + ", cleared " + cleared + "; patrol reports "
+                + patrolReports + " (not accepted " + patrolFailures + ")";
     }
 
     @Override
     public void close() {
         ticks.shutdownNow();
         sensors.forEach(SimulatedSensor::close);
+        patrols.forEach(PatrolDevice::close);
         coapMain.shutdownNow();
         coapSecondary.shutdownNow();
     }

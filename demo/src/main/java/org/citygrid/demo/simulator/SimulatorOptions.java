@@ -20,10 +20,11 @@ import java.util.List;
  * @param cityDir           the sample city's files (where residents report), or null to generate the city
  * @param cityGrids         grid count of the generated city when there is no {@code cityDir}
  * @param actionsPerMinute  people's steps per minute
+ * @param patrolEvery       how often each patrol field device posts a report; null for never
  */
 public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, double alarmChance, Duration hold,
                                Duration duration, java.net.URI api, Path accountsFile, Path cityDir, int cityGrids,
-                               double actionsPerMinute) {
+                               double actionsPerMinute, Duration patrolEvery) {
 
     /**
      * @param uri          {@code coaps://host:port} (DTLS PSK) or {@code coap://host:port}
@@ -45,6 +46,8 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
               --people-rate N     people's steps per minute: reports, filing, handling, checks, ratings (default 12)
               --city DIR          the sample city's files, for where residents are (default: generate it)
               --city-grids N      size of the generated sample city (default 3000)
+              --patrol-every SECS each field device in the registries posts a patrol report with a photo
+                                  this often (default 60; 0 for never)
             """;
 
     public static SimulatorOptions parse(List<String> args) {
@@ -58,6 +61,7 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
         Path city = null;
         int grids = 3000;
         double people = 12;
+        Duration patrol = Duration.ofSeconds(60);
         Deque<String> rest = new ArrayDeque<>(args);
         while (!rest.isEmpty()) {
             String option = rest.removeFirst();
@@ -76,6 +80,10 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
                     api = java.net.URI.create(text.substring(0, eq));
                     accounts = Path.of(text.substring(eq + 1));
                 }
+                case "--patrol-every" -> {
+                    double secs = number(option, rest, 0, 1e7);
+                    patrol = secs == 0 ? null : Duration.ofMillis((long) (secs * 1000));
+                }
                 case "--people-rate" -> people = number(option, rest, 0.01, 60_000);
                 case "--city" -> city = Path.of(value(option, rest));
                 case "--city-grids" -> grids = (int) number(option, rest, 100, 50_000);
@@ -85,7 +93,7 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
         if (edges.isEmpty() && api == null) {
             throw new SimulatorException("nothing to drive: give --edge URI=FILE, --api URL=FILE or both\n" + USAGE);
         }
-        return new SimulatorOptions(List.copyOf(edges), rate, chance, hold, duration, api, accounts, city, grids, people);
+        return new SimulatorOptions(List.copyOf(edges), rate, chance, hold, duration, api, accounts, city, grids, people, patrol);
     }
 
     private static Edge edge(String text) {
