@@ -1,0 +1,102 @@
+package org.citygrid.cloud;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting of cloud-backend, read from environment variables ({@code CITYGRID_...}) or the
+ * same names as system properties ({@code citygrid.kafka.bootstrap}, ...), with defaults for a
+ * single machine. docs/cloud-backend.md lists them.
+ */
+public record CaseCycleSettings(
+        String bootstrapServers,
+        String applicationId,
+        String topicPrefix,
+        Path stateDir,
+        int partitions,
+        short replication,
+        double duplicateDistanceMetres,
+        Duration duplicateWindow,
+        double warnShare,
+        double escalateShare,
+        Duration slaInterval,
+        Duration indicatorFlush,
+        Duration commitInterval,
+        Duration sessionTimeout,
+        Map<String, String> sensorCategories,
+        Path gridsFile,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        int projectionBatch,
+        String projectionGroup) {
+
+    public static CaseCycleSettings defaults() {
+        return from(name -> null);
+    }
+
+    public static CaseCycleSettings fromEnvironment() {
+        return from(name -> {
+            String property = System.getProperty(name.toLowerCase().replace('_', '.'));
+            return property != null ? property : System.getenv(name);
+        });
+    }
+
+    /** @param lookup gives the value of a {@code CITYGRID_...} name, or null for the default */
+    public static CaseCycleSettings from(Function<String, String> lookup) {
+        Function<String, String> get = lookup;
+        return new CaseCycleSettings(
+                or(get.apply("CITYGRID_KAFKA_BOOTSTRAP"), "localhost:9092"),
+                or(get.apply("CITYGRID_APPLICATION_ID"), "citygrid-case-cycle"),
+                or(get.apply("CITYGRID_TOPIC_PREFIX"), ""),
+                Path.of(or(get.apply("CITYGRID_STATE_DIR"), System.getProperty("java.io.tmpdir") + "/citygrid-streams")),
+                Integer.parseInt(or(get.apply("CITYGRID_PARTITIONS"), "6")),
+                Short.parseShort(or(get.apply("CITYGRID_REPLICATION"), "1")),
+                Double.parseDouble(or(get.apply("CITYGRID_DUPLICATE_DISTANCE_M"), "50")),
+                Duration.parse(or(get.apply("CITYGRID_DUPLICATE_WINDOW"), "PT24H")),
+                Double.parseDouble(or(get.apply("CITYGRID_SLA_WARN_SHARE"), "0.2")),
+                Double.parseDouble(or(get.apply("CITYGRID_SLA_ESCALATE_SHARE"), "0.5")),
+                Duration.parse(or(get.apply("CITYGRID_SLA_INTERVAL"), "PT10S")),
+                Duration.parse(or(get.apply("CITYGRID_INDICATOR_FLUSH"), "PT5S")),
+                Duration.parse(or(get.apply("CITYGRID_COMMIT_INTERVAL"), "PT0.1S")),
+                Duration.parse(or(get.apply("CITYGRID_SESSION_TIMEOUT"), "PT45S")),
+                pairs(get.apply("CITYGRID_SENSOR_CATEGORIES")),
+                path(get.apply("CITYGRID_GRIDS_FILE")),
+                or(get.apply("CITYGRID_JDBC_URL"), "jdbc:postgresql://localhost:5432/citygrid"),
+                or(get.apply("CITYGRID_JDBC_USER"), "citygrid"),
+                or(get.apply("CITYGRID_JDBC_PASSWORD"), ""),
+                Integer.parseInt(or(get.apply("CITYGRID_PROJECTION_BATCH"), "500")),
+                or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"));
+    }
+
+    /** The topic names, with the configured prefix. */
+    public Topics topics() {
+        return new Topics(topicPrefix);
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value);
+    }
+
+    /** {@code manhole-tilt=C0114,noise=E0508} */
+    private static Map<String, String> pairs(String value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (value != null && !value.isBlank()) {
+            for (String pair : value.split(",")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("CITYGRID_SENSOR_CATEGORIES wants type=category pairs, not '" + pair + "'");
+                }
+                map.put(kv[0].trim(), kv[1].trim());
+            }
+        }
+        return Map.copyOf(map);
+    }
+}

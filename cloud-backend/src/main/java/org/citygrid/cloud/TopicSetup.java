@@ -1,0 +1,61 @@
+package org.citygrid.cloud;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the case cycle's topics with their documented partition counts and configs. A topic
+ * that exists with another partition count is an error: cases are placed by partition, and a
+ * silent change would split a community's cases between tasks.
+ */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    public static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
+        List<Topics.Spec> specs = topics.all(partitions);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topics.Spec spec : specs) {
+                if (!existing.contains(spec.name())) {
+                    missing.add(new NewTopic(spec.name(), spec.partitions(), replication).configs(spec.configs()));
+                }
+            }
+            for (var entry : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            Map<String, TopicDescription> described = admin.describeTopics(specs.stream().map(Topics.Spec::name).toList())
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            for (Topics.Spec spec : specs) {
+                int actual = described.get(spec.name()).partitions().size();
+                if (actual != spec.partitions()) {
+                    throw new IllegalStateException("topic " + spec.name() + " has " + actual + " partitions; the case cycle"
+                            + " is configured for " + spec.partitions() + " (CITYGRID_PARTITIONS). Changing it moves"
+                            + " cases between partitions: set CITYGRID_PARTITIONS to match, or migrate on purpose.");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot create the case-cycle topics on " + bootstrapServers + ": " + e, e);
+        }
+    }
+}

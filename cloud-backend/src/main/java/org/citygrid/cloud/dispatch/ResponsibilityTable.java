@@ -1,0 +1,63 @@
+package org.citygrid.cloud.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.citygrid.model.category.Category;
+import org.citygrid.model.category.CategoryCatalogue;
+import org.citygrid.model.category.Department;
+
+/**
+ * Who is responsible for a category in an area: the most specific row of the responsibility
+ * table (grid, then community, street, county, then the city-wide {@code *} row), else the
+ * catalogue's dispatch order for the category (owner first for components, territory first for
+ * events). The table lives in a GlobalKTable so every instance sees every row, whatever
+ * partitions it holds.
+ */
+public final class ResponsibilityTable {
+
+    public static final String STORE = "responsibility";
+
+    private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Responsibility>> rows;
+    private final CategoryCatalogue catalogue;
+
+    public ResponsibilityTable(ReadOnlyKeyValueStore<String, ValueAndTimestamp<Responsibility>> rows,
+                               CategoryCatalogue catalogue) {
+        this.rows = rows;
+        this.catalogue = catalogue;
+    }
+
+    /** The departments to try, in order, with territorial ones resolved to the case's area. */
+    public List<Responsibility.Assignment> candidates(String categoryCode, String gridCode) {
+        for (String area : List.of(gridCode, gridCode.substring(0, 12), gridCode.substring(0, 9),
+                gridCode.substring(0, 6), "*")) {
+            ValueAndTimestamp<Responsibility> row = rows.get(Responsibility.key(categoryCode, area));
+            if (row != null && row.value() != null && !row.value().departments().isEmpty()) {
+                return resolve(row.value().departments(), gridCode);
+            }
+        }
+        List<Responsibility.Assignment> fallback = new ArrayList<>();
+        catalogue.byCode(categoryCode).map(Category::dispatchOrder).orElse(List.of())
+                .forEach(d -> fallback.add(new Responsibility.Assignment(d.code(), List.of())));
+        return resolve(fallback, gridCode);
+    }
+
+    private List<Responsibility.Assignment> resolve(List<Responsibility.Assignment> assignments, String gridCode) {
+        return assignments.stream()
+                .map(a -> new Responsibility.Assignment(resolve(a.department(), gridCode), a.handlers()))
+                .toList();
+    }
+
+    /** {@code STREET_OFFICE} in grid 110101001001023 is {@code STREET_OFFICE:110101001}. */
+    private String resolve(String department, String gridCode) {
+        if (department.contains(":")) {
+            return department;
+        }
+        return catalogue.department(department).map(Department::territorial).map(level -> switch (level) {
+            case NONE -> department;
+            case STREET -> department + ":" + gridCode.substring(0, 9);
+            case COMMUNITY -> department + ":" + gridCode.substring(0, 12);
+        }).orElse(department);
+    }
+}

@@ -1,0 +1,61 @@
+package org.citygrid.cloud.support
+
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+import org.citygrid.cloud.CaseCycleApp
+import org.citygrid.cloud.CaseCycleSettings
+
+/**
+ * The case cycle in a JVM of its own, on the test grids, so that a spec can kill it like a crashed
+ * server (SIGKILL: no shutdown hooks, no clean close) and start it again. Settings come from the
+ * CITYGRID_* environment the spec gives it; it prints each Streams state change on stdout.
+ */
+class CaseCycleChild {
+
+    static void main(String[] args) {
+        try {
+            def app = CaseCycleApp.start(CaseCycleSettings.fromEnvironment(), new TestGrids(), false)
+            def last = null
+            while (true) {
+                def now = app.state()
+                if (now != last) {
+                    println "STATE ${now}"
+                    System.out.flush()
+                    last = now
+                }
+                Thread.sleep(100)
+            }
+        } catch (Throwable e) {
+            e.printStackTrace()
+            System.exit(1)
+        }
+    }
+
+    /** Starts a child with {@code env} and waits until its Streams application runs. */
+    static Process start(Map<String, String> env, Path log) {
+        def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        def pb = new ProcessBuilder(java, '-Xmx256m', '--enable-native-access=ALL-UNNAMED',
+                '-cp', System.getProperty('java.class.path'), CaseCycleChild.name)
+        pb.environment().putAll(env)
+        pb.redirectErrorStream(true)
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        def process = pb.start()
+        try {
+            awaitRunning(process, log)
+        } catch (Throwable e) {
+            process.destroyForcibly().waitFor()
+            throw e
+        }
+        process
+    }
+
+    private static void awaitRunning(Process process, Path log) {
+        def deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90)
+        while (!log.toFile().text.contains('STATE RUNNING')) {
+            if (!process.alive || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the case-cycle child did not reach RUNNING; its log:\n" + log.toFile().text.takeRight(4000))
+            }
+            Thread.sleep(200)
+        }
+    }
+}

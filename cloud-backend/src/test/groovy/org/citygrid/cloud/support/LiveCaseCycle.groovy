@@ -1,0 +1,157 @@
+package org.citygrid.cloud.support
+
+import java.nio.file.Files
+import java.sql.Connection
+import java.time.Duration
+import java.time.Instant
+import org.apache.kafka.clients.producer.KafkaProducer
+import org.apache.kafka.clients.producer.ProducerConfig
+import org.apache.kafka.clients.producer.ProducerRecord
+import org.apache.kafka.common.serialization.ByteArraySerializer
+import org.apache.kafka.common.serialization.StringSerializer
+import org.citygrid.cloud.CaseCycleSettings
+import org.citygrid.cloud.Topics
+import org.citygrid.cloud.readmodel.GridRows
+import org.citygrid.cloud.readmodel.ReadModelDatabase
+import org.citygrid.devstack.Devstack
+import org.citygrid.model.cases.Actor
+import org.citygrid.model.cases.CaseAction
+import org.citygrid.model.cases.CaseCommand
+import org.citygrid.model.cases.Channel
+import org.citygrid.model.geo.GeoPoint
+import org.citygrid.model.intake.AlarmState
+import org.citygrid.model.intake.IntakeRecord
+import org.citygrid.model.intake.SensorAlarm
+import org.citygrid.model.wire.WireCodec
+
+/**
+ * What the integration, crash and benchmark runs share: the devstack broker and PostGIS cluster,
+ * settings for a case-cycle instance of their own (application id, database, state directory), a
+ * producer for intake and commands, and queries on the read model.
+ */
+class LiveCaseCycle implements Closeable {
+
+    final String name
+    final CaseCycleSettings settings
+    final ReadModelDatabase database
+    final KafkaProducer<String, byte[]> producer
+    final Topics topics
+    private final Map<String, String> values
+    private int sequence
+
+    LiveCaseCycle(String name, Map<String, String> extra = [:]) {
+        this.name = name
+        def kafka = Devstack.sharedKafka()
+        def postgis = Devstack.sharedPostgis()
+        String url = postgis.createDatabase(name)
+        def stateDir = Files.createTempDirectory("case-cycle-${name}")
+        values = [
+                CITYGRID_KAFKA_BOOTSTRAP: kafka.bootstrapServers(),
+                CITYGRID_APPLICATION_ID : "citygrid-${name}".toString(),
+                // each run its own topics and projection group on the shared broker
+                CITYGRID_TOPIC_PREFIX   : "${name}.".toString(),
+                CITYGRID_PROJECTION_GROUP: "readmodel-${name}".toString(),
+                CITYGRID_STATE_DIR      : stateDir.toString(),
+                CITYGRID_PARTITIONS     : '2',
+                CITYGRID_SLA_INTERVAL   : 'PT1S',
+                CITYGRID_INDICATOR_FLUSH: 'PT1S',
+                CITYGRID_JDBC_URL       : url,
+                CITYGRID_JDBC_USER      : '',
+        ] + extra
+        settings = CaseCycleSettings.from { values[it] }
+        topics = settings.topics()
+        database = new ReadModelDatabase(url, '', '')
+        producer = new KafkaProducer<>([(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG): kafka.bootstrapServers(),
+                                        (ProducerConfig.ACKS_CONFIG)             : 'all',
+                                        (ProducerConfig.LINGER_MS_CONFIG)        : 5] as Map<String, Object>,
+                new StringSerializer(), new ByteArraySerializer())
+    }
+
+    /** These settings with some values changed. */
+    CaseCycleSettings settingsWith(Map<String, String> changes) {
+        Map<String, String> changed = values + changes
+        CaseCycleSettings.from { changed[it] }
+    }
+
+    /** Whether consumer group {@code group} has committed up to the end of every partition of {@code topics}. */
+    boolean caughtUp(String group, List<String> topicNames) {
+        def admin = org.apache.kafka.clients.admin.Admin.create(
+                [(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): settings.bootstrapServers()] as Map<String, Object>)
+        try {
+            def committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            def partitions = admin.describeTopics(topicNames).allTopicNames().get().collectMany { name, d ->
+                d.partitions().collect { new org.apache.kafka.common.TopicPartition(name, it.partition()) }
+            }
+            def ends = admin.listOffsets(partitions.collectEntries { [(it): org.apache.kafka.clients.admin.OffsetSpec.latest()] })
+                    .all().get()
+            partitions.every { tp -> ends[tp].offset() == 0 || (committed[tp] != null && committed[tp].offset() >= ends[tp].offset()) }
+        } finally {
+            admin.close()
+        }
+    }
+
+    /** The three test grids as rectangles, so SQL can place sensors and draw the map. */
+    void loadGrids() {
+        database.migrate()
+        GridRows.upsert(database, [
+                new GridRows.Row(TestGrids.A1, '网格一', 'Grid A1', null, null, null, null, box(116.400, 116.402)),
+                new GridRows.Row(TestGrids.A2, '网格二', 'Grid A2', null, null, null, null, box(116.402, 116.404)),
+                new GridRows.Row(TestGrids.B1, '网格三', 'Grid B1', null, null, null, null, box(116.404, 116.406))])
+    }
+
+    private static String box(double west, double east) {
+        "POLYGON(($west 39.910, $east 39.910, $east 39.912, $west 39.912, $west 39.910))"
+    }
+
+    String sensorAlarm(String device, String episode, AlarmState state, GeoPoint position = TestGrids.HERE) {
+        String id = "edge-it:${episode}:${state}"
+        send(topics.intake(), device, WireCodec.intake().write(new IntakeRecord(id, Channel.SENSOR, 'edge-it', Instant.now(),
+                null, 'manhole-tilt', device, new SensorAlarm(episode, state, 'tilt', 21.0d, 'deg', 15d), position, '',
+                device, false, [])))
+        id
+    }
+
+    String report(String intakeId, String category, GeoPoint position, Channel channel = Channel.PATROL,
+                  String reporter = 'worker-1') {
+        send(topics.intake(), intakeId, WireCodec.intake().write(IntakeRecord.report(intakeId, channel, 'it', Instant.now(),
+                category, position, 'seen on patrol', reporter, false, CaseCycleRig.PHOTO)))
+        intakeId
+    }
+
+    String command(String caseId, Actor actor, CaseAction action) {
+        String id = "${name}-cmd-${++sequence}"
+        send(topics.commands(), caseId, WireCodec.commands().write(CaseCommand.of(id, caseId, actor, Instant.now(), action)))
+        id
+    }
+
+    void send(String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value)).get()
+    }
+
+    /** Runs {@code query} until it returns something truthy or {@code timeout} passes. */
+    def <T> T eventually(Duration timeout = Duration.ofSeconds(60), Closure<T> query) {
+        def deadline = System.nanoTime() + timeout.toNanos()
+        while (true) {
+            T result = query()
+            if (result || System.nanoTime() > deadline) {
+                return result
+            }
+            Thread.sleep(200)
+        }
+    }
+
+    def <T> T sql(Closure<T> work) {
+        Connection c = database.connect()
+        try {
+            return work(new groovy.sql.Sql(c))
+        } finally {
+            c.rollback()
+            c.close()
+        }
+    }
+
+    @Override
+    void close() {
+        producer.close()
+    }
+}
