@@ -41,8 +41,7 @@ public final class DemoMain {
             if (!(e instanceof DemoException) && !(e instanceof org.citygrid.devstack.DevstackException)) {
                 e.printStackTrace();
             }
-            System.err.println("[demo] stopping what was started");
-            System.exit(1);
+            System.exit(1); // the exit hook stops whatever had started, saying so line by line
         }
         // Everything runs in child processes; this JVM only waits for the signal that runs the exit hook.
         Thread.currentThread().join();

@@ -47,6 +47,9 @@ public final class DemoRun {
         DataFolder data = DataFolder.open(options.dataDir(), options.fresh());
         console.say((options.fresh() ? "fresh data folder " : "data folder ") + data.root());
         options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
+        for (String[] entry : DemoServices.entryPoints(options)) {
+            ModuleClassPath.of(options.root(), entry[0], entry[1]);
+        }
         DemoServices services = null;
         List<ServiceSpec> planned = new ArrayList<>();
         List<DemoAccount> accounts = List.of();
@@ -98,7 +101,6 @@ public final class DemoRun {
         if (options.starts("simulator") && (!sites.isEmpty() || options.starts("mobile-api"))) {
             planned.add(services.simulator(sites, options.starts("mobile-api")));
         }
-        // every class path is checked before the first service starts: a missing build fails in a second
         List<String> classPaths = planned.stream()
                 .map(s -> ModuleClassPath.of(options.root(), s.module(), s.mainClass())).toList();
         for (int i = 0; i < planned.size(); i++) {

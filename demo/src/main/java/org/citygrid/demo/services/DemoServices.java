@@ -48,6 +48,27 @@ public final class DemoServices {
         this.secrets = secrets;
     }
 
+    /**
+     * The module and main class of each service the options start, to check every build before anything
+     * starts: a missing one fails in a second, not after the broker and the database have started.
+     */
+    public static List<String[]> entryPoints(DemoOptions options) {
+        List<String[]> entries = new ArrayList<>();
+        if (options.starts("cloud-backend")) {
+            entries.add(new String[] {"cloud-backend", CLOUD_MAIN});
+        }
+        if (options.starts("mobile-api")) {
+            entries.add(new String[] {"mobile-api", API_MAIN});
+        }
+        if (options.starts("edge-nodes")) {
+            entries.add(new String[] {"edge-node", EDGE_MAIN});
+        }
+        if (options.starts("simulator")) {
+            entries.add(new String[] {"demo", SIMULATOR_MAIN});
+        }
+        return entries;
+    }
+
     /** cloud-backend: the case cycle and the read-model projection (docs/cloud-backend.md). */
     public ServiceSpec cloudBackend() {
         Map<String, String> env = new LinkedHashMap<>();

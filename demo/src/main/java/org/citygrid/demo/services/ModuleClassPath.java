@@ -29,6 +29,10 @@ public final class ModuleClassPath {
         Path classes = moduleDir.resolve("target/classes");
         Path listing = moduleDir.resolve(FILE);
         String build = "build it with ./gridcity build (./gridcity demo does this unless told --skip-build)";
+        if (!Files.isDirectory(moduleDir.resolve("src/main"))) {
+            throw new DemoException(module + " has no code in " + root + " yet (only its pom): leave it out with"
+                    + " --without " + (module.equals("edge-node") ? "edge-nodes" : module));
+        }
         if (!Files.isDirectory(classes) || !Files.isRegularFile(listing)) {
             throw new DemoException(module + " is not built in " + root + " (no " + classes + " or " + listing + "): "
                     + build);
