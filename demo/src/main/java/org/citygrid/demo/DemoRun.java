@@ -47,12 +47,9 @@ public final class DemoRun {
         DataFolder data = DataFolder.open(options.dataDir(), options.fresh());
         console.say((options.fresh() ? "fresh data folder " : "data folder ") + data.root());
         options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
-        for (String[] entry : DemoServices.entryPoints(options)) {
-            ModuleClassPath.of(options.root(), entry[0], entry[1]);
+        for (DemoServices.EntryPoint entry : DemoServices.entryPoints(options)) {
+            ModuleClassPath.of(options.root(), entry.module(), entry.mainClass());
         }
-        DemoServices services = null;
-        List<ServiceSpec> planned = new ArrayList<>();
-        List<DemoAccount> accounts = List.of();
         // Registered first, so stopped last: the closing line comes after everything else has stopped.
         ProcessReaper.register(new Announcement(console, "stopped; the data stays in " + data.root()
                 + " for the next run (--fresh starts over)"));
@@ -64,6 +61,23 @@ public final class DemoRun {
         List<EdgeSite> sites = options.starts("edge-nodes")
                 ? new EdgeSites(city, data).prepare(options.edgeNodes(), options.sensorsPerEdge()) : List.of();
 
+        KafkaBroker broker = startBroker(data);
+        startPostgis(data);
+        DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
+        DemoServices services = new DemoServices(options, data, broker.bootstrapServers(),
+                "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE,
+                DemoCity.gridsFile(data.city()), secrets);
+        List<DemoAccount> accounts = List.of();
+        for (ServiceSpec spec : plan(services, sites, broker.bootstrapServers())) {
+            startService(spec, data);
+            if (spec.name().equals("mobile-api")) {
+                accounts = makeAccounts(services, secrets, city, sites);
+            }
+        }
+        console.block(summary(data, services, sites, accounts));
+    }
+
+    private KafkaBroker startBroker(DataFolder data) {
         console.say("starting the Kafka broker on 127.0.0.1:" + options.ports().kafka() + " ...");
         ProcessReaper.register(new Announcement(console, "Kafka broker stopped"));
         KafkaBroker broker = KafkaBroker.builder(data.kafka())
@@ -73,7 +87,10 @@ public final class DemoRun {
                 .startTimeout(options.startTimeout())
                 .build().start();
         console.say("  ready (log: " + broker.logFile() + ")");
+        return broker;
+    }
 
+    private void startPostgis(DataFolder data) {
         console.say("starting PostgreSQL + PostGIS on 127.0.0.1:" + options.ports().postgres() + " ...");
         ProcessReaper.register(new Announcement(console, "PostgreSQL stopped"));
         PostgisCluster postgis = PostgisCluster.builder(data.postgis())
@@ -82,11 +99,11 @@ public final class DemoRun {
                 .build().start();
         postgis.createDatabase(DATABASE);
         console.say("  ready, database " + DATABASE + " (log: " + postgis.logFile() + ")");
+    }
 
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE;
-        DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
-        services = new DemoServices(options, data, broker.bootstrapServers(), jdbcUrl, DemoCity.gridsFile(data.city()),
-                secrets);
+    /** The child services to start, in order; writes each edge node's edge.json for this run on the way. */
+    private List<ServiceSpec> plan(DemoServices services, List<EdgeSite> sites, String bootstrapServers) {
+        List<ServiceSpec> planned = new ArrayList<>();
         if (options.starts("cloud-backend")) {
             planned.add(services.cloudBackend());
         }
@@ -95,26 +112,22 @@ public final class DemoRun {
         }
         for (EdgeSite site : sites) {
             EdgeSites.writeConfig(site, options.ports().edgePlain(site.index() - 1),
-                    options.ports().edgeDtls(site.index() - 1), broker.bootstrapServers());
+                    options.ports().edgeDtls(site.index() - 1), bootstrapServers);
             planned.add(services.edgeNode(site));
         }
         if (options.starts("simulator") && (!sites.isEmpty() || options.starts("mobile-api"))) {
             planned.add(services.simulator(sites, options.starts("mobile-api")));
         }
-        List<String> classPaths = planned.stream()
-                .map(s -> ModuleClassPath.of(options.root(), s.module(), s.mainClass())).toList();
-        for (int i = 0; i < planned.size(); i++) {
-            ServiceSpec spec = planned.get(i);
-            console.say("starting " + spec.name() + " (waiting for " + spec.readiness().describe() + ") ...");
-            long started = System.nanoTime();
-            new ChildService(spec, classPaths.get(i), data.pidFile(spec.name()), console).start(options.startTimeout());
-            console.say("  ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (log: "
-                    + spec.logFile() + ")");
-            if (spec.name().equals("mobile-api")) {
-                accounts = makeAccounts(services, secrets, city, sites);
-            }
-        }
-        console.block(summary(data, services, sites, accounts));
+        return planned;
+    }
+
+    private void startService(ServiceSpec spec, DataFolder data) {
+        String classPath = ModuleClassPath.of(options.root(), spec.module(), spec.mainClass());
+        console.say("starting " + spec.name() + " (waiting for " + spec.readiness().describe() + ") ...");
+        long started = System.nanoTime();
+        new ChildService(spec, classPath, data.pidFile(spec.name()), console).start(options.startTimeout());
+        console.say("  ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (log: "
+                + spec.logFile() + ")");
     }
 
     private List<DemoAccount> makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,

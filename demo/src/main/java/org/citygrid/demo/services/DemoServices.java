@@ -52,21 +52,25 @@ public final class DemoServices {
      * The module and main class of each service the options start, to check every build before anything
      * starts: a missing one fails in a second, not after the broker and the database have started.
      */
-    public static List<String[]> entryPoints(DemoOptions options) {
-        List<String[]> entries = new ArrayList<>();
+    public static List<EntryPoint> entryPoints(DemoOptions options) {
+        List<EntryPoint> entries = new ArrayList<>();
         if (options.starts("cloud-backend")) {
-            entries.add(new String[] {"cloud-backend", CLOUD_MAIN});
+            entries.add(new EntryPoint("cloud-backend", CLOUD_MAIN));
         }
         if (options.starts("mobile-api")) {
-            entries.add(new String[] {"mobile-api", API_MAIN});
+            entries.add(new EntryPoint("mobile-api", API_MAIN));
         }
         if (options.starts("edge-nodes")) {
-            entries.add(new String[] {"edge-node", EDGE_MAIN});
+            entries.add(new EntryPoint("edge-node", EDGE_MAIN));
         }
         if (options.starts("simulator")) {
-            entries.add(new String[] {"demo", SIMULATOR_MAIN});
+            entries.add(new EntryPoint("demo", SIMULATOR_MAIN));
         }
         return entries;
+    }
+
+    /** Where a service's code is: its module and main class. */
+    public record EntryPoint(String module, String mainClass) {
     }
 
     /** cloud-backend: the case cycle and the read-model projection (docs/cloud-backend.md). */
