@@ -1,0 +1,185 @@
+package org.citygrid.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.citygrid.demo.api.ApiClient;
+import org.citygrid.demo.api.ApiException;
+import org.citygrid.demo.api.DemoAccount;
+import org.citygrid.demo.api.DemoAccounts;
+import org.citygrid.demo.city.DemoCity;
+import org.citygrid.demo.city.EdgeSite;
+import org.citygrid.demo.city.EdgeSites;
+import org.citygrid.demo.data.DataFolder;
+import org.citygrid.demo.data.DemoSecrets;
+import org.citygrid.demo.services.ChildService;
+import org.citygrid.demo.services.DemoServices;
+import org.citygrid.demo.services.ModuleClassPath;
+import org.citygrid.demo.services.ServiceSpec;
+import org.citygrid.devstack.ProcessReaper;
+import org.citygrid.devstack.kafka.KafkaBroker;
+import org.citygrid.devstack.postgres.PostgisCluster;
+import org.citygrid.model.sample.SampleCity;
+
+/**
+ * Starts the whole system on this machine, in dependency order, and leaves it running.
+ *
+ * <p>Everything started is registered with devstack's {@link ProcessReaper}, whose single exit hook stops it
+ * newest first when the JVM ends (Ctrl-C, SIGTERM, or a failed start): simulator, edge nodes, mobile-api,
+ * cloud-backend, PostgreSQL, the broker. Nothing is deleted on the way out; the next run carries on with the
+ * same topics, cases, device keys and accounts.
+ */
+public final class DemoRun {
+    /** The database of the read model, shared by cloud-backend (writer) and mobile-api (reader). */
+    public static final String DATABASE = "citygrid";
+
+    private final DemoOptions options;
+    private final Console console;
+
+    public DemoRun(DemoOptions options, Console console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    /** Starts everything and returns once every service is ready; the caller keeps the JVM alive. */
+    public void start() {
+        DataFolder data = DataFolder.open(options.dataDir(), options.fresh());
+        console.say((options.fresh() ? "fresh data folder " : "data folder ") + data.root());
+        options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
+        for (DemoServices.EntryPoint entry : DemoServices.entryPoints(options)) {
+            ModuleClassPath.of(options.root(), entry.module(), entry.mainClass());
+        }
+        // Registered first, so stopped last: the closing line comes after everything else has stopped.
+        ProcessReaper.register(new Announcement(console, "stopped; the data stays in " + data.root()
+                + " for the next run (--fresh starts over)"));
+
+        console.say("sample city (Dongcheng, seed " + DemoCity.SEED + ") ...");
+        SampleCity city = DemoCity.loadOrCreate(data.city());
+        console.say("  " + city.grids().grids().size() + " unit grids, " + city.sensors().size() + " sensors, "
+                + city.workers().size() + " people");
+        List<EdgeSite> sites = options.starts("edge-nodes")
+                ? new EdgeSites(city, data).prepare(options.edgeNodes(), options.sensorsPerEdge()) : List.of();
+
+        KafkaBroker broker = startBroker(data);
+        startPostgis(data);
+        DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
+        DemoServices services = new DemoServices(options, data, broker.bootstrapServers(),
+                "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE,
+                DemoCity.gridsFile(data.city()), secrets);
+        List<DemoAccount> accounts = List.of();
+        for (ServiceSpec spec : plan(services, sites, broker.bootstrapServers())) {
+            startService(spec, data);
+            if (spec.name().equals("mobile-api")) {
+                accounts = makeAccounts(services, secrets, city, sites);
+            }
+        }
+        console.block(summary(data, services, sites, accounts));
+    }
+
+    private KafkaBroker startBroker(DataFolder data) {
+        console.say("starting the Kafka broker on 127.0.0.1:" + options.ports().kafka() + " ...");
+        ProcessReaper.register(new Announcement(console, "Kafka broker stopped"));
+        KafkaBroker broker = KafkaBroker.builder(data.kafka())
+                .brokerPort(options.ports().kafka())
+                // the cloud creates every topic with its partition count; a typo'd topic must fail, not appear
+                .property("auto.create.topics.enable", "false")
+                .startTimeout(options.startTimeout())
+                .build().start();
+        console.say("  ready (log: " + broker.logFile() + ")");
+        return broker;
+    }
+
+    private void startPostgis(DataFolder data) {
+        console.say("starting PostgreSQL + PostGIS on 127.0.0.1:" + options.ports().postgres() + " ...");
+        ProcessReaper.register(new Announcement(console, "PostgreSQL stopped"));
+        PostgisCluster postgis = PostgisCluster.builder(data.postgis())
+                .port(options.ports().postgres())
+                .startTimeout(options.startTimeout())
+                .build().start();
+        postgis.createDatabase(DATABASE);
+        console.say("  ready, database " + DATABASE + " (log: " + postgis.logFile() + ")");
+    }
+
+    /** The child services to start, in order; writes each edge node's edge.json for this run on the way. */
+    private List<ServiceSpec> plan(DemoServices services, List<EdgeSite> sites, String bootstrapServers) {
+        List<ServiceSpec> planned = new ArrayList<>();
+        if (options.starts("cloud-backend")) {
+            planned.add(services.cloudBackend());
+        }
+        if (options.starts("mobile-api")) {
+            planned.add(services.mobileApi());
+        }
+        for (EdgeSite site : sites) {
+            EdgeSites.writeConfig(site, options.ports().edgePlain(site.index() - 1),
+                    options.ports().edgeDtls(site.index() - 1), bootstrapServers);
+            planned.add(services.edgeNode(site));
+        }
+        if (options.starts("simulator") && (!sites.isEmpty() || options.starts("mobile-api"))) {
+            planned.add(services.simulator(sites, options.starts("mobile-api")));
+        }
+        return planned;
+    }
+
+    private void startService(ServiceSpec spec, DataFolder data) {
+        String classPath = ModuleClassPath.of(options.root(), spec.module(), spec.mainClass());
+        console.say("starting " + spec.name() + " (waiting for " + spec.readiness().describe() + ") ...");
+        long started = System.nanoTime();
+        new ChildService(spec, classPath, data.pidFile(spec.name()), console).start(options.startTimeout());
+        console.say("  ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (log: "
+                + spec.logFile() + ")");
+    }
+
+    private List<DemoAccount> makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,
+                                           List<EdgeSite> sites) {
+        console.say("making the demo accounts through the API ...");
+        List<String> streets = sites.isEmpty() ? List.of(city.grids().streets().getFirst().code())
+                : sites.stream().map(EdgeSite::streetCode).toList();
+        List<DemoAccount> accounts = DemoAccounts.plan(city.grids(), streets, secrets.peoplePassword());
+        try {
+            DemoAccounts.ensure(new ApiClient(services.apiBase()), secrets.adminPassword(), accounts);
+        } catch (ApiException e) {
+            throw new DemoException("the demo accounts could not be made: " + e.getMessage(), e);
+        }
+        DemoAccounts.write(services.accountsFile(), accounts);
+        console.say("  " + accounts.size() + " accounts (" + services.accountsFile() + ")");
+        return accounts;
+    }
+
+    private String summary(DataFolder data, DemoServices services, List<EdgeSite> sites, List<DemoAccount> accounts) {
+        StringBuilder s = new StringBuilder("\n");
+        s.append("CityGrid demo is running. Ctrl-C stops it; the data stays in ").append(data.root()).append('\n');
+        if (options.starts("mobile-api")) {
+            s.append("  API            ").append(services.apiBase()).append("/api/v1   (OpenAPI: ")
+                    .append(services.apiBase()).append("/swagger-ui/index.html)\n");
+            DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
+            s.append("  accounts       admin / ").append(secrets.adminPassword()).append('\n');
+            if (!accounts.isEmpty()) {
+                s.append("                 ").append(String.join(", ", accounts.stream().map(DemoAccount::username)
+                        .filter(u -> !u.startsWith("handler-")).toList())).append(", handler-<department>")
+                        .append(" / ").append(secrets.peoplePassword()).append("   (all: ")
+                        .append(services.accountsFile()).append(")\n");
+            }
+        }
+        for (EdgeSite site : sites) {
+            s.append("  ").append(site.name()).append("         street ").append(site.streetCode()).append(' ')
+                    .append(site.streetName()).append(": coap://127.0.0.1:")
+                    .append(options.ports().edgePlain(site.index() - 1)).append(", coaps://127.0.0.1:")
+                    .append(options.ports().edgeDtls(site.index() - 1)).append(", ")
+                    .append(site.devices().size()).append(" devices (keys in ").append(site.devicesFile()).append(")\n");
+        }
+        s.append("  Kafka          127.0.0.1:").append(options.ports().kafka()).append('\n');
+        s.append("  PostgreSQL     jdbc:postgresql://127.0.0.1:").append(options.ports().postgres()).append('/')
+                .append(DATABASE).append("?user=postgres\n");
+        s.append("  logs           ").append(data.root().resolve("logs")).append('\n');
+        return s.toString();
+    }
+
+    /** Not a process: a line on the console when the exit hook reaches it, to mark progress while stopping. */
+    private record Announcement(Console console, String line) implements ProcessReaper.Service {
+        @Override
+        public void stop() {
+            console.say(line);
+        }
+    }
+}

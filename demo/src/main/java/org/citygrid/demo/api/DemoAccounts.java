@@ -1,0 +1,90 @@
+package org.citygrid.demo.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.citygrid.demo.DemoException;
+import org.citygrid.model.category.CategoryCatalogue;
+import org.citygrid.model.category.Department;
+import org.citygrid.model.grid.GridHierarchy;
+import org.citygrid.model.grid.UnitGrid;
+
+/**
+ * The people of the demo, made through mobile-api as an administrator would: an operator, one handler per
+ * city-wide department of the category catalogue, a grid worker and a resident for each edge node's street.
+ * They share one password, made per data folder.
+ *
+ * <p>Territorial departments (street offices, community committees) get no handler: their codes carry the
+ * area ({@code STREET_OFFICE:110101001}), which mobile-api's account department pattern does not allow yet, so
+ * cases dispatched to them wait for a person.
+ */
+public final class DemoAccounts {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DemoAccounts() {
+    }
+
+    /** Who the demo makes, for the streets of its edge nodes. */
+    public static List<DemoAccount> plan(GridHierarchy grids, List<String> streetCodes, String password) {
+        List<DemoAccount> accounts = new ArrayList<>();
+        accounts.add(new DemoAccount("operator", password, "值班长 Demo Operator", "OPERATOR", null, null, null));
+        for (Department d : CategoryCatalogue.loadDefault().departments()) {
+            if (!d.isTerritorial()) {
+                accounts.add(new DemoAccount("handler-" + d.code().toLowerCase().replace('_', '-'), password,
+                        "处置 " + d.code(), "HANDLER", d.code(), null, null));
+            }
+        }
+        for (String street : streetCodes) {
+            List<String> streetGrids = grids.grids().stream().map(UnitGrid::code)
+                    .filter(code -> code.streetCode().equals(street)).map(Object::toString).toList();
+            accounts.add(new DemoAccount("worker-" + street, password, "网格员 " + street, "GRID_WORKER", null, null,
+                    streetGrids));
+            String community = grids.communitiesOf(street).getFirst().code();
+            accounts.add(new DemoAccount("resident-" + street, password, "居民 " + street, "RESIDENT", null, community,
+                    null));
+        }
+        return accounts;
+    }
+
+    /**
+     * Creates every account that does not exist yet, signed in as the administrator. The idempotency key is the
+     * username, so a later run's request is answered from the first one's record, or refused as taken: either
+     * way the account is there.
+     *
+     * @throws DemoException naming the account and mobile-api's answer when one cannot be made
+     */
+    public static void ensure(ApiClient api, String adminPassword, List<DemoAccount> accounts) {
+        String token = api.signIn("admin", adminPassword);
+        for (DemoAccount account : accounts) {
+            ApiClient.Response r = api.post("/api/v1/accounts", token, account, "demo-account-" + account.username());
+            boolean taken = r.status() == 409 || r.status() == 422 && r.body().toString().contains("username-taken");
+            if (!r.ok() && !taken) {
+                throw new DemoException("mobile-api did not create the demo account " + account.username() + ": HTTP "
+                        + r.status() + " " + r.body());
+            }
+        }
+    }
+
+    public static void write(Path file, List<DemoAccount> accounts) {
+        try {
+            JSON.writeValue(file.toFile(), accounts);
+        } catch (IOException e) {
+            throw new DemoException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static List<DemoAccount> read(Path file) {
+        try {
+            return JSON.readValue(Files.readAllBytes(file), new TypeReference<List<DemoAccount>>() { });
+        } catch (IOException e) {
+            throw new DemoException("cannot read the accounts file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
