@@ -41,6 +41,7 @@ class TestStack {
                 // only the spec about rejections turns it on
                 'citygrid.rejections.enabled'       : 'false',
                 'citygrid.push.case-events.enabled' : 'false',
+                'citygrid.live.enabled'             : 'false',
                 // small, so that the too-large case needs no megabytes in the test
                 'citygrid.photos.max-bytes'         : '4096',
         ]
