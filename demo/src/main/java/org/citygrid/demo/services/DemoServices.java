@@ -93,17 +93,13 @@ public final class DemoServices {
     public ServiceSpec mobileApi() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CITYGRID_API_PORT", Integer.toString(options.ports().api()));
-        env.put("CITYGRID_DB_URL", jdbcUrl);
-        env.put("CITYGRID_DB_USER", "postgres");
-        env.put("CITYGRID_DB_PASSWORD", "");
-        env.put("CITYGRID_KAFKA", bootstrapServers);
+        env.put("CITYGRID_JDBC_URL", jdbcUrl);
+        env.put("CITYGRID_JDBC_USER", "postgres");
+        env.put("CITYGRID_JDBC_PASSWORD", "");
+        env.put("CITYGRID_KAFKA_BOOTSTRAP", bootstrapServers);
         env.put("CITYGRID_JWT_SECRET", secrets.jwtSecret());
         env.put("CITYGRID_ADMIN_USER", "admin");
         env.put("CITYGRID_ADMIN_PASSWORD", secrets.adminPassword());
-        // docs/mobile-api.md names CITYGRID_ADMIN_PASSWORD, but application.yml does not map it to the property
-        // citygrid.bootstrap-admin.password that creates the administrator; Micronaut maps this name to it.
-        // Harmless once mobile-api maps the documented one.
-        env.put("CITYGRID_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
         // The simulator plays every person from one address and reports often: the per-address sign-in limit and
         // the per-person report limit (docs/mobile-api.md, application.yml) are raised so it can.
         List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", NATIVE_ACCESS,

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code CITYGRID_ADMIN_PASSWORD} is set and no administrator exists, one is created at start.
  */
 @Singleton
-@Requires(property = "citygrid.bootstrap-admin.password")
+// the property is always there (empty by default, application.yml); only a non-empty password creates the administrator
+@Requires(property = "citygrid.bootstrap-admin.password", pattern = ".+")
 class BootstrapAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
