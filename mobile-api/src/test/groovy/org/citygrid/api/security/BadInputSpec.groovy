@@ -149,6 +149,37 @@ class BadInputSpec extends ApiSpec {
         'not a JWT at all'                    | { u -> 'garbage' }
     }
 
+    def "an indicators query with #what is answered 400 naming #field"() {
+        given:
+        def operator = user(Role.OPERATOR)
+
+        when:
+        def response = get(operator, "/api/v1/operator/indicators${query}")
+
+        then:
+        response.status.code == 400
+        response.contentType == 'application/problem+json'
+        response.body().type == 'urn:citygrid:problem:invalid-query'
+        response.body().errors*.field == [field]
+
+        where:
+        what                             | query                                                                     || field
+        'no dimension'                   | '?level=STREET'                                                           || 'dimension'
+        'an unknown dimension'           | '?dimension=galaxy'                                                       || 'dimension'
+        'the person dimension'           | '?dimension=person'                                                       || 'dimension'
+        'SQL as the dimension'           | "?dimension=${URLEncoder.encode(SQL, 'UTF-8')}"                           || 'dimension'
+        'an area without a level'        | '?dimension=area'                                                         || 'level'
+        'an unknown level'               | '?dimension=area&level=PROVINCE'                                          || 'level'
+        'a level for departments'        | '?dimension=department&level=STREET'                                      || 'level'
+        'a day that is not a date'       | '?dimension=category&from=yesterday'                                      || 'from'
+        'a day that does not exist'      | '?dimension=category&from=2026-02-30'                                     || 'from'
+        'a day in another format'        | '?dimension=category&to=23.11.2026'                                       || 'to'
+        'from after to'                  | '?dimension=category&from=2026-11-23&to=2026-11-01'                       || 'from'
+        'more than 366 days'             | '?dimension=category&from=2024-01-01&to=2025-01-01'                       || 'to'
+        'a daily series without a code'  | '/daily?dimension=category'                                               || 'code'
+        'script as the code'             | "/daily?dimension=category&code=${URLEncoder.encode(SCRIPT, 'UTF-8')}"    || 'code'
+    }
+
     def "a photo that lies about its type is refused"() {
         when:
         def response = exchange(HttpRequest.POST('/api/v1/photos', Images.script()).contentType('image/png')

@@ -1,6 +1,8 @@
 package org.citygrid.api.security
 
 import io.micronaut.http.HttpRequest
+import io.micronaut.runtime.server.EmbeddedServer
+import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.citygrid.api.support.ApiSpec
 import org.citygrid.api.support.Images
@@ -40,6 +42,9 @@ class RoleMatrixSpec extends ApiSpec {
             ['GET /api/v1/operator/filing-queue',           401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/overdue',                401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/push-intents',           401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/indicators?dimension=area&level=STREET',             401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/indicators/daily?dimension=category&code=C0101',     401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/live',                   401, 403, 403, 403, 200, 403],
             ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
             ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
             ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],
@@ -47,6 +52,15 @@ class RoleMatrixSpec extends ApiSpec {
             ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
             ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
     ]
+
+    @Inject
+    EmbeddedServer server
+
+    @Override
+    Map<String, String> getProperties() {
+        // the live stream's reader assigns itself partitions (no consumer group): cheap to start
+        super.properties + ['citygrid.live.enabled': 'true']
+    }
 
     @Shared
     Map<String, TestUser> users = [:]
@@ -70,18 +84,39 @@ class RoleMatrixSpec extends ApiSpec {
 
     def "#who on #endpoint gets #expected"() {
         when:
-        def response = exchange(request(endpoint, users[who]))
+        def (status, contentType) = endpoint.endsWith('/live') ? openStream(users[who]) : answer(request(endpoint, users[who]))
 
         then:
-        response.status.code == expected
+        status == expected
         if (expected >= 400) {
-            assert response.contentType == (endpoint.contains('/open311/') ? 'application/json' : 'application/problem+json')
+            assert contentType == (endpoint.contains('/open311/') ? 'application/json' : 'application/problem+json')
+        }
+        if (endpoint.endsWith('/live') && expected == 200) {
+            assert contentType.startsWith('text/event-stream')
         }
 
         where:
         [endpoint, who, expected] << MATRIX.collectMany { row ->
             WHO.withIndex().collect { String role, int i -> [row[0], role, row[i + 1]] }
         }
+    }
+
+    List answer(HttpRequest request) {
+        def response = exchange(request)
+        [response.status.code, response.contentType]
+    }
+
+    /** The live stream never ends: read its status and headers, then hang up. */
+    List openStream(TestUser who) {
+        def request = java.net.http.HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/operator/live"))
+                .header('Accept', 'text/event-stream')
+        if (who != null) {
+            request.header('Authorization', "Bearer ${who.accessToken}")
+        }
+        def response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+        response.body().close()
+        [response.statusCode(), response.headers().firstValue('Content-Type').orElse(null)]
     }
 
     HttpRequest request(String endpoint, TestUser who) {
