@@ -103,23 +103,75 @@ class BadInputSpec extends ApiSpec {
         TestStack.instance.rows("SELECT to_regclass('api.reports') AS t")[0].t != null
     }
 
-    def "script in every text field of a case step is refused"() {
+    def "#injection in #field of a #type step is refused and no command is sent"() {
         given:
-        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
-        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+        def who = user(role, [department: 'DRAINAGE', grids: ['110101001001023']])
+        def c = ReadModelFixture.insertCase(state: 'IN_PROGRESS', department: 'DRAINAGE', reporterId: who.id)
 
         when:
-        def response = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: type, (field): SCRIPT])
+        def response = post(who, "/api/v1/cases/${c.caseId}/actions", base + [(field): text])
 
         then:
         response.status.code == 422
+        response.contentType == 'application/problem+json'
         response.body().errors*.field == [field]
         Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+        TestStack.instance.rows('SELECT count(*) AS n FROM api.commands WHERE case_id = ?', [c.caseId])[0].n == 0
 
         where:
-        type                | field
-        'Return'            | 'reason'
-        'ReportHandled'     | 'note'
+        [role, base, field, injection] << [
+                [Role.OPERATOR, [type: 'File'], 'note'],
+                [Role.OPERATOR, [type: 'Dismiss'], 'reason'],
+                [Role.OPERATOR, [type: 'Dispatch', department: 'DRAINAGE'], 'note'],
+                [Role.OPERATOR, [type: 'ApproveExtension'], 'note'],
+                [Role.OPERATOR, [type: 'RejectExtension'], 'reason'],
+                [Role.OPERATOR, [type: 'Suspend'], 'reason'],
+                [Role.OPERATOR, [type: 'Resume'], 'note'],
+                [Role.OPERATOR, [type: 'Close'], 'note'],
+                [Role.OPERATOR, [type: 'Void'], 'reason'],
+                [Role.HANDLER, [type: 'Return'], 'reason'],
+                [Role.HANDLER, [type: 'RequestExtension', extra: 'PT8H'], 'reason'],
+                [Role.HANDLER, [type: 'ReportHandled', evidence: []], 'note'],
+                [Role.GRID_WORKER, [type: 'Check', passed: true, evidence: []], 'note'],
+                [Role.RESIDENT, [type: 'Rate', score: 3], 'comment'],
+        ].collectMany { r -> [r + ['script'], r + ['an event handler']] }
+        type = base.type
+        text = injection == 'script' ? SCRIPT : 'see <img src=x onerror=alert(1)>'
+    }
+
+    def "script in #field of #path is refused and nothing is stored"() {
+        given:
+        def operator = user(Role.OPERATOR)
+        def admin = user(Role.ADMIN)
+        def who = [resident: resident, operator: operator, admin: admin, nobody: null][by]
+
+        when:
+        def request = HttpRequest.POST(path, body).header('Idempotency-Key', UUID.randomUUID().toString())
+        def response = exchange(who == null ? request : request.bearerAuth(who.accessToken))
+
+        then:
+        response.status.code == 422
+        response.contentType == 'application/problem+json'
+        response.body().errors*.field == [field]
+        TestStack.instance.rows(stored, [SCRIPT])[0].n == 0
+
+        where:
+        path                             | by         | field         | stored
+        '/api/v1/accounts/residents'     | 'nobody'   | 'displayName' | 'SELECT count(*) AS n FROM api.accounts WHERE display_name = ?'
+        '/api/v1/accounts'               | 'admin'    | 'displayName' | 'SELECT count(*) AS n FROM api.accounts WHERE display_name = ?'
+        '/api/v1/notices'                | 'operator' | 'title'       | 'SELECT count(*) AS n FROM api.notices WHERE title = ?'
+        '/api/v1/notices'                | 'operator' | 'body'        | 'SELECT count(*) AS n FROM api.notices WHERE body = ?'
+        '/api/v1/service-requests'       | 'resident' | 'description' | 'SELECT count(*) AS n FROM api.reports WHERE description = ?'
+        '/api/v1/reports'                | 'resident' | 'description' | 'SELECT count(*) AS n FROM api.reports WHERE description = ?'
+        body = [
+                '/api/v1/accounts/residents': [username: "r${System.nanoTime()}".toString(), password: 'a long enough secret',
+                                               displayName: SCRIPT, communityCode: '110101001001'],
+                '/api/v1/accounts'          : [username: "s${System.nanoTime()}".toString(), password: 'a long enough secret',
+                                               displayName: SCRIPT, role: 'OPERATOR'],
+                '/api/v1/notices'           : [communityCode: '110101001001', title: 'Water off', body: 'from 9 to 11'] + [(field): SCRIPT],
+                '/api/v1/service-requests'  : [categoryCode: 'S9101', description: SCRIPT, position: [lon: 116.40325, lat: 39.91449]],
+                '/api/v1/reports'           : [categoryCode: 'C0101', description: SCRIPT, position: [lon: 116.40325, lat: 39.91449]],
+        ][path]
     }
 
     def "script in a sign-up name is refused"() {
