@@ -232,6 +232,31 @@ class BadInputSpec extends ApiSpec {
         'script as the code'             | "/daily?dimension=category&code=${URLEncoder.encode(SCRIPT, 'UTF-8')}"    || 'code'
     }
 
+    def "a replayed Idempotency-Key with a different #what is refused with 422 and only the first is kept"() {
+        given:
+        def who = user(role, [department: 'DRAINAGE'])
+        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+        def path = endpoint.replace('{case}', c.caseId)
+        def key = UUID.randomUUID().toString()
+        def first = post(who, path, firstBody, key)
+
+        when:
+        def replay = post(who, path, secondBody, key)
+
+        then:
+        first.status.code in [201, 202]
+        replay.status.code == 422
+        replay.contentType == 'application/problem+json'
+        replay.body().type == 'urn:citygrid:problem:idempotency-key-reused'
+        TestStack.instance.rows(stored, [who.id])[0].n == 1
+
+        where:
+        what          | role          | endpoint                         | firstBody                               | secondBody                               || stored
+        'case step'   | Role.HANDLER  | '/api/v1/cases/{case}/actions'   | [type: 'Return', reason: 'not ours']    | [type: 'Return', reason: 'gas company']  || 'SELECT count(*) AS n FROM api.commands WHERE account_id = ?'
+        'notice'      | Role.OPERATOR | '/api/v1/notices'                | [communityCode: '110101001001', title: 'Water off', body: '9 to 11'] | [communityCode: '110101001001', title: 'Water off', body: '9 to 12'] || 'SELECT count(*) AS n FROM api.notices WHERE author_id = ?'
+        'report'      | Role.RESIDENT | '/api/v1/reports'                | report()                                | report(anonymous: true)                  || 'SELECT count(*) AS n FROM api.reports WHERE reporter_id = ?'
+    }
+
     def "a photo that lies about its type is refused"() {
         when:
         def response = exchange(HttpRequest.POST('/api/v1/photos', Images.script()).contentType('image/png')
