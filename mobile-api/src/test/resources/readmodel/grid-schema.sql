@@ -60,3 +60,16 @@ CREATE TABLE IF NOT EXISTS grid.case_events (
     projected_at     timestamptz NOT NULL,
     PRIMARY KEY (case_id, version)
 );
+
+-- daily indicator tallies (docs/read-model.md, "grid.indicators"), as in cloud-backend's V1__read_model.sql
+CREATE TABLE IF NOT EXISTS grid.indicators (
+    day         date NOT NULL,
+    dimension   text NOT NULL CHECK (dimension IN ('area', 'department', 'person', 'category')),
+    level       text NOT NULL,
+    code        text NOT NULL,
+    counts      jsonb NOT NULL,
+    events      bigint NOT NULL,
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (day, dimension, level, code)
+);
+CREATE INDEX IF NOT EXISTS indicators_code_idx ON grid.indicators (dimension, code, day);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.support.PlainText;
 import org.citygrid.model.cases.Role;
 
 /** Creates accounts with hashed passwords and the scope their role needs. */
@@ -33,6 +34,8 @@ public class AccountService {
         if (role == Role.RESIDENT && communityCode == null) {
             throw ProblemException.invalidField("communityCode", "a resident belongs to a community");
         }
+        // shown to staff and in case timelines: plain text like every other free text
+        PlainText.check("displayName", displayName, 100);
         Account account = new Account(prefix(role) + UUID.randomUUID().toString().substring(0, 8), username,
                 hasher.hash(password), role, displayName, role == Role.HANDLER ? department : null,
                 communityCode, role == Role.GRID_WORKER ? gridCodes : List.of(), false);

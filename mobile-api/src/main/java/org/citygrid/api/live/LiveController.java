@@ -1,6 +1,7 @@
 package org.citygrid.api.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,6 +18,8 @@ import reactor.core.publisher.Mono;
 /** The operators' live stream: every case event as a server-sent event named by its change type. */
 @Controller("/api/v1/operator/live")
 @Secured("OPERATOR")
+// without the reader (citygrid.live.enabled: false) the route is absent, a 404, rather than a 500
+@Requires(property = "citygrid.live.enabled", notEquals = "false")
 @Tag(name = "live")
 class LiveController {
 

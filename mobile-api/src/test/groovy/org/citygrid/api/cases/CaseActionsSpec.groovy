@@ -163,4 +163,39 @@ class CaseActionsSpec extends ApiSpec {
         response.status.code == 202
         WireCodec.commands().read(Topics.withKey(TestStack.COMMANDS, c.caseId)[0].value()).action() == new CaseAction.Rate(5, 'fast')
     }
+
+    def "#role takes the step #body.type on a #state case, and it goes to the case cycle as that action"() {
+        given:
+        def who = user(role, [department: 'DRAINAGE', grids: ['110101001001023']])
+        def c = ReadModelFixture.insertCase(state: state, version: 4L, department: state in ['REPORTED', 'FILED'] ? null : 'DRAINAGE',
+                reporterId: role == Role.RESIDENT ? who.id : 'resident-x')
+
+        when:
+        def response = post(who, "/api/v1/cases/${c.caseId}/actions", body)
+        def sent = Topics.withKey(TestStack.COMMANDS, c.caseId).collect { WireCodec.commands().read(it.value()) }
+
+        then:
+        response.status.code == 202
+        sent*.commandId() == [response.body().id]
+        sent[0].action() == action
+
+        where:
+        role             | state         | body                                                                  || action
+        Role.OPERATOR    | 'REPORTED'    | [type: 'File', note: 'meets criteria']                                || new CaseAction.File('meets criteria')
+        Role.OPERATOR    | 'REPORTED'    | [type: 'Dismiss', reason: 'private property']                         || new CaseAction.Dismiss('private property')
+        Role.OPERATOR    | 'FILED'       | [type: 'Dispatch', department: 'DRAINAGE', assignee: 'handler-3']     || new CaseAction.Dispatch('DRAINAGE', 'handler-3', null)
+        Role.OPERATOR    | 'IN_PROGRESS' | [type: 'Dispatch', department: 'ROADS', note: 'a road matter']        || new CaseAction.Dispatch('ROADS', null, 'a road matter')
+        Role.OPERATOR    | 'IN_PROGRESS' | [type: 'ApproveExtension', note: 'part on order']                     || new CaseAction.ApproveExtension('part on order')
+        Role.OPERATOR    | 'IN_PROGRESS' | [type: 'RejectExtension', reason: 'not needed']                       || new CaseAction.RejectExtension('not needed')
+        Role.OPERATOR    | 'IN_PROGRESS' | [type: 'Suspend', reason: 'owner abroad']                              || new CaseAction.Suspend('owner abroad')
+        Role.OPERATOR    | 'SUSPENDED'   | [type: 'Resume', note: 'owner back']                                  || new CaseAction.Resume('owner back')
+        Role.OPERATOR    | 'CHECK_PASSED' | [type: 'Close', note: 'done']                                        || new CaseAction.Close('done')
+        Role.HANDLER     | 'DISPATCHED'  | [type: 'Accept']                                                      || new CaseAction.Accept()
+        Role.HANDLER     | 'DISPATCHED'  | [type: 'Return', reason: 'gas company']                               || new CaseAction.Return('gas company')
+        Role.HANDLER     | 'IN_PROGRESS' | [type: 'RequestExtension', extra: 'PT8H', reason: 'part on order']    || new CaseAction.RequestExtension(java.time.Duration.ofHours(8), 'part on order')
+        Role.HANDLER     | 'IN_PROGRESS' | [type: 'ReportHandled', note: 'cover replaced', evidence: []]         || new CaseAction.ReportHandled('cover replaced', [])
+        Role.GRID_WORKER | 'HANDLED'     | [type: 'Check', passed: true, note: 'fixed', evidence: []]            || new CaseAction.Check(true, 'fixed', [])
+        Role.RESIDENT    | 'CLOSED'      | [type: 'Rate', score: 2, comment: 'slow']                             || new CaseAction.Rate(2, 'slow')
+        Role.ADMIN       | 'IN_PROGRESS' | [type: 'Void', reason: 'entered twice']                               || new CaseAction.Void('entered twice')
+    }
 }

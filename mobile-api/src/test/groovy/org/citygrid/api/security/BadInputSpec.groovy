@@ -103,23 +103,75 @@ class BadInputSpec extends ApiSpec {
         TestStack.instance.rows("SELECT to_regclass('api.reports') AS t")[0].t != null
     }
 
-    def "script in every text field of a case step is refused"() {
+    def "#injection in #field of a #type step is refused and no command is sent"() {
         given:
-        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
-        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+        def who = user(role, [department: 'DRAINAGE', grids: ['110101001001023']])
+        def c = ReadModelFixture.insertCase(state: 'IN_PROGRESS', department: 'DRAINAGE', reporterId: who.id)
 
         when:
-        def response = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: type, (field): SCRIPT])
+        def response = post(who, "/api/v1/cases/${c.caseId}/actions", base + [(field): text])
 
         then:
         response.status.code == 422
+        response.contentType == 'application/problem+json'
         response.body().errors*.field == [field]
         Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+        TestStack.instance.rows('SELECT count(*) AS n FROM api.commands WHERE case_id = ?', [c.caseId])[0].n == 0
 
         where:
-        type                | field
-        'Return'            | 'reason'
-        'ReportHandled'     | 'note'
+        [role, base, field, injection] << [
+                [Role.OPERATOR, [type: 'File'], 'note'],
+                [Role.OPERATOR, [type: 'Dismiss'], 'reason'],
+                [Role.OPERATOR, [type: 'Dispatch', department: 'DRAINAGE'], 'note'],
+                [Role.OPERATOR, [type: 'ApproveExtension'], 'note'],
+                [Role.OPERATOR, [type: 'RejectExtension'], 'reason'],
+                [Role.OPERATOR, [type: 'Suspend'], 'reason'],
+                [Role.OPERATOR, [type: 'Resume'], 'note'],
+                [Role.OPERATOR, [type: 'Close'], 'note'],
+                [Role.OPERATOR, [type: 'Void'], 'reason'],
+                [Role.HANDLER, [type: 'Return'], 'reason'],
+                [Role.HANDLER, [type: 'RequestExtension', extra: 'PT8H'], 'reason'],
+                [Role.HANDLER, [type: 'ReportHandled', evidence: []], 'note'],
+                [Role.GRID_WORKER, [type: 'Check', passed: true, evidence: []], 'note'],
+                [Role.RESIDENT, [type: 'Rate', score: 3], 'comment'],
+        ].collectMany { r -> [r + ['script'], r + ['an event handler']] }
+        type = base.type
+        text = injection == 'script' ? SCRIPT : 'see <img src=x onerror=alert(1)>'
+    }
+
+    def "script in #field of #path is refused and nothing is stored"() {
+        given:
+        def operator = user(Role.OPERATOR)
+        def admin = user(Role.ADMIN)
+        def who = [resident: resident, operator: operator, admin: admin, nobody: null][by]
+
+        when:
+        def request = HttpRequest.POST(path, body).header('Idempotency-Key', UUID.randomUUID().toString())
+        def response = exchange(who == null ? request : request.bearerAuth(who.accessToken))
+
+        then:
+        response.status.code == 422
+        response.contentType == 'application/problem+json'
+        response.body().errors*.field == [field]
+        TestStack.instance.rows(stored, [SCRIPT])[0].n == 0
+
+        where:
+        path                             | by         | field         | stored
+        '/api/v1/accounts/residents'     | 'nobody'   | 'displayName' | 'SELECT count(*) AS n FROM api.accounts WHERE display_name = ?'
+        '/api/v1/accounts'               | 'admin'    | 'displayName' | 'SELECT count(*) AS n FROM api.accounts WHERE display_name = ?'
+        '/api/v1/notices'                | 'operator' | 'title'       | 'SELECT count(*) AS n FROM api.notices WHERE title = ?'
+        '/api/v1/notices'                | 'operator' | 'body'        | 'SELECT count(*) AS n FROM api.notices WHERE body = ?'
+        '/api/v1/service-requests'       | 'resident' | 'description' | 'SELECT count(*) AS n FROM api.reports WHERE description = ?'
+        '/api/v1/reports'                | 'resident' | 'description' | 'SELECT count(*) AS n FROM api.reports WHERE description = ?'
+        body = [
+                '/api/v1/accounts/residents': [username: "r${System.nanoTime()}".toString(), password: 'a long enough secret',
+                                               displayName: SCRIPT, communityCode: '110101001001'],
+                '/api/v1/accounts'          : [username: "s${System.nanoTime()}".toString(), password: 'a long enough secret',
+                                               displayName: SCRIPT, role: 'OPERATOR'],
+                '/api/v1/notices'           : [communityCode: '110101001001', title: 'Water off', body: 'from 9 to 11'] + [(field): SCRIPT],
+                '/api/v1/service-requests'  : [categoryCode: 'S9101', description: SCRIPT, position: [lon: 116.40325, lat: 39.91449]],
+                '/api/v1/reports'           : [categoryCode: 'C0101', description: SCRIPT, position: [lon: 116.40325, lat: 39.91449]],
+        ][path]
     }
 
     def "script in a sign-up name is refused"() {
@@ -147,6 +199,62 @@ class BadInputSpec extends ApiSpec {
         'tampered to claim another role'      | { u -> tamper(u.accessToken) }
         'unsigned (alg none)'                 | { u -> unsigned(u.id) }
         'not a JWT at all'                    | { u -> 'garbage' }
+    }
+
+    def "an indicators query with #what is answered 400 naming #field"() {
+        given:
+        def operator = user(Role.OPERATOR)
+
+        when:
+        def response = get(operator, "/api/v1/operator/indicators${query}")
+
+        then:
+        response.status.code == 400
+        response.contentType == 'application/problem+json'
+        response.body().type == 'urn:citygrid:problem:invalid-query'
+        response.body().errors*.field == [field]
+
+        where:
+        what                             | query                                                                     || field
+        'no dimension'                   | '?level=STREET'                                                           || 'dimension'
+        'an unknown dimension'           | '?dimension=galaxy'                                                       || 'dimension'
+        'the person dimension'           | '?dimension=person'                                                       || 'dimension'
+        'SQL as the dimension'           | "?dimension=${URLEncoder.encode(SQL, 'UTF-8')}"                           || 'dimension'
+        'an area without a level'        | '?dimension=area'                                                         || 'level'
+        'an unknown level'               | '?dimension=area&level=PROVINCE'                                          || 'level'
+        'a level for departments'        | '?dimension=department&level=STREET'                                      || 'level'
+        'a day that is not a date'       | '?dimension=category&from=yesterday'                                      || 'from'
+        'a day that does not exist'      | '?dimension=category&from=2026-02-30'                                     || 'from'
+        'a day in another format'        | '?dimension=category&to=23.11.2026'                                       || 'to'
+        'from after to'                  | '?dimension=category&from=2026-11-23&to=2026-11-01'                       || 'from'
+        'more than 366 days'             | '?dimension=category&from=2024-01-01&to=2025-01-01'                       || 'to'
+        'a daily series without a code'  | '/daily?dimension=category'                                               || 'code'
+        'script as the code'             | "/daily?dimension=category&code=${URLEncoder.encode(SCRIPT, 'UTF-8')}"    || 'code'
+    }
+
+    def "a replayed Idempotency-Key with a different #what is refused with 422 and only the first is kept"() {
+        given:
+        def who = user(role, [department: 'DRAINAGE'])
+        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+        def path = endpoint.replace('{case}', c.caseId)
+        def key = UUID.randomUUID().toString()
+        def first = post(who, path, firstBody, key)
+
+        when:
+        def replay = post(who, path, secondBody, key)
+
+        then:
+        first.status.code in [201, 202]
+        replay.status.code == 422
+        replay.contentType == 'application/problem+json'
+        replay.body().type == 'urn:citygrid:problem:idempotency-key-reused'
+        TestStack.instance.rows(stored, [who.id])[0].n == 1
+
+        where:
+        what          | role          | endpoint                         | firstBody                               | secondBody                               || stored
+        'case step'   | Role.HANDLER  | '/api/v1/cases/{case}/actions'   | [type: 'Return', reason: 'not ours']    | [type: 'Return', reason: 'gas company']  || 'SELECT count(*) AS n FROM api.commands WHERE account_id = ?'
+        'notice'      | Role.OPERATOR | '/api/v1/notices'                | [communityCode: '110101001001', title: 'Water off', body: '9 to 11'] | [communityCode: '110101001001', title: 'Water off', body: '9 to 12'] || 'SELECT count(*) AS n FROM api.notices WHERE author_id = ?'
+        'report'      | Role.RESIDENT | '/api/v1/reports'                | report()                                | report(anonymous: true)                  || 'SELECT count(*) AS n FROM api.reports WHERE reporter_id = ?'
     }
 
     def "a photo that lies about its type is refused"() {

@@ -1,6 +1,8 @@
 package org.citygrid.api.security
 
 import io.micronaut.http.HttpRequest
+import io.micronaut.runtime.server.EmbeddedServer
+import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.citygrid.api.support.ApiSpec
 import org.citygrid.api.support.Images
@@ -20,33 +22,54 @@ class RoleMatrixSpec extends ApiSpec {
     static final List<List> MATRIX = [
             // endpoint                                     anonymous RESIDENT WORKER HANDLER OPERATOR ADMIN
             ['GET /manage/health',                          200, 200, 200, 200, 200, 200],
+            ['GET /manage/prometheus',                      200, 200, 200, 200, 200, 200],
+            ['GET /swagger-ui/index.html',                  200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/auth/sign-in',                   200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/accounts/residents',             201, 201, 201, 201, 201, 201],
             ['GET /swagger/citygrid-mobile-api.yml',        200, 200, 200, 200, 200, 200],
             ['GET /api/v1/accounts/me',                     401, 200, 200, 200, 200, 200],
             ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201],
             ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204],
             ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
+            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 200, 200, 200, 200],
             ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403],
             ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403],
             ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403],
             ['GET /api/v1/service-requests',                401, 200, 403, 403, 403, 403],
+            ['GET /api/v1/service-requests/{othersRequest}', 401, 404, 403, 403, 403, 403],
             ['GET /api/v1/reports/{others}',       401, 404, 404, 403, 404, 403],
             ['GET /api/v1/cases/{case}',                    401, 404, 200, 200, 200, 200],
             ['POST /api/v1/cases/{case}/actions Accept',    401, 403, 403, 202, 403, 403],
             ['POST /api/v1/cases/{case}/actions Dispatch',  401, 403, 403, 403, 202, 403],
             ['POST /api/v1/cases/{case}/actions Void',      401, 403, 403, 403, 202, 202],
+            ['GET /api/v1/commands/{othersCommand}',        401, 404, 404, 404, 404, 404],
             ['GET /api/v1/handler/tasks',                   401, 403, 403, 200, 403, 403],
             ['GET /api/v1/worker/tasks',                    401, 403, 200, 403, 403, 403],
             ['GET /api/v1/worker/grids',                    401, 403, 200, 403, 403, 403],
             ['GET /api/v1/operator/filing-queue',           401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/overdue',                401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/push-intents',           401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/indicators?dimension=area&level=STREET',             401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/indicators/daily?dimension=category&code=C0101',     401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/live',                   401, 403, 403, 403, 200, 403],
             ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
             ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
             ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],
             ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200],
+            ['DELETE /api/v1/devices/{othersDevice}',       401, 404, 404, 404, 404, 404],
             ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
             ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
+            ['GET /open311/v2/requests.json',               200, 200, 200, 200, 200, 200],
     ]
+
+    @Inject
+    EmbeddedServer server
+
+    @Override
+    Map<String, String> getProperties() {
+        // the live stream's reader assigns itself partitions (no consumer group): cheap to start
+        super.properties + ['citygrid.live.enabled': 'true']
+    }
 
     @Shared
     Map<String, TestUser> users = [:]
@@ -54,28 +77,42 @@ class RoleMatrixSpec extends ApiSpec {
     String caseId
     @Shared
     String othersReport
+    @Shared
+    TestUser stranger
+    @Shared
+    Map<String, String> others = [:]
 
     def setup() {
         if (users.isEmpty()) {
             Role.values().findAll { it != Role.SYSTEM }.each {
                 users[it.name()] = user(it, [department: 'DRAINAGE', grids: ['110101001001023']])
             }
-            def stranger = user(Role.RESIDENT)
+            stranger = user(Role.RESIDENT)
             othersReport = post(stranger, '/api/v1/reports',
                     [categoryCode: 'C0101', position: [lon: 116.40325, lat: 39.91449]]).body().id
             caseId = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE', reporterId: stranger.id,
                     gridCode: '110101001001023').caseId
+            others.othersPhoto = photo(stranger).substring('photo/'.length())
+            others.othersRequest = post(stranger, '/api/v1/service-requests',
+                    [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]).body().id
+            others.othersDevice = "fcm-stranger-${UUID.randomUUID()}".toString()
+            assert post(stranger, '/api/v1/devices', [token: others.othersDevice, platform: 'android']).status.code == 201
+            others.othersCommand = post(user(Role.OPERATOR), "/api/v1/cases/${caseId}/actions",
+                    [type: 'Suspend', reason: 'waiting for the owner']).body().id
         }
     }
 
     def "#who on #endpoint gets #expected"() {
         when:
-        def response = exchange(request(endpoint, users[who]))
+        def (status, contentType) = endpoint.endsWith('/live') ? openStream(users[who]) : answer(request(endpoint, users[who]))
 
         then:
-        response.status.code == expected
+        status == expected
         if (expected >= 400) {
-            assert response.contentType == (endpoint.contains('/open311/') ? 'application/json' : 'application/problem+json')
+            assert contentType == (endpoint.contains('/open311/') ? 'application/json' : 'application/problem+json')
+        }
+        if (endpoint.endsWith('/live') && expected == 200) {
+            assert contentType.startsWith('text/event-stream')
         }
 
         where:
@@ -84,10 +121,39 @@ class RoleMatrixSpec extends ApiSpec {
         }
     }
 
+    def "after every role has tried, the other person's device token, report and photo are still theirs alone"() {
+        expect:
+        get(stranger, '/api/v1/devices').body().contains(others.othersDevice)
+        get(stranger, "/api/v1/reports/${othersReport}").status.code == 200
+        get(stranger, "/api/v1/photos/${others.othersPhoto}").status.code == 200
+    }
+
+    List answer(HttpRequest request) {
+        def response = exchange(request)
+        [response.status.code, response.contentType]
+    }
+
+    /** The live stream never ends: read its status and headers, then hang up. */
+    List openStream(TestUser who) {
+        def request = java.net.http.HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/operator/live"))
+                .header('Accept', 'text/event-stream')
+        if (who != null) {
+            request.header('Authorization', "Bearer ${who.accessToken}")
+        }
+        def response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream())
+        response.body().close()
+        [response.statusCode(), response.headers().firstValue('Content-Type').orElse(null)]
+    }
+
     HttpRequest request(String endpoint, TestUser who) {
         def (method, path, action) = endpoint.tokenize(' ') + [null]
         path = path.replace('{case}', caseId).replace('{others}', othersReport)
+        others.each { name, value -> path = path.replace("{${name}}", value) }
         def body = switch (path) {
+            case '/api/v1/auth/sign-in' -> [username: stranger.username, password: stranger.password]
+            case '/api/v1/accounts/residents' -> [username: "r-${UUID.randomUUID()}".toString(), password: 'a long enough secret',
+                                                  displayName: 'Neighbour', communityCode: '110101001001']
             case '/api/v1/accounts' -> [username: "m-${UUID.randomUUID()}".toString(), password: 'a long enough secret',
                                         displayName: 'New', role: 'OPERATOR']
             case '/api/v1/reports' -> [categoryCode: 'E0401', position: [lon: 116.40325, lat: 39.91449]]
@@ -103,7 +169,11 @@ class RoleMatrixSpec extends ApiSpec {
                 default -> ''
             }
         }
-        def request = method == 'GET' ? HttpRequest.GET(path) : HttpRequest.POST(path, body)
+        def request = switch (method) {
+            case 'GET' -> HttpRequest.GET(path)
+            case 'DELETE' -> HttpRequest.DELETE(path)
+            default -> HttpRequest.POST(path, body)
+        }
         if (path == '/api/v1/photos') {
             request.contentType('image/jpeg')
         }

@@ -56,4 +56,21 @@ class ReadModelFixture {
             s.executeUpdate()
         }
     }
+
+    /**
+     * One day's tally in grid.indicators, replaced as the projection does; {@code level} is '' except for areas.
+     * {@code counts}: counter name to amount, e.g. [FILED: 3, CLOSED: 2].
+     */
+    static void insertTally(String day, String dimension, String level, String code, Map<String, Long> counts) {
+        TestStack.instance.withConnection { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.indicators (day, dimension, level, code, counts, events)
+                VALUES (?::date, ?, ?, ?, ?::jsonb, ?)
+                ON CONFLICT (day, dimension, level, code) DO UPDATE SET counts = EXCLUDED.counts, events = EXCLUDED.events''')
+            [day, dimension, level, code, JsonOutput.toJson(counts), counts.values().sum() ?: 0].eachWithIndex { v, i ->
+                s.setObject(i + 1, v)
+            }
+            s.executeUpdate()
+        }
+    }
 }

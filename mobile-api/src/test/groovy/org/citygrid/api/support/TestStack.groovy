@@ -30,6 +30,9 @@ class TestStack {
 
     Map<String, String> properties() {
         [
+                // application.yml's 8080 would beat the test environment's random port, and other
+                // builds and demos on this machine use 8080
+                'micronaut.server.port'             : '-1',
                 'datasources.default.url'           : jdbcUrl,
                 'datasources.default.username'      : 'postgres',
                 'datasources.default.password'      : '',
