@@ -42,8 +42,11 @@ public class FeatureStore {
     /** One page of {@code layer} matching the filters; {@code limit + 1} rows are read to know whether more follow. */
     public Page page(MapLayer layer, Bbox bbox, TimeFilter time, String after, int limit) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + layer.idColumn() + ", " + featureJson(layer) + " FROM " + layer.table()
-                + where(layer, bbox, time, after, params) + " ORDER BY " + layer.idColumn() + " LIMIT " + (limit + 1);
+        // the page's rows are chosen in a subquery and only they are turned into JSON: with the JSON in the
+        // same select list, PostgreSQL builds it for every row matching the bbox before the top-N sort
+        String sql = "SELECT " + layer.idColumn() + ", " + featureJson(layer) + " FROM (SELECT * FROM " + layer.table()
+                + where(layer, bbox, time, after, params) + " ORDER BY " + layer.idColumn() + " LIMIT " + (limit + 1)
+                + ") page ORDER BY " + layer.idColumn();
         List<String> features = new ArrayList<>();
         String lastId = null;
         boolean more = false;

@@ -25,17 +25,17 @@ public enum MapLayer {
             "'state', state, 'terminal', terminal, 'category_code', category_code, 'grid_code', grid_code, "
                     + "'community_code', community_code, 'street_code', street_code, 'channel', channel, "
                     + "'description', description, 'department', department, 'active_stage', active_stage, "
-                    + "'deadline', deadline, 'overdue', cardinality(overdue) > 0, 'escalation_level', escalation_level, "
-                    + "'reported_at', reported_at, 'updated_at', updated_at, 'closed_at', closed_at",
+                    + "'deadline', " + utc("deadline") + ", 'overdue', cardinality(overdue) > 0, 'escalation_level', escalation_level, "
+                    + "'reported_at', " + utc("reported_at") + ", 'updated_at', " + utc("updated_at") + ", 'closed_at', " + utc("closed_at") + "",
             "case_id, state, terminal, category_code, grid_code, community_code, street_code, department, "
                     + "active_stage, cardinality(overdue) > 0 AS overdue, escalation_level, "
-                    + "to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS reported_at"),
+                    + utc("reported_at") + " AS reported_at"),
 
     SENSORS("sensors", "Sensors", "Sensors seen on the intake with the last alarm edge", "grid.sensors", "device_id",
             "position", "observed_at",
             "'sensor_type', sensor_type, 'grid_code', grid_code, 'alarm_state', alarm_state, 'episode_id', episode_id, "
                     + "'quantity', quantity, 'last_value', last_value, 'unit', unit, 'threshold', threshold, "
-                    + "'observed_at', observed_at, 'case_id', case_id, 'updated_at', updated_at",
+                    + "'observed_at', " + utc("observed_at") + ", 'case_id', case_id, 'updated_at', " + utc("updated_at") + "",
             "device_id, sensor_type, grid_code, alarm_state, quantity, last_value, unit, threshold, case_id");
 
     private final String id;
@@ -59,6 +59,14 @@ public enum MapLayer {
         this.timeColumn = timeColumn;
         this.jsonProperties = jsonProperties;
         this.tileColumns = tileColumns;
+    }
+
+    /**
+     * A timestamptz as RFC 3339 in UTC to the second ({@code 2026-03-02T01:00:00Z}), like the rest of the API:
+     * json_build_object would use the session's time zone, which the JDBC driver takes from the JVM.
+     */
+    private static String utc(String column) {
+        return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     }
 
     public static Optional<MapLayer> byId(String id) {

@@ -76,7 +76,7 @@ class FeaturesSpec extends MapSpec {
         feature.geometry == [type: 'Point', coordinates: [116.408, 39.908]]
         feature.properties.state == 'DISPATCHED'
         feature.properties.grid_code == '110101001001001'
-        feature.properties.reported_at.startsWith('2026-03-02T02:00:00')
+        feature.properties.reported_at == '2026-03-02T02:00:00Z'
         !feature.properties.containsKey('reporter_id')
         !feature.properties.containsKey('followers')
         feature.links*.rel.containsAll(['self', 'alternate', 'collection'])
