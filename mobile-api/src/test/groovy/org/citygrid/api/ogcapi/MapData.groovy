@@ -44,8 +44,6 @@ class MapData {
         jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
         withConnection { Connection c ->
             c.createStatement().execute(getClass().getResource('/readmodel/grid-schema.sql').text)
-            // the database outlives a test run: start from the known block every time
-            c.createStatement().execute('TRUNCATE grid.grids, grid.cases, grid.case_events, grid.sensors')
             GRIDS.eachWithIndex { String code, int i -> insertGrid(c, code, 116.40d + i * 0.01d, 39.90d, 0.01d) }
             CASES.each { id, v -> insertCase(c, id, v[0] as double, v[1] as double, Instant.parse(v[2] as String), v[3] as String) }
             SENSORS.each { id, v -> insertSensor(c, id, v[0] as double, v[1] as double, v[2] as String) }
