@@ -73,3 +73,42 @@ CREATE TABLE IF NOT EXISTS grid.indicators (
     PRIMARY KEY (day, dimension, level, code)
 );
 CREATE INDEX IF NOT EXISTS indicators_code_idx ON grid.indicators (dimension, code, day);
+-- The geometry tables the map services read (OGC API Features, vector tiles), with the GiST indexes
+-- the read model documents: the map queries are only as fast as these.
+CREATE INDEX IF NOT EXISTS cases_position_gist ON grid.cases USING gist (position);
+CREATE INDEX IF NOT EXISTS cases_updated_idx ON grid.cases (updated_at);
+
+CREATE TABLE IF NOT EXISTS grid.grids (
+    code              text PRIMARY KEY,
+    county_code       text NOT NULL,
+    street_code       text NOT NULL,
+    community_code    text NOT NULL,
+    name_zh           text,
+    name_en           text,
+    street_name_zh    text,
+    street_name_en    text,
+    community_name_zh text,
+    community_name_en text,
+    area_m2           double precision,
+    geom              geometry(MultiPolygon, 4326) NOT NULL,
+    loaded_at         timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS grids_geom_gist ON grid.grids USING gist (geom);
+
+CREATE TABLE IF NOT EXISTS grid.sensors (
+    device_id   text PRIMARY KEY,
+    sensor_type text NOT NULL,
+    position    geometry(Point, 4326) NOT NULL,
+    grid_code   text,
+    alarm_state text NOT NULL,
+    episode_id  text NOT NULL,
+    quantity    text,
+    last_value  double precision,
+    unit        text,
+    threshold   double precision,
+    observed_at timestamptz NOT NULL,
+    intake_id   text NOT NULL,
+    case_id     text,
+    updated_at  timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sensors_position_gist ON grid.sensors USING gist (position);

@@ -60,6 +60,10 @@ class RoleMatrixSpec extends ApiSpec {
             ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
             ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
             ['GET /open311/v2/requests.json',               200, 200, 200, 200, 200, 200],
+            // the map services (MapAccessSpec adds map keys and tiles)
+            ['GET /ogcapi/collections',                     401, 403, 403, 403, 200, 403],
+            ['GET /ogcapi/collections/cases/items/{case}',  401, 403, 403, 403, 200, 403],
+            ['POST /api/v1/admin/map-keys',                 401, 403, 403, 403, 403, 201],
     ]
 
     @Inject
@@ -162,6 +166,7 @@ class RoleMatrixSpec extends ApiSpec {
             case '/api/v1/notices' -> [communityCode: '110101001001', title: 'Notice', body: 'for everyone']
             case '/api/v1/devices' -> [token: "fcm-${UUID.randomUUID()}".toString(), platform: 'android']
             case '/api/v1/admin/open311-keys' -> [client: 'matrix']
+            case '/api/v1/admin/map-keys' -> [client: 'matrix']
             default -> switch (action) {
                 case 'Accept' -> [type: 'Accept']
                 case 'Dispatch' -> [type: 'Dispatch', department: 'DRAINAGE']
