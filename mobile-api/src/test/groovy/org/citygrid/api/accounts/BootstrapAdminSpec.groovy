@@ -1,5 +1,6 @@
 package org.citygrid.api.accounts
 
+import org.citygrid.api.support.ReadModelSchema
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.client.HttpClient
@@ -62,12 +63,7 @@ class BootstrapAdminSpec extends Specification {
 
     private static String database(String name) {
         String url = Devstack.sharedPostgis().createDatabase(name)
-        def c = DriverManager.getConnection(url)
-        try {
-            c.createStatement().execute(BootstrapAdminSpec.getResource('/readmodel/grid-schema.sql').text)
-        } finally {
-            c.close()
-        }
+        ReadModelSchema.create(url)
         url
     }
 

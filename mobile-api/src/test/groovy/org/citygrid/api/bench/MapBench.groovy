@@ -1,5 +1,6 @@
 package org.citygrid.api.bench
 
+import org.citygrid.api.support.ReadModelSchema
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 import org.citygrid.api.ogcapi.BenchQueries
@@ -116,7 +117,7 @@ class MapBench {
     static void fill(String jdbcUrl) {
         Connection c = DriverManager.getConnection(jdbcUrl)
         try {
-            c.createStatement().execute(MapBench.getResource('/readmodel/grid-schema.sql').text)
+            ReadModelSchema.create(jdbcUrl)
             println "filling database ${DATABASE} with ${String.format('%,d', CASES)} cases (generate_series)"
             long t0 = System.nanoTime()
             c.createStatement().execute("""

@@ -1,5 +1,6 @@
 package org.citygrid.api.ogcapi
 
+import org.citygrid.api.support.ReadModelSchema
 import org.citygrid.api.support.TestStack
 import org.citygrid.devstack.Devstack
 
@@ -42,8 +43,8 @@ class MapData {
 
     private MapData() {
         jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
+        ReadModelSchema.create(jdbcUrl)
         withConnection { Connection c ->
-            c.createStatement().execute(getClass().getResource('/readmodel/grid-schema.sql').text)
             GRIDS.eachWithIndex { String code, int i -> insertGrid(c, code, 116.40d + i * 0.01d, 39.90d, 0.01d) }
             CASES.each { id, v -> insertCase(c, id, v[0] as double, v[1] as double, Instant.parse(v[2] as String), v[3] as String) }
             SENSORS.each { id, v -> insertSensor(c, id, v[0] as double, v[1] as double, v[2] as String) }

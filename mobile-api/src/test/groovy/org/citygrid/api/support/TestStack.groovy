@@ -25,7 +25,7 @@ class TestStack {
         kafka.createTopics(INTAKE, COMMANDS, REJECTIONS, CASE_EVENTS)
         bootstrapServers = kafka.bootstrapServers()
         jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
-        withConnection { it.createStatement().execute(getClass().getResource('/readmodel/grid-schema.sql').text) }
+        ReadModelSchema.create(jdbcUrl)
     }
 
     Map<String, String> properties() {
