@@ -60,3 +60,31 @@ CREATE TABLE IF NOT EXISTS grid.case_events (
     projected_at     timestamptz NOT NULL,
     PRIMARY KEY (case_id, version)
 );
+
+CREATE TABLE IF NOT EXISTS grid.grids (
+    code               text PRIMARY KEY,
+    county_code        text NOT NULL,
+    street_code        text NOT NULL,
+    community_code     text NOT NULL,
+    name_zh            text,
+    name_en            text,
+    street_name_zh     text,
+    street_name_en     text,
+    community_name_zh  text,
+    community_name_en  text,
+    area_m2            double precision,
+    geom               geometry(MultiPolygon, 4326) NOT NULL,
+    loaded_at          timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS grids_geom_gist ON grid.grids USING gist (geom);
+
+CREATE TABLE IF NOT EXISTS grid.indicators (
+    day        date NOT NULL,
+    dimension  text NOT NULL,
+    level      text NOT NULL,
+    code       text NOT NULL,
+    counts     jsonb NOT NULL,
+    events     bigint NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (day, dimension, level, code)
+);

@@ -56,4 +56,32 @@ class ReadModelFixture {
             s.executeUpdate()
         }
     }
+
+    /** A unit grid: a lon/lat rectangle stored as the projection stores grids (one-part multipolygon). */
+    static void insertGrid(String code, double minLon, double minLat, double maxLon, double maxLat,
+                           String nameZh = "网格${code[-3..-1]}", String streetNameZh = '东华门街道') {
+        TestStack.instance.withConnection { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.grids (code, county_code, street_code, community_code, name_zh, name_en,
+                  street_name_zh, street_name_en, community_name_zh, community_name_en, area_m2, geom, loaded_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?, 0, ST_Multi(ST_MakeEnvelope(?, ?, ?, ?, 4326)), now())
+                ON CONFLICT (code) DO UPDATE SET geom = EXCLUDED.geom''')
+            [code, code.substring(0, 6), code.substring(0, 9), code.substring(0, 12), nameZh, "Grid ${code[-3..-1]}".toString(),
+             streetNameZh, 'Donghuamen', '社区', 'Community', minLon, minLat, maxLon, maxLat]
+                    .eachWithIndex { v, i -> s.setObject(i + 1, v) }
+            s.executeUpdate()
+        }
+    }
+
+    /** One day's indicator tally as the projection writes it (counts replace the stored ones). */
+    static void insertIndicators(java.time.LocalDate day, String level, String code, Map<String, Integer> counts) {
+        TestStack.instance.withConnection { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.indicators (day, dimension, level, code, counts, events, updated_at)
+                VALUES (?, 'area', ?, ?, ?::jsonb, ?, now())
+                ON CONFLICT (day, dimension, level, code) DO UPDATE SET counts = EXCLUDED.counts, events = EXCLUDED.events''')
+            [day, level, code, JsonOutput.toJson(counts), counts.values().sum() as long].eachWithIndex { v, i -> s.setObject(i + 1, v) }
+            s.executeUpdate()
+        }
+    }
 }
