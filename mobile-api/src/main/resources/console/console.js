@@ -218,6 +218,7 @@
       const empty = { type: 'FeatureCollection', features: [] };
       map.addSource('grids', { type: 'geojson', data: empty, promoteId: 'code' });
       map.addSource('streets', { type: 'geojson', data: empty });
+      map.addSource('sensors', { type: 'geojson', data: empty });
       map.addSource('cases', {
         type: 'geojson', data: empty, cluster: true, clusterRadius: 40, clusterMaxZoom: 15,
         clusterProperties: { late: ['+', ['case', ['get', 'late'], 1, 0]] }
@@ -256,13 +257,25 @@
           'circle-stroke-width': ['case', ['get', 'late'], 3.5, 1.5]
         }
       });
+      // sensors under the cases: small, white-ringed, red while the alarm is raised, green once cleared
+      map.addLayer({
+        id: 'sensor-points', type: 'circle', source: 'sensors',
+        paint: {
+          'circle-color': ['match', ['get', 'alarmState'], 'RAISED', '#ff4d5e', '#3ddc97'],
+          'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1
+        }
+      }, 'clusters');
+      map.on('click', 'sensor-points', (e) => {
+        const p = e.features[0].properties;
+        if (p.caseId) openCase(p.caseId);
+      });
       map.on('click', 'clusters', (e) => {
         const f = e.features[0];
         map.getSource('cases').getClusterExpansionZoom(f.properties.cluster_id)
           .then((zoom) => map.easeTo({ center: f.geometry.coordinates, zoom }));
       });
       map.on('click', 'case-points', (e) => openCase(e.features[0].properties.caseId));
-      ['clusters', 'case-points'].forEach((l) => {
+      ['clusters', 'case-points', 'sensor-points'].forEach((l) => {
         map.on('mouseenter', l, () => { map.getCanvas().style.cursor = 'pointer'; });
         map.on('mouseleave', l, () => { map.getCanvas().style.cursor = ''; });
       });
@@ -272,7 +285,7 @@
   }
 
   async function reloadAll(fit) {
-    await Promise.all([loadGrids(fit), loadCases(), loadStreets()]);
+    await Promise.all([loadGrids(fit), loadCases(), loadStreets(), loadSensors()]);
   }
 
   async function loadGrids(fit) {
@@ -292,6 +305,20 @@
     const res = await api('/api/v1/operator/map/areas?level=STREET');
     if (res.ok && state.map && state.map.getSource('streets')) state.map.getSource('streets').setData(await res.json());
   }
+
+  async function loadSensors() {
+    const res = await api('/api/v1/operator/map/sensors');
+    if (!res.ok) return;
+    const data = await res.json();
+    $('map').dataset.sensorFeatures = String(data.features.length);
+    if (state.map && state.map.getSource('sensors')) state.map.getSource('sensors').setData(data);
+  }
+
+  $('show-sensors').addEventListener('change', () => {
+    if (state.map && state.map.getLayer('sensor-points')) {
+      state.map.setLayoutProperty('sensor-points', 'visibility', $('show-sensors').checked ? 'visible' : 'none');
+    }
+  });
 
   function bounds(fc) {
     let b = [180, 90, -180, -90];
@@ -471,6 +498,7 @@
     countsTimer = setTimeout(() => {
       countsTimer = null;
       loadGrids(false).catch(() => {});
+      loadSensors().catch(() => {});
       loadIndicators().catch(() => {});
     }, 1000);
   }

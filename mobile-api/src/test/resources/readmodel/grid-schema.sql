@@ -88,3 +88,20 @@ CREATE TABLE IF NOT EXISTS grid.indicators (
     updated_at timestamptz NOT NULL,
     PRIMARY KEY (day, dimension, level, code)
 );
+
+CREATE TABLE IF NOT EXISTS grid.sensors (
+    device_id    text PRIMARY KEY,
+    sensor_type  text NOT NULL,
+    position     geometry(Point, 4326) NOT NULL,
+    grid_code    text,
+    alarm_state  text NOT NULL,
+    episode_id   text NOT NULL,
+    quantity     text,
+    last_value   double precision,
+    unit         text,
+    threshold    double precision,
+    observed_at  timestamptz NOT NULL,
+    intake_id    text NOT NULL,
+    case_id      text,
+    updated_at   timestamptz NOT NULL
+);

@@ -61,6 +61,13 @@ class MapController {
         return geoJson(layers.areas(areaLevel, Bbox.parse(bbox)));
     }
 
+    @Operation(summary = "Sensors with their last alarm edge (RAISED or CLEARED) and the case of their latest alarm (GeoJSON)",
+            security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/sensors", produces = {GEOJSON, MediaType.APPLICATION_JSON})
+    HttpResponse<String> sensors(@QueryValue @Nullable String bbox) {
+        return geoJson(layers.sensors(Bbox.parse(bbox)));
+    }
+
     @Operation(summary = "Case points (GeoJSON), newest first, at most 10000: open cases, or those in the listed states; "
             + "filters state and category take comma-separated lists", security = @SecurityRequirement(name = "bearer"))
     @Get(value = "/cases", produces = {GEOJSON, MediaType.APPLICATION_JSON})

@@ -66,6 +66,19 @@ class MapLayers {
               LIMIT %d
             ) t""";
 
+    /** Sensors with the last alarm edge seen (RAISED or CLEARED) and the case their latest alarm opened or joined. */
+    private static final String SENSORS = """
+            SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f ORDER BY device_id), '[]'::json))::text
+            FROM (
+              SELECT device_id, json_build_object('type', 'Feature', 'id', device_id,
+                'geometry', ST_AsGeoJSON(position, 6)::json,
+                'properties', json_build_object('deviceId', device_id, 'sensorType', sensor_type, 'gridCode', grid_code,
+                  'alarmState', alarm_state, 'quantity', quantity, 'lastValue', last_value, 'unit', unit,
+                  'threshold', threshold, 'observedAt', observed_at, 'caseId', case_id)) AS f
+              FROM grid.sensors
+              %s
+            ) t""";
+
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -88,6 +101,13 @@ class MapLayers {
         String where = bbox == null ? "" : "WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
         addBox(params, bbox);
         return json(AREAS.formatted(level.codeColumn, level.nameZhColumn, level.nameEnColumn, where), params);
+    }
+
+    String sensors(Bbox bbox) {
+        List<Object> params = new ArrayList<>();
+        String where = bbox == null ? "" : "WHERE position && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+        addBox(params, bbox);
+        return json(SENSORS.formatted(where), params);
     }
 
     /** Cases in the box; open ones only unless states are named (terminal states included then). */

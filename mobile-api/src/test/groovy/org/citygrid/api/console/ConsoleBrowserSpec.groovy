@@ -87,6 +87,7 @@ class ConsoleBrowserSpec extends ApiSpec {
         ReadModelFixture.insertGrid('110106001001002', 116.410, 39.910, 116.420, 39.920, '王府井网格', '东华门街道')
         ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
                 [REPORTED: 3, FILED: 3, CLOSED: 2, CLOSED_ON_TIME: 1, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
+        ReadModelFixture.insertSensor('mc-console-browser', 116.4080, 39.9170, 'RAISED')
     }
 
     def cleanupSpec() {
@@ -128,6 +129,16 @@ class ConsoleBrowserSpec extends ApiSpec {
         // drawn, not only loaded: the fill layer has features under the viewport
         waitFor { js("return citygrid.map.queryRenderedFeatures({layers: ['grids-fill']}).length") as int > 0 }
         waitFor { element('live').getAttribute('data-state') == 'on' }
+    }
+
+    def "sensors are on the map with their alarm state"() {
+        expect:
+        waitFor { mapData('sensorFeatures') as int > 0 }
+        waitFor {
+            (js("return citygrid.map.querySourceFeatures('sensors').map(f => f.properties.deviceId + ':' + f.properties.alarmState)") as List)
+                    .contains('mc-console-browser:RAISED')
+        }
+        waitFor { js("return citygrid.map.queryRenderedFeatures({layers: ['sensor-points']}).length") as int > 0 }
     }
 
     def "a case reported through the API appears on the map live, without reloading the page"() {

@@ -44,6 +44,8 @@ class MapLayersSpec extends ApiSpec {
                 categoryCode: 'E0403', deadline: Instant.parse('2026-03-02T02:00:05Z'))
         cases.closed = ReadModelFixture.insertCase(gridCode: GRID_A, lon: 116.607d, lat: 40.004d, state: 'CLOSED',
                 categoryCode: 'C0101', deadline: null)
+        ReadModelFixture.insertSensor('mc-console-1', 116.6051, 40.0051, 'RAISED', 'case-of-mc-console-1')
+        ReadModelFixture.insertSensor('mc-console-2', 116.6151, 40.0051, 'CLEARED')
         cases.other = ReadModelFixture.insertCase(gridCode: GRID_C, lon: 116.625d, lat: 40.005d, state: 'REPORTED',
                 categoryCode: 'C0101', deadline: future)
     }
@@ -121,6 +123,22 @@ class MapLayersSpec extends ApiSpec {
         points*.properties*.caseId == [cases.other.caseId]
     }
 
+    def "the sensor layer shows each sensor's last alarm edge and the case it opened"() {
+        given:
+        def operator = user(Role.OPERATOR)
+
+        when:
+        def features = geo(operator, "/api/v1/operator/map/sensors?bbox=${BOX}").features
+        def byDevice = features.collectEntries { [(it.properties.deviceId): it.properties] }
+
+        then:
+        byDevice.keySet() == ['mc-console-1', 'mc-console-2'] as Set
+        byDevice['mc-console-1'].alarmState == 'RAISED'
+        byDevice['mc-console-1'].caseId == 'case-of-mc-console-1'
+        byDevice['mc-console-1'].lastValue == 23.5
+        byDevice['mc-console-2'].alarmState == 'CLEARED'
+    }
+
     def "street outlines are the union of their grids"() {
         given:
         def operator = user(Role.OPERATOR)
@@ -155,6 +173,7 @@ class MapLayersSpec extends ApiSpec {
         'cases?bbox=a,b,c,d'                   || 'bbox'
         'cases?bbox=116.7,40,116.6,40.1'       || 'bbox'
         'grids?bbox=0,0,200,10'                || 'bbox'
+        'sensors?bbox=1,1,0,0'                 || 'bbox'
         'cases?state=LOST'                     || 'state'
         'cases?category=DROP%20TABLE'          || 'category'
         'areas?level=PLANET'                   || 'level'
@@ -167,6 +186,7 @@ class MapLayersSpec extends ApiSpec {
         expect:
         get(someone, '/api/v1/operator/map/grids').status.code == 403
         get(someone, '/api/v1/operator/map/cases').status.code == 403
+        get(someone, '/api/v1/operator/map/sensors').status.code == 403
 
         where:
         role << [Role.RESIDENT, Role.GRID_WORKER, Role.HANDLER, Role.ADMIN]

@@ -43,6 +43,7 @@ class RoleMatrixSpec extends ApiSpec {
             ['GET /api/v1/operator/map/grids',              401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/map/areas',              401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/map/cases',              401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/map/sensors',            401, 403, 403, 403, 200, 403],
             ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
             ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
             ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],

@@ -84,4 +84,18 @@ class ReadModelFixture {
             s.executeUpdate()
         }
     }
+
+    /** A sensor's row as the projection keeps it: the last alarm edge seen. */
+    static void insertSensor(String deviceId, double lon, double lat, String alarmState, String caseId = null) {
+        TestStack.instance.withConnection { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.sensors (device_id, sensor_type, position, grid_code, alarm_state, episode_id, quantity,
+                  last_value, unit, threshold, observed_at, intake_id, case_id, updated_at)
+                VALUES (?, 'manhole-tilt', ST_SetSRID(ST_MakePoint(?, ?), 4326), NULL, ?, 'ep-1', 'tilt', 23.5, 'deg', 15.0,
+                  now(), ?, ?, now())
+                ON CONFLICT (device_id) DO UPDATE SET alarm_state = EXCLUDED.alarm_state, case_id = EXCLUDED.case_id''')
+            [deviceId, lon, lat, alarmState, "intake-${deviceId}".toString(), caseId].eachWithIndex { v, i -> s.setObject(i + 1, v) }
+            s.executeUpdate()
+        }
+    }
 }
