@@ -150,6 +150,7 @@ public final class DemoRun {
         StringBuilder s = new StringBuilder("\n");
         s.append("CityGrid demo is running. Ctrl-C stops it; the data stays in ").append(data.root()).append('\n');
         if (options.starts("mobile-api")) {
+            s.append("  map console    ").append(services.apiBase()).append("/console   (sign in as an operator)\n");
             s.append("  API            ").append(services.apiBase()).append("/api/v1   (OpenAPI: ")
                     .append(services.apiBase()).append("/swagger-ui/index.html)\n");
             DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));

@@ -73,4 +73,39 @@ class ReadModelFixture {
             s.executeUpdate()
         }
     }
+
+    /** A unit grid: a lon/lat rectangle stored as the projection stores grids (one-part multipolygon). */
+    static void insertGrid(String code, double minLon, double minLat, double maxLon, double maxLat,
+                           String nameZh = "网格${code[-3..-1]}", String streetNameZh = '东华门街道') {
+        TestStack.instance.withConnection { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.grids (code, county_code, street_code, community_code, name_zh, name_en,
+                  street_name_zh, street_name_en, community_name_zh, community_name_en, area_m2, geom, loaded_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?, 0, ST_Multi(ST_MakeEnvelope(?, ?, ?, ?, 4326)), now())
+                ON CONFLICT (code) DO UPDATE SET geom = EXCLUDED.geom''')
+            [code, code.substring(0, 6), code.substring(0, 9), code.substring(0, 12), nameZh, "Grid ${code[-3..-1]}".toString(),
+             streetNameZh, 'Donghuamen', '社区', 'Community', minLon, minLat, maxLon, maxLat]
+                    .eachWithIndex { v, i -> s.setObject(i + 1, v) }
+            s.executeUpdate()
+        }
+    }
+
+    /** One day's area tally as the projection writes it (counts replace the stored ones). */
+    static void insertIndicators(java.time.LocalDate day, String level, String code, Map<String, Integer> counts) {
+        insertTally(day.toString(), 'area', level, code, counts.collectEntries { k, v -> [(k): v as long] } as Map<String, Long>)
+    }
+
+    /** A sensor's row as the projection keeps it: the last alarm edge seen. */
+    static void insertSensor(String deviceId, double lon, double lat, String alarmState, String caseId = null) {
+        TestStack.instance.withConnection { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.sensors (device_id, sensor_type, position, grid_code, alarm_state, episode_id, quantity,
+                  last_value, unit, threshold, observed_at, intake_id, case_id, updated_at)
+                VALUES (?, 'manhole-tilt', ST_SetSRID(ST_MakePoint(?, ?), 4326), NULL, ?, 'ep-1', 'tilt', 23.5, 'deg', 15.0,
+                  now(), ?, ?, now())
+                ON CONFLICT (device_id) DO UPDATE SET alarm_state = EXCLUDED.alarm_state, case_id = EXCLUDED.case_id''')
+            [deviceId, lon, lat, alarmState, "intake-${deviceId}".toString(), caseId].eachWithIndex { v, i -> s.setObject(i + 1, v) }
+            s.executeUpdate()
+        }
+    }
 }

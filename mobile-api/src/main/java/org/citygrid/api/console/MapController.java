@@ -1,0 +1,98 @@
+package org.citygrid.api.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.citygrid.api.problem.ProblemException;
+
+/**
+ * GeoJSON layers for the operators' console map. Small and console-shaped on purpose: GIS tools get
+ * OGC API Features and vector tiles instead.
+ */
+@Controller("/api/v1/operator/map")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("OPERATOR")
+@Tag(name = "console")
+class MapController {
+
+    // clients that ask for plain JSON (a browser's fetch, most HTTP libraries) get the same answer
+    static final String GEOJSON = "application/geo+json";
+
+    private static final Set<String> STATES = Set.of("REPORTED", "FILED", "DISPATCHED", "IN_PROGRESS", "SUSPENDED",
+            "HANDLED", "CHECK_PASSED", "CLOSED", "DISMISSED", "VOIDED");
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z][0-9]{2,8}");
+
+    private final MapLayers layers;
+
+    MapController(MapLayers layers) {
+        this.layers = layers;
+    }
+
+    @Operation(summary = "Unit grids with their open and late case counts (GeoJSON)", security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/grids", produces = {GEOJSON, MediaType.APPLICATION_JSON})
+    HttpResponse<String> grids(@QueryValue @Nullable String bbox) {
+        return geoJson(layers.grids(Bbox.parse(bbox)));
+    }
+
+    @Operation(summary = "Street or community outlines, the union of their unit grids (GeoJSON); level STREET or COMMUNITY",
+            security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/areas", produces = {GEOJSON, MediaType.APPLICATION_JSON})
+    HttpResponse<String> areas(@QueryValue @Nullable String level, @QueryValue @Nullable String bbox) {
+        MapLayers.AreaLevel areaLevel;
+        try {
+            areaLevel = MapLayers.AreaLevel.valueOf(level == null ? "STREET" : level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("level", "STREET or COMMUNITY");
+        }
+        return geoJson(layers.areas(areaLevel, Bbox.parse(bbox)));
+    }
+
+    @Operation(summary = "Sensors with their last alarm edge (RAISED or CLEARED) and the case of their latest alarm (GeoJSON)",
+            security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/sensors", produces = {GEOJSON, MediaType.APPLICATION_JSON})
+    HttpResponse<String> sensors(@QueryValue @Nullable String bbox) {
+        return geoJson(layers.sensors(Bbox.parse(bbox)));
+    }
+
+    @Operation(summary = "Case points (GeoJSON), newest first, at most 10000: open cases, or those in the listed states; "
+            + "filters state and category take comma-separated lists", security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/cases", produces = {GEOJSON, MediaType.APPLICATION_JSON})
+    HttpResponse<String> cases(@QueryValue @Nullable String bbox, @QueryValue @Nullable String state,
+                               @QueryValue @Nullable String category) {
+        List<String> states = list(state);
+        states.stream().filter(s -> !STATES.contains(s)).findFirst().ifPresent(s -> {
+            throw ProblemException.invalidField("state", "not a case state: " + s);
+        });
+        List<String> categories = list(category);
+        categories.stream().filter(c -> !CATEGORY.matcher(c).matches()).findFirst().ifPresent(c -> {
+            throw ProblemException.invalidField("category", "not a category code: " + c);
+        });
+        return geoJson(layers.cases(Bbox.parse(bbox), states, categories));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private static HttpResponse<String> geoJson(String body) {
+        return HttpResponse.ok(body).contentType(GEOJSON);
+    }
+}

@@ -1,0 +1,320 @@
+package org.citygrid.api.console
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import org.citygrid.api.push.PushSpec
+import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.support.TestStack
+import org.citygrid.api.support.Topics
+import org.citygrid.model.cases.Actor
+import org.citygrid.model.cases.CaseAction
+import org.citygrid.model.cases.CaseChange
+import org.citygrid.model.cases.CaseEvent
+import org.citygrid.model.cases.Channel
+import org.citygrid.model.cases.ReportDetails
+import org.citygrid.model.cases.Role
+import org.citygrid.model.geo.GeoPoint
+import org.citygrid.model.wire.WireCodec
+import org.openqa.selenium.By
+import org.openqa.selenium.OutputType
+import org.openqa.selenium.chrome.ChromeDriver
+import org.openqa.selenium.chrome.ChromeDriverService
+import org.openqa.selenium.chrome.ChromeOptions
+import org.openqa.selenium.support.ui.WebDriverWait
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import groovy.json.JsonSlurper
+
+import java.time.Duration
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneId
+import java.util.function.Function
+
+/**
+ * The operators' console in a real headless Chromium (Debian's chromium and chromium-driver, never a
+ * downloaded browser), against the real API, broker and PostGIS. The case cycle does not run in
+ * mobile-api's tests, so where it would act the spec does what it does: writes the read model rows
+ * and publishes the case events on grid.case-events. Screenshots go to target/screenshots/.
+ * The features run in order, as one operator's session.
+ */
+@MicronautTest
+@Stepwise
+class ConsoleBrowserSpec extends ApiSpec {
+
+    static final String GRID = '110106001001001'
+    static final String STREET = '110106001'
+    static final File CHROMEDRIVER = new File('/usr/bin/chromedriver')
+    static final File CHROMIUM = new File('/usr/bin/chromium')
+    static final File SHOTS = new File('target/screenshots')
+
+    @Inject
+    EmbeddedServer server
+
+    @Shared
+    ChromeDriver driver
+    @Shared
+    TestUser operator
+    @Shared
+    String caseId
+    @Shared
+    int shot = 0
+
+    @Override
+    Map<String, String> getProperties() {
+        super.properties + ['citygrid.live.enabled': 'true']
+    }
+
+    def setupSpec() {
+        assert CHROMEDRIVER.canExecute() && CHROMIUM.exists():
+                'the browser test needs Debian\'s chromium and chromium-driver (./gridcity installs them)'
+        // the driver named explicitly: Selenium Manager is never asked to find or download one
+        def service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build()
+        def options = new ChromeOptions()
+        options.setBinary(CHROMIUM)
+        // WebGL without a GPU: ANGLE on SwiftShader, the software renderer chromium ships
+        options.addArguments('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--window-size=1600,1000',
+                '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--lang=en-US')
+        // the page's console messages go next to the screenshots
+        options.setCapability('goog:loggingPrefs', ['browser': 'ALL'])
+        driver = new ChromeDriver(service, options)
+        SHOTS.mkdirs()
+
+        ReadModelFixture.insertGrid(GRID, 116.400, 39.910, 116.410, 39.920, '东华门网格', '东华门街道')
+        ReadModelFixture.insertGrid('110106001001002', 116.410, 39.910, 116.420, 39.920, '王府井网格', '东华门街道')
+        ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
+                [REPORTED: 3, FILED: 3, CLOSED: 2, CLOSED_ON_TIME: 1, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
+        ReadModelFixture.insertSensor('mc-console-browser', 116.4080, 39.9170, 'RAISED')
+    }
+
+    def cleanupSpec() {
+        driver?.quit()
+    }
+
+    def cleanup() {
+        // a picture of where each feature ended, passed or failed
+        def name = specificationContext.currentIteration.name.replaceAll(/[^A-Za-z0-9]+/, '-').take(60)
+        new File(SHOTS, String.format('console-%02d-%s.png', ++shot, name)).bytes = driver.getScreenshotAs(OutputType.BYTES)
+        new File(SHOTS, 'console-browser.log') << driver.manage().logs().get('browser').all.collect { it.toString() }.join('\n') + '\n'
+    }
+
+    def "someone who is not an operator is told so and stays on the sign-in page"() {
+        given:
+        def resident = user(Role.RESIDENT)
+
+        when:
+        driver.get("${server.URL}/console/")
+        signIn(resident)
+
+        then:
+        waitFor { element('signin-message').getAttribute('data-reason') == 'not-operator' }
+        element('signin-message').text.contains('RESIDENT')
+        bodyView() == 'signin'
+    }
+
+    def "an operator signs in and the grid layer renders on the map"() {
+        given:
+        operator = user(Role.OPERATOR)
+
+        when:
+        signIn(operator)
+
+        then:
+        waitFor { bodyView() == 'map' }
+        waitFor { mapData('map') == 'ready' }
+        waitFor { (js("return citygrid.map.querySourceFeatures('grids').map(f => f.properties.code)") as List).contains(GRID) }
+        // drawn, not only loaded: the fill layer has features under the viewport
+        waitFor { js("return citygrid.map.queryRenderedFeatures({layers: ['grids-fill']}).length") as int > 0 }
+        waitFor { element('live').getAttribute('data-state') == 'on' }
+    }
+
+    def "sensors are on the map with their alarm state"() {
+        expect:
+        waitFor { mapData('sensorFeatures') as int > 0 }
+        waitFor {
+            (js("return citygrid.map.querySourceFeatures('sensors').map(f => f.properties.deviceId + ':' + f.properties.alarmState)") as List)
+                    .contains('mc-console-browser:RAISED')
+        }
+        waitFor { js("return citygrid.map.queryRenderedFeatures({layers: ['sensor-points']}).length") as int > 0 }
+    }
+
+    def "a case reported through the API appears on the map live, without reloading the page"() {
+        given:
+        js('window.sameDocument = true')
+        def position = new GeoPoint(116.4045, 39.9145)
+
+        when: 'an operator takes a hotline call and reports it'
+        def response = post(operator, '/api/v1/reports', [categoryCode: 'C0101', description: '井盖松动 console test',
+                                                          position    : [lon: position.lon(), lat: position.lat()]])
+        and: 'the case cycle places it and says so on grid.case-events'
+        caseId = "${GRID}-261123-${Long.toHexString(System.nanoTime() & 0xffffffffL).padLeft(8, '0')}".toString()
+        def now = Instant.now()
+        ReadModelFixture.insertCase(caseId: caseId, gridCode: GRID, lon: position.lon(), lat: position.lat(),
+                channel: 'HOTLINE', reporterId: operator.id, description: '井盖松动 console test', reportedAt: now,
+                updatedAt: now, deadline: now.plusSeconds(3600))
+        ReadModelFixture.insertEvent(caseId, 1, 'Reported', "intake:${response.body().id}")
+        PushSpec.publish(new CaseEvent(caseId, 1, now, Actor.system('case-cycle'), "intake:${response.body().id}",
+                new CaseChange.Reported(new ReportDetails(response.body().id as String, Channel.HOTLINE, 'C0101', GRID,
+                        position, '井盖松动 console test', operator.id, false, now, []), now.plusSeconds(3600))))
+
+        then:
+        response.status.code == 202
+        waitFor { js('return citygrid.cases.has(arguments[0])', caseId) }
+        waitFor { !driver.findElements(By.cssSelector("#feed li[data-case-id='${caseId}']")).isEmpty() }
+        js("return citygrid.map.getSource('cases').serialize().data.features.some(f => f.properties.caseId === arguments[0])", caseId)
+        js('return window.sameDocument') == true
+    }
+
+    def "clicking the case in the live feed opens its details and its full timeline"() {
+        when:
+        driver.findElement(By.cssSelector("#feed li[data-case-id='${caseId}']")).click()
+
+        then:
+        waitFor { element('case-panel').getAttribute('data-loaded') == caseId }
+        element('case-panel').getAttribute('data-state') == 'REPORTED'
+        timeline() == ['Reported']
+        driver.findElement(By.cssSelector('#case-details dd[data-field=description]')).text == '井盖松动 console test'
+    }
+
+    def "filing the case from the console sends a File command, and the case cycle's answer shows live"() {
+        when:
+        element('action-text').sendKeys('confirmed by phone')
+        element('act-file').click()
+        waitFor { element('action-status').getAttribute('data-status') == 'PENDING' }
+        def commandId = element('action-status').getAttribute('data-command')
+        def sent = sentCommand(commandId)
+        caseCycleApplies(commandId, 2, 'FILED', new CaseChange.Filed('confirmed by phone', false, Instant.now().plusSeconds(3600)))
+
+        then:
+        sent.action() == new CaseAction.File('confirmed by phone')
+        sent.expectedVersion() == 1L
+        waitFor { element('case-panel').getAttribute('data-state') == 'FILED' }
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        timeline() == ['Reported', 'Filed']
+    }
+
+    def "dispatching the case from the console sends a Dispatch command, and the marker follows the new state"() {
+        when:
+        element('action-text').clear()
+        element('action-text').sendKeys('rain-water cover')
+        element('action-department').sendKeys('DRAINAGE')
+        element('action-assignee').sendKeys('handler-12')
+        element('act-dispatch').click()
+        waitFor { element('action-status').getAttribute('data-status') == 'PENDING' }
+        def commandId = element('action-status').getAttribute('data-command')
+        def sent = sentCommand(commandId)
+        caseCycleApplies(commandId, 3, 'DISPATCHED', new CaseChange.Dispatched('DRAINAGE', 'handler-12',
+                'rain-water cover', false, Instant.now().plusSeconds(86_400)))
+
+        then:
+        sent.action() == new CaseAction.Dispatch('DRAINAGE', 'handler-12', 'rain-water cover')
+        sent.expectedVersion() == 2L
+        waitFor { element('case-panel').getAttribute('data-state') == 'DISPATCHED' }
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        timeline() == ['Reported', 'Filed', 'Dispatched']
+        js('return citygrid.cases.get(arguments[0]).properties.state', caseId) == 'DISPATCHED'
+        js('return window.sameDocument') == true
+    }
+
+    def "the indicator panel shows the street's rates and follows new tallies"() {
+        expect: 'the tallies there were at sign-in'
+        waitFor { indicator('closureRate') == '66.7%' }
+        indicator('onTimeClosureRate') == '50%'
+        indicator('reworkRate') == '50%'
+        indicator('overdueCount') == '1'
+        and: 'the chart has every day of the default 30-day range, and the reports of the street today'
+        waitFor { element('ind-chart').getAttribute('data-days') == '30' }
+        element('ind-chart').getAttribute('data-reported') == '3'
+
+        when: 'the day closes one more case, on time, and events keep coming'
+        ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
+                [REPORTED: 3, FILED: 3, CLOSED: 3, CLOSED_ON_TIME: 2, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
+        caseCycleApplies('cmd-accept-console', 4, 'IN_PROGRESS', new CaseChange.Accepted('handler-12'),
+                Actor.handler('handler-12', 'DRAINAGE'))
+
+        then:
+        waitFor { indicator('closureRate') == '100%' }
+        indicator('onTimeClosureRate') == '66.7%'
+    }
+
+    def "the labels switch between English and Chinese"() {
+        given:
+        def english = element('case-panel').findElement(By.tagName('h2')).text
+
+        when:
+        element('lang').click()
+
+        then:
+        english == 'Case'
+        element('case-panel').findElement(By.tagName('h2')).text == '案件'
+        driver.findElement(By.cssSelector('#case-details dd[data-field=state]')).text == '处置中'
+        driver.findElement(By.cssSelector('header h1')).text == '城市网格管理'
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private void signIn(TestUser who) {
+        element('username').clear()
+        element('username').sendKeys(who.username)
+        element('password').clear()
+        element('password').sendKeys(who.password)
+        element('signin-submit').click()
+    }
+
+    /** What the case cycle does when it applies a command: the read model rows, then the event on the topic. */
+    private void caseCycleApplies(String commandId, long version, String state, CaseChange change,
+                                  Actor actor = Actor.of(operator.id, Role.OPERATOR)) {
+        def now = Instant.now()
+        def event = new CaseEvent(caseId, version, now, actor, commandId, change)
+        def dispatched = state in ['DISPATCHED', 'IN_PROGRESS']
+        ReadModelFixture.insertCase(caseId: caseId, gridCode: GRID, version: version, state: state,
+                department: dispatched ? 'DRAINAGE' : null, assignee: dispatched ? 'handler-12' : null,
+                deadline: now.plusSeconds(3600))
+        Map changeFields = new JsonSlurper().parseText(WireCodec.events().toTree(event).get('change').toString()) as Map
+        ReadModelFixture.insertEvent(caseId, version, change.class.simpleName, commandId, changeFields,
+                actor.id(), actor.role().name())
+        PushSpec.publish(event)
+    }
+
+    private def sentCommand(String commandId) {
+        Topics.withKey(TestStack.COMMANDS, caseId).collect { WireCodec.commands().read(it.value()) }
+                .find { it.commandId() == commandId }
+    }
+
+    private List<String> timeline() {
+        driver.findElements(By.cssSelector('#case-timeline li'))*.getAttribute('data-type')
+    }
+
+    private String indicator(String name) {
+        def cells = driver.findElements(By.cssSelector("#ind-table tr[data-code='${STREET}'] td[data-indicator=${name}]"))
+        cells ? cells[0].text : null
+    }
+
+    private def element(String id) {
+        driver.findElement(By.id(id))
+    }
+
+    private String bodyView() {
+        driver.findElement(By.tagName('body')).getAttribute('data-view')
+    }
+
+    private String mapData(String name) {
+        js("return document.getElementById('map').dataset[arguments[0]]", name)
+    }
+
+    private def js(String script, Object... args) {
+        driver.executeScript(script, args)
+    }
+
+    /** Waits for the page to catch up (events, the read model, polling); a timeout fails the feature. */
+    private void waitFor(Closure<?> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until({ d -> condition() ? true : null } as Function)
+    }
+
+    private static LocalDate today() {
+        LocalDate.now(ZoneId.of('Asia/Shanghai'))
+    }
+}
