@@ -7,16 +7,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
 import org.slf4j.Logger;
@@ -38,21 +30,12 @@ public class LiveCaseEvents {
     private static final Logger LOG = LoggerFactory.getLogger(LiveCaseEvents.class);
 
     private final Sinks.Many<JsonNode> sink = Sinks.many().multicast().directBestEffort();
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
-    private final boolean fromStart;
-    private volatile boolean running = true;
-    private Thread thread;
+    private final TopicReader reader;
 
     LiveCaseEvents(@Value("${citygrid.kafka.bootstrap-servers}") String bootstrap,
                    @Value("${citygrid.topics.case-events:grid.case-events}") String topic,
                    @Value("${citygrid.live.start:latest}") String start) {
-        this.topic = topic;
-        this.fromStart = "earliest".equals(start);
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.reader = TopicReader.everyPartition("live-case-events", bootstrap, topic, start, this::emit);
     }
 
     public Flux<JsonNode> events() {
@@ -61,49 +44,21 @@ public class LiveCaseEvents {
 
     @EventListener
     void start(StartupEvent event) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        if (fromStart) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            consumer.seekToEnd(partitions);
-        }
-        thread = Thread.ofPlatform().name("live-case-events").daemon().start(this::run);
+        reader.start();
     }
 
-    private void run() {
+    private void emit(ConsumerRecord<String, byte[]> record) {
         try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        // read through the codec so that only valid v1 events reach the browsers
-                        sink.tryEmitNext(WireCodec.events().toTree(WireCodec.events().read(record.value())));
-                    } catch (WireFormatException e) {
-                        LOG.warn("not streaming an unreadable case event at offset {}: {}", record.offset(), e.getMessage());
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // shutting down
-        } finally {
-            consumer.close();
+            // read through the codec so that only valid v1 events reach the browsers
+            sink.tryEmitNext(WireCodec.events().toTree(WireCodec.events().read(record.value())));
+        } catch (WireFormatException e) {
+            LOG.warn("not streaming an unreadable case event at offset {}: {}", record.offset(), e.getMessage());
         }
     }
 
     @PreDestroy
     void close() {
-        running = false;
-        consumer.wakeup();
+        reader.close();
         sink.tryEmitComplete();
-        if (thread == null) {
-            consumer.close();
-        } else {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

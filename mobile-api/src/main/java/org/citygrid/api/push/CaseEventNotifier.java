@@ -6,18 +6,13 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.model.cases.CaseChange;
@@ -41,10 +36,7 @@ class CaseEventNotifier {
 
     private final Notifier notifier;
     private final CaseReadModel readModel;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
-    private volatile boolean running = true;
-    private Thread thread;
+    private final TopicReader reader;
 
     CaseEventNotifier(Notifier notifier, CaseReadModel readModel,
                       @Value("${citygrid.kafka.bootstrap-servers}") String bootstrap,
@@ -53,38 +45,13 @@ class CaseEventNotifier {
                       @Value("${citygrid.push.case-events.start:latest}") String start) {
         this.notifier = notifier;
         this.readModel = readModel;
-        this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // "latest" by default: a new deployment does not replay years of history at people's phones
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, start),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        // "latest" by default: a new deployment does not replay years of history at people's phones
+        this.reader = TopicReader.inGroup("case-event-push", bootstrap, topic, group, start, this::handle);
     }
 
     @EventListener
     void start(StartupEvent event) {
-        consumer.subscribe(List.of(topic));
-        thread = Thread.ofPlatform().name("case-event-push").daemon().start(this::run);
-    }
-
-    private void run() {
-        try {
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    handle(record);
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            // shutting down
-        } finally {
-            consumer.close();
-        }
+        reader.start();
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
@@ -131,16 +98,6 @@ class CaseEventNotifier {
 
     @PreDestroy
     void close() {
-        running = false;
-        consumer.wakeup();
-        if (thread == null) {
-            consumer.close();
-        } else {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.close();
     }
 }
