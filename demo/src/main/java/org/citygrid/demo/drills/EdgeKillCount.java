@@ -23,15 +23,27 @@ import java.util.TreeSet;
  *   <li>cases with a gap in their versions: a transition missing from the read model (also a loss).</li>
  * </ul>
  */
-record EdgeKillCount(long sent, long acknowledgedReadings, long unanswered, long refused, long abandoned,
-                     List<AcknowledgedEdge> acknowledged, Instant killedAt, Downstream.Snapshot downstream,
-                     Set<String> lostIds, Set<String> duplicatedIds, Set<String> notAcknowledged) {
+record EdgeKillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instant killedAt,
+                     Downstream.Snapshot downstream, Set<String> lostIds, Set<String> duplicatedIds,
+                     Set<String> notAcknowledged) {
+
+    /**
+     * The sensors' side: readings sent, acknowledged, attempts left unanswered (each resent), refused (4.xx, not
+     * resent) and abandoned (still unacknowledged when the load's last minute of grace ran out).
+     */
+    record Readings(long sent, long acknowledged, long unanswered, long refused, long abandoned) {
+    }
 
     static final Set<String> RAISE_TRANSITIONS = Set.of("Reported", "DuplicateMerged");
     static final Set<String> CLEAR_TRANSITIONS = Set.of("AlarmCleared");
 
     static EdgeKillCount of(AlarmLoad load, Instant killedAt, String nodeId, Downstream.Snapshot downstream) {
-        List<AcknowledgedEdge> edges = load.edges();
+        return of(new Readings(load.sent(), load.acknowledged(), load.unanswered(), load.refused(), load.abandoned()),
+                load.edges(), killedAt, nodeId, downstream);
+    }
+
+    static EdgeKillCount of(Readings readings, List<AcknowledgedEdge> edges, Instant killedAt, String nodeId,
+                            Downstream.Snapshot downstream) {
         Set<String> lost = new TreeSet<>();
         for (AcknowledgedEdge edge : edges) {
             if (!downstream.intakeById().containsKey(edge.intakeId()) || transitions(downstream, edge) == 0) {
@@ -53,8 +65,7 @@ record EdgeKillCount(long sent, long acknowledgedReadings, long unanswered, long
         downstream.intakeById().keySet().stream()
                 .filter(id -> id.startsWith(nodeId + ":") && !acknowledgedIds.contains(id))
                 .forEach(extra::add);
-        return new EdgeKillCount(load.sent(), load.acknowledged(), load.unanswered(), load.refused(), load.abandoned(),
-                edges, killedAt, downstream, lost, duplicated, extra);
+        return new EdgeKillCount(readings, edges, killedAt, downstream, lost, duplicated, extra);
     }
 
     /** Whether every acknowledged edge has reached the read model: the drill waits for this (or gives up). */

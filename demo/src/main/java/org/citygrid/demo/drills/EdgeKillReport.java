@@ -24,9 +24,9 @@ final class EdgeKillReport {
                 .append(TIME.format(killedAt)).append(", ").append(options.killAfter().toSeconds()).append(" s into a ")
                 .append(options.load().toSeconds()).append(" s load; ready again ").append(down.toMillis() / 1000.0)
                 .append(" s later\n\n");
-        row(s, "readings sent (sensors over DTLS)", c.sent(), "");
-        row(s, "readings acknowledged (2.04)", c.acknowledgedReadings(),
-                "unanswered attempts, resent " + c.unanswered() + "; refused " + c.refused() + "; abandoned " + c.abandoned());
+        row(s, "readings sent (sensors over DTLS)", c.readings().sent(), "");
+        row(s, "readings acknowledged (2.04)", c.readings().acknowledged(),
+                "unanswered attempts, resent " + c.readings().unanswered() + "; refused " + c.readings().refused() + "; abandoned " + c.readings().abandoned());
         row(s, "alarm edges acknowledged", c.acknowledged().size(), "raises " + c.raises() + ", clears "
                 + (c.acknowledged().size() - c.raises()) + "; before the kill " + c.acknowledgedBeforeKill()
                 + ", after " + c.acknowledgedAfterKill());
