@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.citygrid.demo.city.EdgeSite;
@@ -35,7 +37,7 @@ final class EdgeKillReport {
         row(s, "  forwarded, never acknowledged", c.notAcknowledged().size(), "durable but unanswered at the kill (allowed)");
         row(s, "grid.intake-rejections", d.rejectionsByReason().values().stream().mapToInt(Integer::intValue).sum(),
                 d.rejectionsByReason().isEmpty() ? "" : d.rejectionsByReason().toString());
-        row(s, "sensor cases (grid.cases)", d.sensorCases(), "");
+        row(s, "sensor cases (grid.cases)", d.sensorCases(), "transitions caused by intake: " + byType(d));
         row(s, "case transitions (grid.case_events)", d.caseEvents(), "cases with a gap in their versions "
                 + d.casesWithGaps());
         row(s, "LOST", c.lost(), "acknowledged edges without their intake record or case transition"
@@ -44,6 +46,13 @@ final class EdgeKillReport {
         s.append('\n').append(c.passed() ? "PASS: no acknowledged event or case transition was lost or duplicated"
                 : "FAIL: " + c.lost() + " lost, " + c.duplicated() + " duplicated").append('\n');
         return s.toString();
+    }
+
+    /** e.g. {AlarmCleared=55, DuplicateMerged=3, Reported=54}: how the raises and clears landed. */
+    private static String byType(Downstream.Snapshot d) {
+        Map<String, Integer> sums = new TreeMap<>();
+        d.transitionsByCommand().values().forEach(m -> m.forEach((type, n) -> sums.merge(type, n, Integer::sum)));
+        return sums.toString();
     }
 
     private static void row(StringBuilder s, String what, long n, String note) {
