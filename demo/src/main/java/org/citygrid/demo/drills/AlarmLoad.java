@@ -106,6 +106,18 @@ final class AlarmLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Every sensor that is not in an episode starts one with its next reading: called after the restart, so that
+     * the new process gets raises (and, after the hold, clears) of its own, not only whatever chance brings.
+     */
+    void startEpisodes() {
+        for (Sensor sensor : sensors) {
+            synchronized (sensor) {
+                sensor.behaviour.startEpisode();
+            }
+        }
+    }
+
     List<AcknowledgedEdge> edges() {
         return List.copyOf(edges);
     }
@@ -167,7 +179,10 @@ final class AlarmLoad implements AutoCloseable {
                 Thread.sleep(offsetMillis);
                 while (running) {
                     Instant at = Instant.now();
-                    double value = behaviour.next(at);
+                    double value;
+                    synchronized (this) { // startEpisodes() moves the behaviour on from another thread
+                        value = behaviour.next(at);
+                    }
                     sent.incrementAndGet();
                     deliver(value, at);
                     Thread.sleep(periodMillis);

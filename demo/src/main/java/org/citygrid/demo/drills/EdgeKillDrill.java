@@ -75,6 +75,7 @@ public final class EdgeKillDrill {
                 edge.kill();
                 long restartStart = System.nanoTime();
                 edge.start(options.startTimeout());
+                load.startEpisodes();
                 Duration down = Duration.ofNanos(System.nanoTime() - restartStart);
                 console.say("  " + site.name() + " restarted on the same data folder and ports, ready "
                         + down.toMillis() / 1000.0 + " s after the SIGKILL");

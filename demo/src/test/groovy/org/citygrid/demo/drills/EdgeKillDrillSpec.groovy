@@ -7,7 +7,7 @@ import org.citygrid.demo.testing.DemoProcess
 import spock.lang.Specification
 
 /**
- * LIVE, about a minute and a half: the edge-kill fault drill at a small size, on the services' builds (./gridcity
+ * LIVE, about 70 seconds: the edge-kill fault drill at a small size, on the services' builds (./gridcity
  * test writes their class path files, as for DemoLiveSpec). The broker, PostGIS, cloud-backend and an edge node
  * start as the demo starts them; the node is SIGKILLed in the middle of the sensors' load and started again.
  */
@@ -15,7 +15,7 @@ class EdgeKillDrillSpec extends Specification {
     def "an edge node killed with SIGKILL under load loses and duplicates no acknowledged alarm edge or case transition"() {
         given:
         def options = new EdgeKillOptions(DemoProcess.ROOT, DemoProcess.ROOT.resolve('demo/target/demo-specs/edge-kill'),
-                8, 10, Duration.ofSeconds(16), Duration.ofSeconds(8), 0.1, Duration.ofSeconds(2),
+                8, 10, Duration.ofSeconds(20), Duration.ofSeconds(8), 0.1, Duration.ofSeconds(2),
                 Duration.ofSeconds(90), Duration.ofSeconds(180))
         def console = new ByteArrayOutputStream()
 
