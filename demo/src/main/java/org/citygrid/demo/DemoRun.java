@@ -2,7 +2,9 @@ package org.citygrid.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
@@ -42,8 +44,24 @@ public final class DemoRun {
         this.console = console;
     }
 
-    /** Starts everything and returns once every service is ready; the caller keeps the JVM alive. */
-    public void start() {
+    /**
+     * Starts everything and returns once every service is ready; the caller keeps the JVM alive (the demo), or
+     * stops what was started itself with {@link Running#stop()} (the fault drills, which also kill and restart
+     * single services).
+     */
+    public Running start() {
+        return start(true);
+    }
+
+    /**
+     * Like {@link #start()}, without the demo's closing words (the summary block and, at the end, "the data stays
+     * for the next run"): for the fault drills, which say what they do themselves.
+     */
+    public Running startServices() {
+        return start(false);
+    }
+
+    private Running start(boolean asDemo) {
         DataFolder data = DataFolder.open(options.dataDir(), options.fresh());
         console.say((options.fresh() ? "fresh data folder " : "data folder ") + data.root());
         options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
@@ -51,8 +69,10 @@ public final class DemoRun {
             ModuleClassPath.of(options.root(), entry.module(), entry.mainClass());
         }
         // Registered first, so stopped last: the closing line comes after everything else has stopped.
-        ProcessReaper.register(new Announcement(console, "stopped; the data stays in " + data.root()
-                + " for the next run (--fresh starts over)"));
+        List<ProcessReaper.Service> started = new ArrayList<>();
+        if (asDemo) {
+            started.add(announce("stopped; the data stays in " + data.root() + " for the next run (--fresh starts over)"));
+        }
 
         console.say("sample city (Dongcheng, seed " + DemoCity.SEED + ") ...");
         SampleCity city = DemoCity.loadOrCreate(data.city());
@@ -61,25 +81,69 @@ public final class DemoRun {
         List<EdgeSite> sites = options.starts("edge-nodes")
                 ? new EdgeSites(city, data).prepare(options.edgeNodes(), options.sensorsPerEdge()) : List.of();
 
+        started.add(announce("Kafka broker stopped"));
         KafkaBroker broker = startBroker(data);
-        startPostgis(data);
+        started.add(broker);
+        started.add(announce("PostgreSQL stopped"));
+        PostgisCluster postgis = startPostgis(data);
+        started.add(postgis);
         DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
         DemoServices services = new DemoServices(options, data, broker.bootstrapServers(),
                 "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE,
                 DemoCity.gridsFile(data.city()), secrets);
         List<DemoAccount> accounts = List.of();
+        Map<String, ChildService> children = new LinkedHashMap<>();
         for (ServiceSpec spec : plan(services, sites, broker.bootstrapServers())) {
-            startService(spec, data);
+            ChildService child = startService(spec, data);
+            children.put(spec.name(), child);
+            started.add(child);
             if (spec.name().equals("mobile-api")) {
                 accounts = makeAccounts(services, secrets, city, sites);
             }
         }
-        console.block(summary(data, services, sites, accounts));
+        if (asDemo) {
+            console.block(summary(data, services, sites, accounts));
+        }
+        return new Running(data, broker, postgis, sites, children, started);
+    }
+
+    /**
+     * What {@link #start()} started, by name, in start order.
+     *
+     * @param services the child services by name ({@code cloud-backend}, {@code edge-1}, ...)
+     * @param started  everything registered with the {@link ProcessReaper}, in start order
+     */
+    public record Running(DataFolder data, KafkaBroker broker, PostgisCluster postgis, List<EdgeSite> sites,
+                          Map<String, ChildService> services, List<ProcessReaper.Service> started) {
+        public ChildService service(String name) {
+            ChildService service = services.get(name);
+            if (service == null) {
+                throw new DemoException("no service " + name + " was started (started: " + services.keySet() + ")");
+            }
+            return service;
+        }
+
+        /** Stops everything newest first, as the exit hook would, and takes it off the hook's list. */
+        public void stop() {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                ProcessReaper.Service service = started.get(i);
+                if (service instanceof ChildService child && !child.isRunning()) {
+                    continue; // killed and not restarted, or already stopped
+                }
+                service.stop();
+                ProcessReaper.unregister(service);
+            }
+        }
+    }
+
+    private ProcessReaper.Service announce(String line) {
+        Announcement announcement = new Announcement(console, line);
+        ProcessReaper.register(announcement);
+        return announcement;
     }
 
     private KafkaBroker startBroker(DataFolder data) {
         console.say("starting the Kafka broker on 127.0.0.1:" + options.ports().kafka() + " ...");
-        ProcessReaper.register(new Announcement(console, "Kafka broker stopped"));
         KafkaBroker broker = KafkaBroker.builder(data.kafka())
                 .brokerPort(options.ports().kafka())
                 // the cloud creates every topic with its partition count; a typo'd topic must fail, not appear
@@ -90,15 +154,15 @@ public final class DemoRun {
         return broker;
     }
 
-    private void startPostgis(DataFolder data) {
+    private PostgisCluster startPostgis(DataFolder data) {
         console.say("starting PostgreSQL + PostGIS on 127.0.0.1:" + options.ports().postgres() + " ...");
-        ProcessReaper.register(new Announcement(console, "PostgreSQL stopped"));
         PostgisCluster postgis = PostgisCluster.builder(data.postgis())
                 .port(options.ports().postgres())
                 .startTimeout(options.startTimeout())
                 .build().start();
         postgis.createDatabase(DATABASE);
         console.say("  ready, database " + DATABASE + " (log: " + postgis.logFile() + ")");
+        return postgis;
     }
 
     /** The child services to start, in order; writes each edge node's edge.json for this run on the way. */
@@ -121,13 +185,15 @@ public final class DemoRun {
         return planned;
     }
 
-    private void startService(ServiceSpec spec, DataFolder data) {
+    private ChildService startService(ServiceSpec spec, DataFolder data) {
         String classPath = ModuleClassPath.of(options.root(), spec.module(), spec.mainClass());
         console.say("starting " + spec.name() + " (waiting for " + spec.readiness().describe() + ") ...");
         long started = System.nanoTime();
-        new ChildService(spec, classPath, data.pidFile(spec.name()), console).start(options.startTimeout());
+        ChildService child = new ChildService(spec, classPath, data.pidFile(spec.name()), console)
+                .start(options.startTimeout());
         console.say("  ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (log: "
                 + spec.logFile() + ")");
+        return child;
     }
 
     private List<DemoAccount> makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,

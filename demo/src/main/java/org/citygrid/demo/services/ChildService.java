@@ -94,6 +94,28 @@ public final class ChildService implements ProcessReaper.Service {
         forget();
     }
 
+    /**
+     * SIGKILL, as a power cut or the kernel's OOM killer would end it: no shutdown hook, no flush, nothing
+     * closed. Returns once the process is gone; {@link #start} then runs it again with the same spec (same
+     * configuration, ports and data), as the fault drills do.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        console.say("killing " + spec.name() + " (SIGKILL, pid " + process.pid() + ")");
+        process.destroyForcibly(); // SIGKILL on Unix
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new DemoException(spec.name() + " (pid " + process.pid() + ") still runs 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted while killing " + spec.name(), e);
+        }
+        forget();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

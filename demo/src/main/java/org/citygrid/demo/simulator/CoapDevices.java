@@ -21,7 +21,7 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  * real device has. Every endpoint shares the same two thread pools, so a hundred devices cost a hundred
  * sockets, not a thousand threads.
  */
-final class CoapDevices {
+public final class CoapDevices {
     static {
         CoapConfig.register();
         UdpConfig.register();
@@ -31,7 +31,7 @@ final class CoapDevices {
     private final ScheduledExecutorService main;
     private final ScheduledExecutorService secondary;
 
-    CoapDevices(ScheduledExecutorService main, ScheduledExecutorService secondary) {
+    public CoapDevices(ScheduledExecutorService main, ScheduledExecutorService secondary) {
         this.main = main;
         this.secondary = secondary;
     }
@@ -40,7 +40,7 @@ final class CoapDevices {
      * An endpoint for the device: DTLS with its PSK identity and key for a {@code coaps} edge node, plain UDP for
      * a {@code coap} one (the edge node's development mode).
      */
-    Endpoint endpoint(boolean dtls, String pskIdentity, String key) throws IOException {
+    public Endpoint endpoint(boolean dtls, String pskIdentity, String key) throws IOException {
         // A fresh configuration, not Californium's standard one, which would write a properties file into the
         // working directory.
         Configuration cf = new Configuration();
@@ -66,9 +66,16 @@ final class CoapDevices {
     }
 
     static CoapClient client(String uri, Endpoint endpoint) {
+        return client(uri, endpoint, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /** How long a device waits for an answer, retransmissions included, before it gives up on a request. */
+    static final long DEFAULT_TIMEOUT_MILLIS = 15_000L;
+
+    static CoapClient client(String uri, Endpoint endpoint, long timeoutMillis) {
         CoapClient client = new CoapClient(uri);
         client.setEndpoint(endpoint);
-        client.setTimeout(15_000L);
+        client.setTimeout(timeoutMillis);
         return client;
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.californium.elements.exception.ConnectorException;
  * One sensor talking to its edge node: learns its rule from {@code /config/{id}}, then posts SenML packs to
  * {@code /s/{id}} (RFC 8428, application/senml+json) with the values its {@link SensorBehaviour} picks.
  */
-final class SimulatedSensor {
+public final class SimulatedSensor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String deviceId;
@@ -28,7 +28,7 @@ final class SimulatedSensor {
     private final Endpoint endpoint;
     private SensorBehaviour behaviour;
 
-    SimulatedSensor(String deviceId, String edgeUri, Endpoint endpoint) {
+    public SimulatedSensor(String deviceId, String edgeUri, Endpoint endpoint) {
         this.deviceId = deviceId;
         this.edgeUri = edgeUri;
         this.endpoint = endpoint;
@@ -39,7 +39,7 @@ final class SimulatedSensor {
      *
      * @throws SimulatorException when the node does not answer or refuses the device
      */
-    Threshold fetchThreshold() {
+    public Threshold fetchThreshold() {
         try {
             CoapResponse response = CoapDevices.client(edgeUri + "/config/" + deviceId, endpoint).get();
             if (response == null) {
@@ -70,11 +70,18 @@ final class SimulatedSensor {
 
     /** Posts the next reading; the answer's code, or null when the node did not answer in time. */
     CoAP.ResponseCode postNext(Instant now) {
-        double value = behaviour.next(now);
-        Threshold t = behaviour.threshold();
+        return post(behaviour.next(now), now, behaviour.threshold(), CoapDevices.DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * Posts one reading taken at {@code at}; the answer's code, or null when the node did not answer within
+     * {@code timeoutMillis}. A device that resends a reading the node did not acknowledge sends the same value
+     * and time again, as the fault drills' sensors do.
+     */
+    public CoAP.ResponseCode post(double value, Instant at, Threshold t, long timeoutMillis) {
         List<Map<String, Object>> pack = List.of(Map.of(
                 "bn", "urn:dev:" + deviceId + ":",
-                "bt", now.toEpochMilli() / 1000.0,
+                "bt", at.toEpochMilli() / 1000.0,
                 "n", t.quantity(),
                 "u", t.unit(),
                 "v", value));
@@ -83,18 +90,18 @@ final class SimulatedSensor {
             request.setURI(edgeUri + "/s/" + deviceId);
             request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_SENML_JSON);
             request.setPayload(JSON.writeValueAsString(pack).getBytes(StandardCharsets.UTF_8));
-            CoapResponse response = CoapDevices.client(edgeUri, endpoint).advanced(request);
+            CoapResponse response = CoapDevices.client(edgeUri, endpoint, timeoutMillis).advanced(request);
             return response == null ? null : response.getCode();
         } catch (ConnectorException | IOException e) {
             return null;
         }
     }
 
-    String deviceId() {
+    public String deviceId() {
         return deviceId;
     }
 
-    void close() {
+    public void close() {
         endpoint.destroy();
     }
 }

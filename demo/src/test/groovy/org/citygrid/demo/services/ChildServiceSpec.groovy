@@ -73,4 +73,31 @@ class ChildServiceSpec extends Specification {
         cleanup:
         second?.stop()
     }
+
+    def "kill ends a service with SIGKILL, no shutdown hook running, and start runs it again"() {
+        given:
+        def child = service('ready').start(Duration.ofSeconds(60))
+        long first = child.pid().get()
+
+        when:
+        child.kill()
+
+        then:
+        !child.isRunning()
+        !ProcessHandle.of(first).map { it.alive }.orElse(false)
+        !Files.readString(tmp.resolve('logs/fake.log')).contains('shutdown hook ran')
+
+        when:
+        child.start(Duration.ofSeconds(60))
+
+        then:
+        child.isRunning()
+        child.pid().get() != first
+
+        when:
+        child.stop()
+
+        then: 'a stop, by contrast, is SIGTERM'
+        Files.readString(tmp.resolve('logs/fake.log')).contains('shutdown hook ran')
+    }
 }

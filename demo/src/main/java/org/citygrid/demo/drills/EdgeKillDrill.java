@@ -1,0 +1,161 @@
+package org.citygrid.demo.drills;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.citygrid.demo.Console;
+import org.citygrid.demo.DemoException;
+import org.citygrid.demo.DemoOptions;
+import org.citygrid.demo.DemoPorts;
+import org.citygrid.demo.DemoRun;
+import org.citygrid.demo.city.DemoRules;
+import org.citygrid.demo.city.EdgeSite;
+import org.citygrid.demo.data.DataFolder;
+import org.citygrid.demo.services.ChildService;
+import org.citygrid.devstack.FreePorts;
+
+/**
+ * Fault drill: kill -9 of an edge node under load.
+ *
+ * <p>Starts the broker, PostGIS, cloud-backend and one edge node exactly as the demo does (same code, same
+ * configuration, on a fresh data folder and free ports), loads the node with sensors over DTLS raising and
+ * clearing alarms, SIGKILLs the node half way, starts it again on the same data folder and ports, lets the
+ * sensors carry on (resending what was not acknowledged), stops the load, waits for the pipeline to drain, and
+ * counts: every alarm edge the node acknowledged must be in {@code grid.intake} and must have made exactly one
+ * case transition. See {@link EdgeKillCount} for what lost and duplicated mean.
+ */
+public final class EdgeKillDrill {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Polls of an unchanged read model, after every edge arrived, before the count is taken as final. */
+    private static final int STABLE_POLLS = 3;
+
+    private final EdgeKillOptions options;
+    private final Console console;
+
+    public EdgeKillDrill(EdgeKillOptions options, Console console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    /** Runs the drill and stops everything it started; the count decides the verdict. */
+    public EdgeKillCount run() throws InterruptedException {
+        DataFolder data = DataFolder.open(options.dataDir(), true);
+        writeDrillRules(data.edge(1));
+        DemoPorts ports = new DemoPorts(FreePorts.pick(), freeUdpPair(), FreePorts.pick(), FreePorts.pick());
+        DemoOptions demo = new DemoOptions(options.root(), options.dataDir(), false, ports, 1, options.sensors(),
+                Set.of("mobile-api", "simulator"), options.rate(), options.startTimeout());
+        DemoRun.Running running = new DemoRun(demo, console).startServices();
+        try {
+            EdgeSite site = running.sites().getFirst();
+            ChildService edge = running.service(site.name());
+            String uri = "coaps://127.0.0.1:" + ports.edgeDtls(0);
+            try (AlarmLoad load = new AlarmLoad(site.nodeId(), uri, site.devices(), options.rate(),
+                    options.alarmChance(), options.hold()).connect();
+                 Downstream downstream = new Downstream(running.broker().bootstrapServers(),
+                         "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE + "?user=postgres")) {
+                console.say("load: " + load.sensors() + " sensors over DTLS on " + uri + ", " + options.rate()
+                        + " readings/s for " + options.load().toSeconds() + " s; SIGKILL of " + site.name() + " at "
+                        + options.killAfter().toSeconds() + " s");
+                long loadStart = System.nanoTime();
+                load.start();
+                sleepUntil(loadStart, options.killAfter());
+                console.say("  before the kill: " + load.edges().size() + " alarm edges acknowledged");
+                Instant killedAt = Instant.now();
+                edge.kill();
+                long restartStart = System.nanoTime();
+                edge.start(options.startTimeout());
+                load.startEpisodes();
+                Duration down = Duration.ofNanos(System.nanoTime() - restartStart);
+                console.say("  " + site.name() + " restarted on the same data folder and ports, ready "
+                        + down.toMillis() / 1000.0 + " s after the SIGKILL");
+                sleepUntil(loadStart, options.load());
+                console.say("stopping the load (each sensor still resends its last reading until acknowledged) ...");
+                load.stop();
+                console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
+                EdgeKillCount count = awaitDrained(load, killedAt, site.nodeId(), downstream);
+                console.block(EdgeKillReport.table(count, options, site, killedAt, down));
+                return count;
+            }
+        } finally {
+            running.stop();
+        }
+    }
+
+    /**
+     * Polls downstream until every acknowledged edge has made its case transition and the read model has stopped
+     * changing, or the drain time is over; the last reading is the count either way.
+     */
+    private EdgeKillCount awaitDrained(AlarmLoad load, Instant killedAt, String nodeId, Downstream downstream)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + options.drain().toNanos();
+        long lastEvents = -1;
+        int stable = 0;
+        while (true) {
+            EdgeKillCount count = EdgeKillCount.of(load, killedAt, nodeId, downstream.read());
+            long events = count.downstream().caseEvents();
+            stable = count.drained() && events == lastEvents ? stable + 1 : 0;
+            lastEvents = events;
+            if (stable >= STABLE_POLLS || System.nanoTime() > deadline) {
+                if (!count.drained()) {
+                    console.say("  not drained within " + options.drain().toSeconds() + " s: the count is final");
+                }
+                return count;
+            }
+            Thread.sleep(1000); // between polls only; the read model decides when the count is final
+        }
+    }
+
+    /**
+     * The demo's thresholds with a debounce of one reading and no minimum duration: the drill can then tell from
+     * outside which acknowledged readings were alarm edges ({@link EdgeMirror}).
+     */
+    static void writeDrillRules(Path edgeDir) {
+        Map<String, DemoRules.Rule> rules = new LinkedHashMap<>();
+        DemoRules.all().forEach((type, r) -> rules.put(type, new DemoRules.Rule(r.quantity(), r.unit(), r.min(), r.max(),
+                r.direction(), r.raiseAt(), r.clearAt(), 1, 0, r.reportingIntervalSeconds())));
+        try {
+            Files.createDirectories(edgeDir);
+            JSON.writeValue(edgeDir.resolve("rules.json").toFile(), rules);
+        } catch (IOException e) {
+            throw new DemoException("cannot write the drill's rules into " + edgeDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleepUntil(long startNanos, Duration after) throws InterruptedException {
+        long left = startNanos + after.toNanos() - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left)); // the load's schedule, not a wait for something to happen
+        }
+    }
+
+    /** A UDP port whose next port is free too: an edge node takes plain CoAP and DTLS side by side. */
+    static int freeUdpPair() {
+        for (int i = 0; i < 50; i++) {
+            int port;
+            try (DatagramSocket a = new DatagramSocket(0)) {
+                port = a.getLocalPort();
+            } catch (SocketException e) {
+                continue;
+            }
+            if (port < 65_000) {
+                try (DatagramSocket b = new DatagramSocket(port + 1)) {
+                    return port;
+                } catch (SocketException taken) {
+                    // next try
+                }
+            }
+        }
+        throw new DemoException("no two consecutive free UDP ports for the edge node");
+    }
+}
