@@ -418,7 +418,8 @@ class ConsoleBrowserSpec extends ApiSpec {
         if (id == 'filter-department' && value) {
             waitFor { !driver.findElements(By.cssSelector("#filter-department option[value='${value}']")).isEmpty() }
         }
-        js("const e = document.getElementById(arguments[0]); " +
+        // scrolled into view so that the step's screenshot shows the filters it set
+        js("const e = document.getElementById(arguments[0]); e.scrollIntoView({block: 'nearest'}); " +
                 "if (e.value !== arguments[1]) { e.value = arguments[1]; e.dispatchEvent(new Event('change')); }", id, value)
     }
 
