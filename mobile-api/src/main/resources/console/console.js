@@ -21,6 +21,8 @@
   const REFRESH = 'citygrid.console.refresh';
   const LANG = 'citygrid.console.lang';
   const FEED_MAX = 30;
+  // states in which an operator may send a case to another department (CaseDecider's re-dispatch)
+  const REDISPATCHABLE = new Set(['DISPATCHED', 'IN_PROGRESS']);
 
   const $ = (id) => document.getElementById(id);
   const labels = window.CONSOLE_LABELS;
@@ -331,28 +333,61 @@
     return [[b[0], b[1]], [b[2], b[3]]];
   }
 
+  // the filters the server applies (GET /api/v1/operator/map/cases); days are Beijing calendar days
+  const FILTERS = { state: 'filter-state', category: 'filter-category', department: 'filter-department',
+    from: 'filter-from', to: 'filter-to' };
+
   function filterQuery() {
     const q = new URLSearchParams();
-    if ($('filter-state').value) q.set('state', $('filter-state').value);
-    if ($('filter-category').value) q.set('category', $('filter-category').value);
+    Object.entries(FILTERS).forEach(([name, id]) => { if ($(id).value) q.set(name, $(id).value); });
     return q.toString();
   }
 
+  let caseCalls = 0;
   async function loadCases() {
-    const res = await api('/api/v1/operator/map/cases?' + filterQuery());
-    if (!res.ok) return;
+    const from = $('filter-from').value;
+    const to = $('filter-to').value;
+    const message = $('filter-message');
+    // the server would refuse it (422); say so here instead of showing an empty map
+    if (from && to && from > to) {
+      message.textContent = t('filters.badDays');
+      return;
+    }
+    message.textContent = '';
+    const query = filterQuery();
+    // filters change faster than answers come back: only the latest call's answer is shown
+    const call = ++caseCalls;
+    const res = await api('/api/v1/operator/map/cases?' + query);
+    if (call !== caseCalls) return;
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}));
+      message.textContent = body.detail || body.title || String(res.status);
+      return;
+    }
     const data = await res.json();
     state.cases.clear();
     data.features.forEach((f) => state.cases.set(f.properties.caseId, f));
+    state.casesQuery = query;
     fillCategories(data.features);
+    fillDepartments(data.features.map((f) => f.properties.department));
     renderCases();
+  }
+
+  /** The Beijing calendar day of an instant, as the server's day filters count it. */
+  function beijingDayOf(iso) {
+    return new Date(Date.parse(iso) + 8 * 3600e3).toISOString().slice(0, 10);
   }
 
   /** Whether a case belongs on the map under the current filters (the same rule as the server's). */
   function shown(p) {
     const s = $('filter-state').value;
     const c = $('filter-category').value;
-    return (s ? p.state === s : !TERMINAL.has(p.state)) && (!c || p.categoryCode === c);
+    const d = $('filter-department').value;
+    const from = $('filter-from').value;
+    const to = $('filter-to').value;
+    const day = p.reportedAt ? beijingDayOf(p.reportedAt) : null;
+    return (s ? p.state === s : !TERMINAL.has(p.state)) && (!c || p.categoryCode === c)
+      && (!d || p.department === d) && (!from || (day && day >= from)) && (!to || (day && day <= to));
   }
 
   function renderCases() {
@@ -379,6 +414,22 @@
     });
   }
 
+  // departments seen on case points and in Dispatched events: the filter's and the dispatch field's choices
+  const knownDepartments = new Set();
+  function fillDepartments(codes) {
+    codes.filter(Boolean).forEach((code) => {
+      if (knownDepartments.has(code)) return;
+      knownDepartments.add(code);
+      const o = document.createElement('option');
+      o.value = code;
+      o.textContent = code;
+      $('filter-department').append(o);
+      const choice = document.createElement('option');
+      choice.value = code;
+      $('departments').append(choice);
+    });
+  }
+
   (function fillStates() {
     const select = $('filter-state');
     STATES.forEach((s) => {
@@ -388,8 +439,7 @@
       select.append(o);
     });
   })();
-  $('filter-state').addEventListener('change', loadCases);
-  $('filter-category').addEventListener('change', loadCases);
+  Object.values(FILTERS).forEach((id) => $(id).addEventListener('change', loadCases));
 
   // ---- live updates ---------------------------------------------------------------------------
   function setLive(s) {
@@ -482,7 +532,10 @@
       f.properties.version = e.version;
       if (STATE_AFTER[change.type]) f.properties.state = STATE_AFTER[change.type];
       if (change.type === 'Overdue') f.properties.late = true;
-      if (change.type === 'Dispatched') f.properties.department = change.department;
+      if (change.type === 'Dispatched') {
+        f.properties.department = change.department;
+        fillDepartments([change.department]);
+      }
       state.cases.set(id, f);
       renderCases();
     }
@@ -602,11 +655,75 @@
       }
       ol.append(li);
     });
-    const terminal = TERMINAL.has(c.state);
     $('act-file').disabled = c.state !== 'REPORTED';
     $('act-dismiss').disabled = c.state !== 'REPORTED';
-    // dispatch, and re-dispatch of a case already with a department
-    $('act-dispatch').disabled = terminal || c.state === 'REPORTED';
+    // the case cycle's rule (CaseDecider): dispatch a filed case; only an operator re-dispatches one
+    // that a department holds, before it is handled
+    $('act-dispatch').disabled = c.state !== 'FILED';
+    $('act-redispatch').disabled = !REDISPATCHABLE.has(c.state);
+    renderPhotos(c);
+  }
+
+  // ---- photos ---------------------------------------------------------------------------------
+  // The report's photos and the handlers' and checkers' evidence, as the timeline's changes carry
+  // them. GET /api/v1/photos/{id} needs the Authorization header, which an <img src> cannot send,
+  // so each photo is fetched and shown from a blob: URL, kept while the same case stays open.
+  const photoUrls = new Map(); // ref -> blob URL, of the open case only
+  let photosOf = null;
+
+  function photoRefs(c) {
+    const refs = [];
+    (c.timeline || []).forEach((e) => {
+      const ch = e.change || {};
+      const media = [].concat((ch.details && ch.details.evidence) || [], ch.evidence || []);
+      media.forEach((m) => {
+        if (m && m.ref && m.ref.startsWith('photo/') && !refs.includes(m.ref)) refs.push(m.ref);
+      });
+    });
+    return refs;
+  }
+
+  async function renderPhotos(c) {
+    if (photosOf !== c.caseId) {
+      photoUrls.forEach((url) => URL.revokeObjectURL(url));
+      photoUrls.clear();
+      photosOf = c.caseId;
+    }
+    const refs = photoRefs(c);
+    const box = $('case-photos');
+    $('case-photos-box').hidden = refs.length === 0;
+    box.dataset.photos = String(refs.length);
+    await Promise.all(refs.filter((ref) => !photoUrls.has(ref)).map(async (ref) => {
+      const res = await api('/api/v1/photos/' + encodeURIComponent(ref.slice('photo/'.length)), {
+        // the photo route declares no produces type: Accept image/* matched no route (403), */* does
+        headers: { Accept: '*/*' }
+      });
+      // a photo that could not be read is tried again at the next redraw, not remembered as missing
+      if (res.ok) photoUrls.set(ref, URL.createObjectURL(await res.blob()));
+    }));
+    if (photosOf !== c.caseId) return; // another case was opened meanwhile
+    box.replaceChildren();
+    refs.forEach((ref) => {
+      const url = photoUrls.get(ref);
+      if (!url) {
+        const missing = document.createElement('span');
+        missing.className = 'muted';
+        missing.dataset.ref = ref;
+        missing.textContent = t('case.photoMissing');
+        box.append(missing);
+        return;
+      }
+      const a = document.createElement('a');
+      a.href = url;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      const img = document.createElement('img');
+      img.src = url;
+      img.alt = ref;
+      img.dataset.ref = ref;
+      a.append(img);
+      box.append(a);
+    });
   }
 
   document.querySelectorAll('#case-actions button[data-action]').forEach((b) => {
@@ -618,19 +735,26 @@
     if (!c) return;
     const status = $('action-status');
     const text = $('action-text').value.trim();
-    const action = { type, expectedVersion: c.version };
+    // a re-dispatch is the case cycle's Dispatch step on a case a department already holds
+    const action = { type: type === 'Redispatch' ? 'Dispatch' : type, expectedVersion: c.version };
     if (type === 'File') action.note = text;
     if (type === 'Dismiss') {
       if (!text) { status.textContent = t('action.needReason'); return; }
       action.reason = text;
     }
-    if (type === 'Dispatch') {
+    if (type === 'Dispatch' || type === 'Redispatch') {
       const department = $('action-department').value.trim();
       if (!department) { status.textContent = t('action.needDepartment'); return; }
       action.department = department;
       const assignee = $('action-assignee').value.trim();
       if (assignee) action.assignee = assignee;
       action.note = text;
+      // the case cycle would reject it (ALREADY_DISPATCHED_THERE): say so before sending
+      if (type === 'Redispatch' && department === c.department && (!assignee || assignee === c.assignee)) {
+        status.dataset.status = 'ERROR';
+        status.textContent = t('action.sameDepartment');
+        return;
+      }
     }
     const res = await api('/api/v1/cases/' + encodeURIComponent(c.caseId) + '/actions', {
       method: 'POST',
@@ -677,7 +801,7 @@
     if (!indicatorsReady) {
       $('ind-from').value = beijingDay(-29);
       $('ind-to').value = beijingDay(0);
-      ['ind-level', 'ind-from', 'ind-to'].forEach((id) => $(id).addEventListener('change', () => {
+      ['ind-dimension', 'ind-level', 'ind-from', 'ind-to'].forEach((id) => $(id).addEventListener('change', () => {
         state.chartCode = null;
         loadIndicators();
       }));
@@ -686,15 +810,34 @@
     loadIndicators();
   }
 
+  /** The indicators endpoints' query: areas at a level, or departments (which have no level). */
+  function indicatorQuery(extra) {
+    const dimension = $('ind-dimension').value;
+    const q = new URLSearchParams({ dimension });
+    if (dimension === 'area') q.set('level', $('ind-level').value);
+    Object.entries(Object.assign({}, extra, { from: $('ind-from').value, to: $('ind-to').value }))
+      .forEach(([k, v]) => q.set(k, v));
+    return q;
+  }
+
+  let indicatorCalls = 0;
   async function loadIndicators() {
     const panel = $('indicators');
-    const q = new URLSearchParams({ dimension: 'area', level: $('ind-level').value, from: $('ind-from').value, to: $('ind-to').value });
+    const dimension = $('ind-dimension').value;
+    $('ind-level').disabled = dimension !== 'area';
+    $('ind-code-head').dataset.i18n = dimension === 'area' ? 'ind.code' : 'ind.department';
+    $('ind-code-head').textContent = t($('ind-code-head').dataset.i18n);
+    panel.dataset.dimension = dimension;
+    const q = indicatorQuery({});
+    // a later call (another dimension, or a live refresh) wins over an earlier one still on its way
+    const call = ++indicatorCalls;
     let res;
     try {
       res = await api('/api/v1/operator/indicators?' + q);
     } catch (e) {
       return;
     }
+    if (call !== indicatorCalls) return;
     if (res.status === 404) {
       panel.dataset.state = 'unavailable';
       state.indicatorRows = [];
@@ -715,7 +858,7 @@
   const pct = (v) => (v === null || v === undefined ? '—' : Math.round(v * 1000) / 10 + '%');
 
   function areaName(code) {
-    if (!state.grids) return '';
+    if (!state.grids || $('ind-dimension').value !== 'area') return '';
     const level = $('ind-level').value;
     const key = { STREET: 'streetCode', COMMUNITY: 'communityCode', GRID: 'code' }[level];
     if (!key) return '';
@@ -754,7 +897,7 @@
   }
 
   async function loadDaily(code) {
-    const q = new URLSearchParams({ dimension: 'area', level: $('ind-level').value, code, from: $('ind-from').value, to: $('ind-to').value });
+    const q = indicatorQuery({ code });
     const res = await api('/api/v1/operator/indicators/daily?' + q);
     $('chart-code').textContent = code;
     drawChart(res.ok ? ((await res.json()).days || []) : []);

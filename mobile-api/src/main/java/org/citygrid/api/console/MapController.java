@@ -12,6 +12,9 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +38,11 @@ class MapController {
     private static final Set<String> STATES = Set.of("REPORTED", "FILED", "DISPATCHED", "IN_PROGRESS", "SUSPENDED",
             "HANDLED", "CHECK_PASSED", "CLOSED", "DISMISSED", "VOIDED");
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][0-9]{2,8}");
+    // department codes as the responsibility table names them: DRAINAGE, WATER_SUPPLY, ...
+    private static final Pattern DEPARTMENT = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    // "reported between two dates" means calendar days in Beijing, as the indicators count them
+    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final MapLayers layers;
 
@@ -69,10 +77,12 @@ class MapController {
     }
 
     @Operation(summary = "Case points (GeoJSON), newest first, at most 10000: open cases, or those in the listed states; "
-            + "filters state and category take comma-separated lists", security = @SecurityRequirement(name = "bearer"))
+            + "filters state, category and department take comma-separated lists; from and to (YYYY-MM-DD, Beijing days, "
+            + "both included) bound the day the case was reported", security = @SecurityRequirement(name = "bearer"))
     @Get(value = "/cases", produces = {GEOJSON, MediaType.APPLICATION_JSON})
     HttpResponse<String> cases(@QueryValue @Nullable String bbox, @QueryValue @Nullable String state,
-                               @QueryValue @Nullable String category) {
+                               @QueryValue @Nullable String category, @QueryValue @Nullable String department,
+                               @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         List<String> states = list(state);
         states.stream().filter(s -> !STATES.contains(s)).findFirst().ifPresent(s -> {
             throw ProblemException.invalidField("state", "not a case state: " + s);
@@ -81,7 +91,33 @@ class MapController {
         categories.stream().filter(c -> !CATEGORY.matcher(c).matches()).findFirst().ifPresent(c -> {
             throw ProblemException.invalidField("category", "not a category code: " + c);
         });
-        return geoJson(layers.cases(Bbox.parse(bbox), states, categories));
+        List<String> departments = list(department);
+        departments.stream().filter(d -> !DEPARTMENT.matcher(d).matches()).findFirst().ifPresent(d -> {
+            throw ProblemException.invalidField("department", "not a department code: " + d);
+        });
+        LocalDate fromDay = day("from", from);
+        LocalDate toDay = day("to", to);
+        if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+            throw ProblemException.invalidField("to", "before from (" + fromDay + ")");
+        }
+        MapLayers.CaseFilter filter = new MapLayers.CaseFilter(states, categories, departments,
+                fromDay == null ? null : fromDay.atStartOfDay(CITY_ZONE).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(CITY_ZONE).toInstant());
+        return geoJson(layers.cases(Bbox.parse(bbox), filter));
+    }
+
+    private static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (DAY.matcher(value.strip()).matches()) {
+                return LocalDate.parse(value.strip());
+            }
+        } catch (DateTimeException e) {
+            // falls through to the problem below: 2026-02-30 is as bad as "yesterday"
+        }
+        throw ProblemException.invalidField(field, "not a day YYYY-MM-DD: " + value);
     }
 
     private static List<String> list(String commaSeparated) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -111,19 +112,31 @@ class MapLayers {
     }
 
     /** Cases in the box; open ones only unless states are named (terminal states included then). */
-    String cases(Bbox bbox, List<String> states, List<String> categories) {
+    String cases(Bbox bbox, CaseFilter filter) {
         List<Object> params = new ArrayList<>();
         params.add(Timestamp.from(clock.instant()));
         List<String> where = new ArrayList<>();
-        if (states.isEmpty()) {
+        if (filter.states().isEmpty()) {
             where.add("NOT terminal");
         } else {
             where.add("state = ANY (?)");
-            params.add(states);
+            params.add(filter.states());
         }
-        if (!categories.isEmpty()) {
+        if (!filter.categories().isEmpty()) {
             where.add("category_code = ANY (?)");
-            params.add(categories);
+            params.add(filter.categories());
+        }
+        if (!filter.departments().isEmpty()) {
+            where.add("department = ANY (?)");
+            params.add(filter.departments());
+        }
+        if (filter.reportedFrom() != null) {
+            where.add("reported_at >= ?");
+            params.add(Timestamp.from(filter.reportedFrom()));
+        }
+        if (filter.reportedBefore() != null) {
+            where.add("reported_at < ?");
+            params.add(Timestamp.from(filter.reportedBefore()));
         }
         if (bbox != null) {
             where.add("position && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
@@ -155,6 +168,14 @@ class MapLayers {
         } catch (SQLException e) {
             throw new DataAccessException("cannot read a map layer", e);
         }
+    }
+
+    /**
+     * Which cases the map shows: empty lists filter nothing; {@code reportedFrom} is inclusive,
+     * {@code reportedBefore} exclusive, either may be null.
+     */
+    record CaseFilter(List<String> states, List<String> categories, List<String> departments,
+                      Instant reportedFrom, Instant reportedBefore) {
     }
 
     /** The area levels whose outlines the map draws over the unit grids. */

@@ -1,5 +1,6 @@
 package org.citygrid.api.console
 
+import io.micronaut.http.HttpRequest
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
@@ -13,6 +14,7 @@ import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.Channel
+import org.citygrid.model.cases.Evidence
 import org.citygrid.model.cases.ReportDetails
 import org.citygrid.model.cases.Role
 import org.citygrid.model.geo.GeoPoint
@@ -22,12 +24,16 @@ import org.openqa.selenium.OutputType
 import org.openqa.selenium.chrome.ChromeDriver
 import org.openqa.selenium.chrome.ChromeDriverService
 import org.openqa.selenium.chrome.ChromeOptions
+import org.openqa.selenium.support.ui.Select
 import org.openqa.selenium.support.ui.WebDriverWait
 import spock.lang.Shared
 import spock.lang.Stepwise
 
 import groovy.json.JsonSlurper
 
+import javax.imageio.ImageIO
+import java.awt.Color
+import java.awt.image.BufferedImage
 import java.time.Duration
 import java.time.Instant
 import java.time.LocalDate
@@ -61,6 +67,16 @@ class ConsoleBrowserSpec extends ApiSpec {
     @Shared
     String caseId
     @Shared
+    String photoRef
+    /** Another open case in the same grid, held by another department, reported yesterday (Beijing). */
+    @Shared
+    String waterCaseId
+    /** Who holds the case in the read model, as the case cycle's last Dispatched left it. */
+    @Shared
+    String heldBy = 'DRAINAGE'
+    @Shared
+    String assignedTo = 'handler-12'
+    @Shared
     int shot = 0
 
     @Override
@@ -82,12 +98,19 @@ class ConsoleBrowserSpec extends ApiSpec {
         options.setCapability('goog:loggingPrefs', ['browser': 'ALL'])
         driver = new ChromeDriver(service, options)
         SHOTS.mkdirs()
+        // only this run's pictures and log: names change when features do
+        SHOTS.listFiles().findAll { it.name.startsWith('console-') }*.delete()
 
         ReadModelFixture.insertGrid(GRID, 116.400, 39.910, 116.410, 39.920, '东华门网格', '东华门街道')
         ReadModelFixture.insertGrid('110106001001002', 116.410, 39.910, 116.420, 39.920, '王府井网格', '东华门街道')
         ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
                 [REPORTED: 3, FILED: 3, CLOSED: 2, CLOSED_ON_TIME: 1, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
+        ReadModelFixture.insertTally(today().toString(), 'department', '', 'DRAINAGE',
+                [REPORTED: 2L, FILED: 2L, CLOSED: 1L, CLOSED_ON_TIME: 1L, OVERDUE_HANDLING: 2L])
         ReadModelFixture.insertSensor('mc-console-browser', 116.4080, 39.9170, 'RAISED')
+        waterCaseId = ReadModelFixture.insertCase(gridCode: GRID, lon: 116.4065d, lat: 39.9165d, state: 'DISPATCHED',
+                department: 'WATER_SUPPLY', assignee: 'handler-7', reportedAt: Instant.now().minusSeconds(86_400),
+                deadline: Instant.now().plusSeconds(86_400)).caseId
     }
 
     def cleanupSpec() {
@@ -96,7 +119,8 @@ class ConsoleBrowserSpec extends ApiSpec {
 
     def cleanup() {
         // a picture of where each feature ended, passed or failed
-        def name = specificationContext.currentIteration.name.replaceAll(/[^A-Za-z0-9]+/, '-').take(60)
+        // the display name has a data table's values in it (#what), so each row gets a picture of its own
+        def name = specificationContext.currentIteration.displayName.replaceAll(/[^A-Za-z0-9]+/, '-').take(70)
         new File(SHOTS, String.format('console-%02d-%s.png', ++shot, name)).bytes = driver.getScreenshotAs(OutputType.BYTES)
         new File(SHOTS, 'console-browser.log') << driver.manage().logs().get('browser').all.collect { it.toString() }.join('\n') + '\n'
     }
@@ -146,19 +170,25 @@ class ConsoleBrowserSpec extends ApiSpec {
         js('window.sameDocument = true')
         def position = new GeoPoint(116.4045, 39.9145)
 
-        when: 'an operator takes a hotline call and reports it'
+        when: 'an operator takes a hotline call, with a photo the caller sent, and reports it'
+        photoRef = http.toBlocking().retrieve(HttpRequest.POST('/api/v1/photos', realPng()).contentType('image/png')
+                .bearerAuth(operator.accessToken), Map).ref
         def response = post(operator, '/api/v1/reports', [categoryCode: 'C0101', description: '井盖松动 console test',
-                                                          position    : [lon: position.lon(), lat: position.lat()]])
+                                                          position    : [lon: position.lon(), lat: position.lat()],
+                                                          photos      : [photoRef]])
         and: 'the case cycle places it and says so on grid.case-events'
         caseId = "${GRID}-261123-${Long.toHexString(System.nanoTime() & 0xffffffffL).padLeft(8, '0')}".toString()
         def now = Instant.now()
         ReadModelFixture.insertCase(caseId: caseId, gridCode: GRID, lon: position.lon(), lat: position.lat(),
                 channel: 'HOTLINE', reporterId: operator.id, description: '井盖松动 console test', reportedAt: now,
                 updatedAt: now, deadline: now.plusSeconds(3600))
-        ReadModelFixture.insertEvent(caseId, 1, 'Reported', "intake:${response.body().id}")
-        PushSpec.publish(new CaseEvent(caseId, 1, now, Actor.system('case-cycle'), "intake:${response.body().id}",
+        def reported = new CaseEvent(caseId, 1, now, Actor.system('case-cycle'), "intake:${response.body().id}",
                 new CaseChange.Reported(new ReportDetails(response.body().id as String, Channel.HOTLINE, 'C0101', GRID,
-                        position, '井盖松动 console test', operator.id, false, now, []), now.plusSeconds(3600))))
+                        position, '井盖松动 console test', operator.id, false, now, [new Evidence(photoRef, 'image/png')]),
+                        now.plusSeconds(3600)))
+        ReadModelFixture.insertEvent(caseId, 1, 'Reported', "intake:${response.body().id}", changeFields(reported),
+                'system:case-cycle', 'SYSTEM')
+        PushSpec.publish(reported)
 
         then:
         response.status.code == 202
@@ -177,6 +207,18 @@ class ConsoleBrowserSpec extends ApiSpec {
         element('case-panel').getAttribute('data-state') == 'REPORTED'
         timeline() == ['Reported']
         driver.findElement(By.cssSelector('#case-details dd[data-field=description]')).text == '井盖松动 console test'
+    }
+
+    def "the case panel shows the report's photo, fetched with the operator's token"() {
+        expect: 'one photo, drawn from a blob: URL because an <img> cannot send the Authorization header'
+        waitFor { element('case-photos').getAttribute('data-photos') == '1' }
+        waitFor { !driver.findElements(By.cssSelector('#case-photos img')).isEmpty() }
+        def img = driver.findElement(By.cssSelector('#case-photos img'))
+        img.getAttribute('data-ref') == photoRef
+        img.getAttribute('src').startsWith('blob:')
+        and: 'the bytes are the picture: the browser decoded it at its real size'
+        waitFor { js('return arguments[0].complete && arguments[0].naturalWidth', img) as int == 64 }
+        js('return arguments[0].naturalHeight', img) as int == 48
     }
 
     def "filing the case from the console sends a File command, and the case cycle's answer shows live"() {
@@ -219,6 +261,60 @@ class ConsoleBrowserSpec extends ApiSpec {
         js('return window.sameDocument') == true
     }
 
+    def "case markers filtered by #what"() {
+        when:
+        setFilter('filter-department', department)
+        setFilter('filter-from', from)
+        setFilter('filter-to', to)
+
+        then: 'the server answered for these filters, and the map holds its answer'
+        waitFor { js('return citygrid.casesQuery') == expectedQuery(department, from, to) }
+        waitFor { onMap(caseId) == showsDispatched && onMap(waterCaseId) == showsWater }
+        js('return citygrid.cases.has(arguments[0])', caseId) == showsDispatched
+        js('return citygrid.cases.has(arguments[0])', waterCaseId) == showsWater
+
+        where:
+        what                                  | department     | from              | to                 || showsDispatched | showsWater
+        'department DRAINAGE'                 | 'DRAINAGE'     | ''                | ''                 || true            | false
+        'department WATER_SUPPLY'             | 'WATER_SUPPLY' | ''                | ''                 || false           | true
+        'reported from today'                 | ''             | day(0)            | ''                 || true            | false
+        'reported up to yesterday'            | ''             | ''                | day(-1)            || false           | true
+        'reported yesterday or today'         | ''             | day(-1)           | day(0)             || true            | true
+        'reported from tomorrow'              | ''             | day(1)            | ''                 || false           | false
+        'nothing, every open case again'      | ''             | ''                | ''                 || true            | true
+    }
+
+    def "re-dispatching the case sends a Dispatch to the other department, and the panel follows"() {
+        given: 'a dispatched case offers re-dispatch, not a first dispatch'
+        def offered = element('act-redispatch').enabled
+        def firstDispatch = element('act-dispatch').enabled
+
+        when:
+        element('action-text').clear()
+        element('action-text').sendKeys('the main belongs to the water company')
+        element('action-department').clear()
+        element('action-department').sendKeys('WATER_SUPPLY')
+        element('action-assignee').clear()
+        element('act-redispatch').click()
+        waitFor { element('action-status').getAttribute('data-status') == 'PENDING' }
+        def commandId = element('action-status').getAttribute('data-command')
+        def sent = sentCommand(commandId)
+        heldBy = 'WATER_SUPPLY'
+        assignedTo = null
+        caseCycleApplies(commandId, 4, 'DISPATCHED', new CaseChange.Dispatched('WATER_SUPPLY', null,
+                'the main belongs to the water company', true, Instant.now().plusSeconds(86_400)))
+
+        then:
+        offered
+        !firstDispatch
+        sent.action() == new CaseAction.Dispatch('WATER_SUPPLY', null, 'the main belongs to the water company')
+        sent.expectedVersion() == 3L
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        waitFor { timeline() == ['Reported', 'Filed', 'Dispatched', 'Dispatched'] }
+        driver.findElement(By.cssSelector('#case-details dd[data-field=department]')).text == 'WATER_SUPPLY'
+        js('return citygrid.cases.get(arguments[0]).properties.department', caseId) == 'WATER_SUPPLY'
+    }
+
     def "the indicator panel shows the street's rates and follows new tallies"() {
         expect: 'the tallies there were at sign-in'
         waitFor { indicator('closureRate') == '66.7%' }
@@ -232,12 +328,32 @@ class ConsoleBrowserSpec extends ApiSpec {
         when: 'the day closes one more case, on time, and events keep coming'
         ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
                 [REPORTED: 3, FILED: 3, CLOSED: 3, CLOSED_ON_TIME: 2, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
-        caseCycleApplies('cmd-accept-console', 4, 'IN_PROGRESS', new CaseChange.Accepted('handler-12'),
-                Actor.handler('handler-12', 'DRAINAGE'))
+        caseCycleApplies('cmd-accept-console', 5, 'IN_PROGRESS', new CaseChange.Accepted('handler-7'),
+                Actor.handler('handler-7', 'WATER_SUPPLY'))
 
         then:
         waitFor { indicator('closureRate') == '100%' }
         indicator('onTimeClosureRate') == '66.7%'
+    }
+
+    def "the indicator panel also shows departments, with their own chart"() {
+        when:
+        new Select(element('ind-dimension')).selectByValue('department')
+
+        then: 'the department tallies, and no area rows'
+        waitFor { indicator('closureRate', 'DRAINAGE') == '50%' }
+        indicator('onTimeClosureRate', 'DRAINAGE') == '100%'
+        indicator('overdueCount', 'DRAINAGE') == '2'
+        indicator('closureRate', STREET) == null
+        element('ind-code-head').text == 'Department'
+        !element('ind-level').enabled
+
+        when: 'the department is chosen for the chart'
+        driver.findElement(By.cssSelector("#ind-table tr[data-code='DRAINAGE']")).click()
+
+        then:
+        waitFor { element('chart-code').text == 'DRAINAGE' && element('ind-chart').getAttribute('data-reported') == '2' }
+        element('ind-chart').getAttribute('data-days') == '30'
     }
 
     def "the labels switch between English and Chinese"() {
@@ -271,12 +387,54 @@ class ConsoleBrowserSpec extends ApiSpec {
         def event = new CaseEvent(caseId, version, now, actor, commandId, change)
         def dispatched = state in ['DISPATCHED', 'IN_PROGRESS']
         ReadModelFixture.insertCase(caseId: caseId, gridCode: GRID, version: version, state: state,
-                department: dispatched ? 'DRAINAGE' : null, assignee: dispatched ? 'handler-12' : null,
+                department: dispatched ? heldBy : null, assignee: dispatched ? assignedTo : null,
                 deadline: now.plusSeconds(3600))
-        Map changeFields = new JsonSlurper().parseText(WireCodec.events().toTree(event).get('change').toString()) as Map
-        ReadModelFixture.insertEvent(caseId, version, change.class.simpleName, commandId, changeFields,
+        ReadModelFixture.insertEvent(caseId, version, change.class.simpleName, commandId, changeFields(event),
                 actor.id(), actor.role().name())
         PushSpec.publish(event)
+    }
+
+    /** The event's change as the read model's timeline keeps it: the v1 wire format. */
+    private static Map changeFields(CaseEvent event) {
+        new JsonSlurper().parseText(WireCodec.events().toTree(event).get('change').toString()) as Map
+    }
+
+    /** A real picture (64 x 48 PNG) the browser can decode, unlike the magic-number stubs of Images. */
+    private static byte[] realPng() {
+        def image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB)
+        def g = image.createGraphics()
+        g.color = new Color(0x3d, 0xdc, 0x97)
+        g.fillRect(0, 0, 64, 48)
+        g.color = Color.DARK_GRAY
+        g.fillOval(16, 8, 32, 32)
+        g.dispose()
+        def out = new ByteArrayOutputStream()
+        ImageIO.write(image, 'png', out)
+        out.toByteArray()
+    }
+
+    /** Sets a filter as a person would, and tells the page it changed. */
+    private void setFilter(String id, String value) {
+        if (id == 'filter-department' && value) {
+            waitFor { !driver.findElements(By.cssSelector("#filter-department option[value='${value}']")).isEmpty() }
+        }
+        // scrolled into view so that the step's screenshot shows the filters it set
+        js("const e = document.getElementById(arguments[0]); e.scrollIntoView({block: 'nearest'}); " +
+                "if (e.value !== arguments[1]) { e.value = arguments[1]; e.dispatchEvent(new Event('change')); }", id, value)
+    }
+
+    private static String expectedQuery(String department, String from, String to) {
+        [department: department, from: from, to: to].findAll { it.value }.collect { k, v -> "${k}=${v}" }.join('&')
+    }
+
+    /** Whether the map's case source holds the case (drawn or clustered). */
+    private boolean onMap(String id) {
+        js("return citygrid.map.getSource('cases').serialize().data.features.some(f => f.properties.caseId === arguments[0])", id)
+    }
+
+    /** A Beijing day relative to today, as the date inputs take it. */
+    private static String day(int offset) {
+        today().plusDays(offset).toString()
     }
 
     private def sentCommand(String commandId) {
@@ -288,8 +446,8 @@ class ConsoleBrowserSpec extends ApiSpec {
         driver.findElements(By.cssSelector('#case-timeline li'))*.getAttribute('data-type')
     }
 
-    private String indicator(String name) {
-        def cells = driver.findElements(By.cssSelector("#ind-table tr[data-code='${STREET}'] td[data-indicator=${name}]"))
+    private String indicator(String name, String code = STREET) {
+        def cells = driver.findElements(By.cssSelector("#ind-table tr[data-code='${code}'] td[data-indicator=${name}]"))
         cells ? cells[0].text : null
     }
 

@@ -23,6 +23,9 @@ class MapLayersSpec extends ApiSpec {
     static final String GRID_B = '110105001002001'
     static final String GRID_C = '110105002001001'
     static final String BOX = '116.60,40.00,116.63,40.01'
+    // a grid of its own, east of BOX, for the department and day filters
+    static final String GRID_D = '110105003001001'
+    static final String D_BOX = '116.635,40.00,116.645,40.01'
 
     @Inject
     EmbeddedServer server
@@ -48,6 +51,15 @@ class MapLayersSpec extends ApiSpec {
         ReadModelFixture.insertSensor('mc-console-2', 116.6151, 40.0051, 'CLEARED')
         cases.other = ReadModelFixture.insertCase(gridCode: GRID_C, lon: 116.625d, lat: 40.005d, state: 'REPORTED',
                 categoryCode: 'C0101', deadline: future)
+        ReadModelFixture.insertGrid(GRID_D, 116.635, 40.000, 116.645, 40.010, '网格D', '建外街道')
+        // reported on 2 March, Beijing time (the fixture's default)
+        cases.earlier = ReadModelFixture.insertCase(gridCode: GRID_D, lon: 116.636d, lat: 40.005d, state: 'DISPATCHED',
+                department: 'WATER_SUPPLY', deadline: future)
+        // 23:30 on 5 March in Beijing, and 01:00 on 6 March in Beijing: the same UTC day, two city days
+        cases.lateEvening = ReadModelFixture.insertCase(gridCode: GRID_D, lon: 116.637d, lat: 40.005d, state: 'IN_PROGRESS',
+                department: 'DRAINAGE', deadline: future, reportedAt: Instant.parse('2026-03-05T15:30:00Z'))
+        cases.nextMorning = ReadModelFixture.insertCase(gridCode: GRID_D, lon: 116.638d, lat: 40.005d, state: 'DISPATCHED',
+                department: 'WATER_SUPPLY', deadline: future, reportedAt: Instant.parse('2026-03-05T17:00:00Z'))
     }
 
     /** GeoJSON answers, read as JSON whatever their media type. */
@@ -94,6 +106,27 @@ class MapLayersSpec extends ApiSpec {
         'the listed states, terminal ones too'     | '&state=CLOSED,FILED'      || ['open', 'closed']
         'one category'                             | '&category=E0403'          || ['late']
         'state and category together'              | '&state=REPORTED&category=c0101' || ['other']
+    }
+
+    def "the case layer filters by #what"() {
+        given:
+        def operator = user(Role.OPERATOR)
+
+        when:
+        def body = geo(operator, "/api/v1/operator/map/cases?bbox=${D_BOX}${query}")
+
+        then:
+        body.features*.properties*.caseId as Set == expected.collect { cases[it].caseId } as Set
+
+        where:
+        what                                         | query                                     || expected
+        'nothing: every open case'                   | ''                                        || ['earlier', 'lateEvening', 'nextMorning']
+        'one department'                             | '&department=WATER_SUPPLY'                || ['earlier', 'nextMorning']
+        'several departments, in any case'           | '&department=drainage,Water_Supply'       || ['earlier', 'lateEvening', 'nextMorning']
+        'the first day reported, a Beijing day'      | '&from=2026-03-06'                        || ['nextMorning']
+        'the last day reported, included'            | '&to=2026-03-05'                          || ['earlier', 'lateEvening']
+        'a single day'                               | '&from=2026-03-05&to=2026-03-05'          || ['lateEvening']
+        'department and days together'               | '&department=WATER_SUPPLY&from=2026-03-03' || ['nextMorning']
     }
 
     def "a case point says whether the case is late"() {
@@ -176,6 +209,12 @@ class MapLayersSpec extends ApiSpec {
         'sensors?bbox=1,1,0,0'                 || 'bbox'
         'cases?state=LOST'                     || 'state'
         'cases?category=DROP%20TABLE'          || 'category'
+        'cases?department=DROP%20TABLE'        || 'department'
+        'cases?department=%3Cb%3E'             || 'department'
+        'cases?from=2026-02-30'                || 'from'
+        'cases?from=yesterday'                 || 'from'
+        'cases?to=2026-3-5'                    || 'to'
+        'cases?from=2026-03-06&to=2026-03-05'  || 'to'
         'areas?level=PLANET'                   || 'level'
     }
 
