@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.Channel;
@@ -37,12 +39,20 @@ final class SensorRows {
     private SensorRows() {
     }
 
+    /**
+     * Writes each sensor's latest alarm edge among {@code alarms}. One row per sensor, because the
+     * batch is rewritten into one multi-row INSERT (reWriteBatchedInserts) and PostgreSQL refuses
+     * to update a row twice in one statement: after any backlog a raise and its clear meet in one
+     * batch, and the projection would retry that batch for ever.
+     */
     static void upsert(Connection c, Collection<IntakeRecord> alarms) throws SQLException {
         if (alarms.isEmpty()) {
             return;
         }
+        Map<String, IntakeRecord> latest = new LinkedHashMap<>();
+        alarms.forEach(r -> latest.merge(r.deviceId(), r, SensorRows::later));
         try (PreparedStatement st = c.prepareStatement(UPSERT)) {
-            for (IntakeRecord r : alarms) {
+            for (IntakeRecord r : latest.values()) {
                 int i = 0;
                 st.setString(++i, r.deviceId());
                 st.setString(++i, r.sensorType());
@@ -66,6 +76,12 @@ final class SensorRows {
             }
             st.executeBatch();
         }
+    }
+
+    /** Of two edges of one sensor, the one its row keeps: the upsert's own order, observed time then intake id. */
+    private static IntakeRecord later(IntakeRecord a, IntakeRecord b) {
+        int byTime = a.observedAt().compareTo(b.observedAt());
+        return byTime > 0 || (byTime == 0 && a.intakeId().compareTo(b.intakeId()) >= 0) ? a : b;
     }
 
     /** Points each sensor at the case its latest alarm opened or joined. */
