@@ -142,7 +142,9 @@ public final class E2eBench {
             last = Math.max(last, Math.max(o.dispatchedNanos(), o.intentNanos()));
         }
         long settled = toDispatch.size() + merged + toFile;
-        double span = Math.max(sent.seconds(), (last - sent.startNanos()) / 1e9);
+        // from the step's start to the last raise settled, and no shorter than the step: the clears sent after its
+        // end (half a period after the last raises) are not part of the offered rate
+        double span = Math.max(options.step().toNanos() / 1e9, (last - sent.startNanos()) / 1e9);
         double processed = settled / span;
         Percentiles dispatched = Percentiles.ofNanos(toDispatch);
         long edges = Math.max(1, sent.edgesAcknowledged());

@@ -66,7 +66,7 @@ final class E2eChart {
         legend = series(s, plot, steps, r -> r.dispatched().p50(), "reading → Dispatched p50", STEP_COLOURS[0], legend);
         legend = series(s, plot, steps, r -> r.dispatched().p95(), "reading → Dispatched p95", STEP_COLOURS[1], legend);
         legend = series(s, plot, steps, r -> r.dispatched().p99(), "reading → Dispatched p99", STEP_COLOURS[2], legend);
-        legend = series(s, plot, steps, r -> r.intent().p99(), "reading → TASK_ASSIGNED p99", STEP_COLOURS[3], legend);
+        legend = series(s, plot, steps, r -> r.intent().p99(), "reading → intent p99", STEP_COLOURS[3], legend);
         for (int i = 0; i < report.baselines().size(); i++) {
             BaselineResult b = report.baselines().get(i);
             if (b.latency().isEmpty()) {
@@ -76,7 +76,7 @@ final class E2eChart {
             double y = plot.y(b.latency().p50());
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\""
                     + " stroke-dasharray=\"6 4\" stroke-width=\"2\"/>%n", LEFT, y, LEFT + plot.width(), y, colour));
-            legend = legendEntry(s, "baseline p50: " + b.name(), colour, true, legend);
+            legend = legendEntry(s, "baseline p50: " + shortName(b.name()), colour, true, legend);
         }
         s.append("</svg>");
         return s.toString();
@@ -125,6 +125,12 @@ final class E2eChart {
             double share = (Math.log10(millis) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
             return TOP + height() - Math.max(0, Math.min(1, share)) * height();
         }
+    }
+
+    /** The baseline's name without its settings in parentheses: the legend has little room, the table has them. */
+    private static String shortName(String name) {
+        int paren = name.indexOf(" (");
+        return paren > 0 ? name.substring(0, paren) : name;
     }
 
     private static String number(double v) {

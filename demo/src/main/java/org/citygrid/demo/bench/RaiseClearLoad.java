@@ -60,9 +60,6 @@ final class RaiseClearLoad implements AutoCloseable {
     /** What one step sent: the time of each raise's first send, by the intake id it became. */
     record StepLoad(Map<String, Long> raiseSentNanos, long edgesAcknowledged, long unanswered, long startNanos,
                     long endNanos) {
-        double seconds() {
-            return (endNanos - startNanos) / 1e9;
-        }
     }
 
     /** Fetches each sensor's rule (the first request also makes the DTLS handshake). */
