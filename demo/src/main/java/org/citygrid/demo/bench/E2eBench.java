@@ -202,6 +202,8 @@ public final class E2eBench {
         }
         console.say("baseline: " + E2eReport.POSTGIS + " ...");
         results.add(new BaselineResult(E2eReport.POSTGIS, rate, PostgisRoundTrip.measure(jdbc, rate, options.baseline())));
+        console.say("baseline: " + E2eReport.COAP + " ...");
+        results.add(new BaselineResult(E2eReport.COAP, rate, BareCoapRoundTrip.measure(rate, options.baseline())));
         return results;
     }
 

@@ -18,7 +18,7 @@ final class E2eChart {
     private static final int TOP = 30;
     private static final int BOTTOM = 60;
     private static final String[] STEP_COLOURS = {"#1f77b4", "#ff7f0e", "#d62728", "#9467bd"};
-    private static final String[] BASELINE_COLOURS = {"#2ca02c", "#17becf", "#8c564b"};
+    private static final String[] BASELINE_COLOURS = {"#2ca02c", "#17becf", "#8c564b", "#7f7f7f"};
 
     private E2eChart() {
     }

@@ -13,6 +13,7 @@ public record E2eReport(String setup, List<StepResult> steps, List<BaselineResul
     public static final String KAFKA = "Kafka producer -> consumer (acks=all, read_committed)";
     public static final String STREAMS = "pass-through Streams (exactly_once_v2, commit 100 ms)";
     public static final String POSTGIS = "PostGIS insert + select by id (JDBC, autocommit)";
+    public static final String COAP = "bare Californium resource (SenML POST over DTLS PSK)";
 
     public E2eReport {
         steps = List.copyOf(steps);
