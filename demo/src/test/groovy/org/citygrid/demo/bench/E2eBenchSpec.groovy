@@ -8,7 +8,7 @@ import spock.lang.Shared
 import spock.lang.Specification
 
 /**
- * LIVE, about 65-90 seconds: the end-to-end benchmark at a tiny size (two short steps, one-second baselines) on the
+ * LIVE, about 50-90 seconds: the end-to-end benchmark at a tiny size (two short steps, one-second baselines) on the
  * services' builds (./gridcity test writes their class path files, as for DemoLiveSpec). It checks the shape and
  * sense of the results, never how fast anything was: speed is what the printed table is for.
  */
