@@ -1,0 +1,282 @@
+package org.citygrid.demo.bench;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.citygrid.demo.Console;
+import org.citygrid.demo.DemoException;
+import org.citygrid.demo.DemoOptions;
+import org.citygrid.demo.DemoPorts;
+import org.citygrid.demo.DemoRun;
+import org.citygrid.demo.city.DemoRules;
+import org.citygrid.demo.city.EdgeSite;
+import org.citygrid.demo.data.DataFolder;
+import org.citygrid.demo.services.ChildService;
+import org.citygrid.devstack.FreePorts;
+
+/**
+ * The end-to-end benchmark (docs/benchmark.md): starts the broker, PostGIS, cloud-backend and one edge node as the
+ * demo does (same code and configuration, a fresh data folder, free ports), measures the raw baselines on that
+ * broker and database, then climbs a ladder of alarm rates over DTLS until latency or throughput breaks, and
+ * stops everything it started.
+ */
+public final class E2eBench {
+    static final String ROUND_TRIP_TOPIC = "bench.roundtrip";
+    static final String PASS_IN_TOPIC = "bench.pass-in";
+    static final String PASS_OUT_TOPIC = "bench.pass-out";
+
+    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final E2eBenchOptions options;
+    private final Console console;
+
+    public E2eBench(E2eBenchOptions options, Console console) {
+        this.options = options;
+        this.console = console;
+    }
+
+    public E2eReport run() throws InterruptedException {
+        DataFolder data = DataFolder.open(options.dataDir(), true);
+        writeBenchRules(data.edge(1));
+        DemoPorts ports = new DemoPorts(FreePorts.pick(), freeUdpPair(), FreePorts.pick(), FreePorts.pick());
+        DemoOptions demo = new DemoOptions(options.root(), options.dataDir(), false, ports, 1, options.sensors(),
+                Set.of("mobile-api", "simulator"), 1, options.startTimeout());
+        DemoRun.Running running = new DemoRun(demo, console).startServices();
+        try {
+            String bootstrap = running.broker().bootstrapServers();
+            String jdbc = "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE + "?user=postgres";
+            List<BaselineResult> baselines = baselines(bootstrap, jdbc, data.root().resolve("bench-streams"));
+            EdgeSite site = running.sites().getFirst();
+            ChildService edge = running.service(site.name());
+            ChildService cloud = running.service("cloud-backend");
+            String uri = "coaps://127.0.0.1:" + ports.edgeDtls(0);
+            List<StepResult> steps = new ArrayList<>();
+            try (RaiseClearLoad load = new RaiseClearLoad(site.nodeId(), uri, site.devices(), options.sensors()).connect();
+                 CaseWatcher watcher = new CaseWatcher(bootstrap)) {
+                console.say("ladder: " + load.sensors() + " sensors over DTLS on " + uri + ", raises/s "
+                        + options.rates() + ", " + options.step().toSeconds() + " s each; each raise cleared half a"
+                        + " period later");
+                double[] idle = idleCpu(pid(cloud), pid(edge));
+                double cloudIdle = idle[0];
+                double edgeIdle = idle[1];
+                console.say(String.format(java.util.Locale.ROOT, "  idle CPU: cloud-backend %.3f s/s, %s %.3f s/s",
+                        cloudIdle, site.name(), edgeIdle));
+                for (double rate : options.rates()) {
+                    StepResult step = step(rate, load, watcher, pid(cloud), pid(edge));
+                    steps.add(step);
+                    if (step.broken() != null) {
+                        console.say("  the ladder stops here: " + step.broken());
+                        break;
+                    }
+                }
+                String setup = "1 edge node, " + load.sensors() + " sensors over DTLS (PSK), "
+                        + options.step().toSeconds() + " s per step, break at p99 > "
+                        + options.maxP99().toMillis() / 1000.0 + " s or settled < " + options.minShare()
+                        + " x offered; idle CPU before the ladder: cloud-backend "
+                        + String.format(java.util.Locale.ROOT, "%.3f", cloudIdle) + " s/s, edge node "
+                        + String.format(java.util.Locale.ROOT, "%.3f", edgeIdle) + " s/s";
+                return new E2eReport(setup, steps, baselines);
+            }
+        } finally {
+            running.stop();
+        }
+    }
+
+    private StepResult step(double rate, RaiseClearLoad load, CaseWatcher watcher, long cloudPid, long edgePid)
+            throws InterruptedException {
+        console.say("step: " + rate + " raises/s for " + options.step().toSeconds() + " s ...");
+        double cloudBefore = ProcessCpu.seconds(cloudPid);
+        double edgeBefore = ProcessCpu.seconds(edgePid);
+        RaiseClearLoad.StepLoad sent = load.run(rate, options.step());
+        Map<String, CaseWatcher.Outcome> outcomes = awaitSettled(sent, watcher);
+        double cloudCpu = ProcessCpu.seconds(cloudPid) - cloudBefore;
+        double edgeCpu = ProcessCpu.seconds(edgePid) - edgeBefore;
+
+        List<Long> toDispatch = new ArrayList<>();
+        List<Long> toIntent = new ArrayList<>();
+        long cases = 0;
+        long merged = 0;
+        long missing = 0;
+        long toFile = 0;
+        long last = sent.startNanos();
+        for (var e : sent.raiseSentNanos().entrySet()) {
+            CaseWatcher.Outcome o = outcomes.get(e.getKey());
+            if (o.merged()) {
+                merged++;
+                continue;
+            }
+            if (o.caseId() != null) {
+                cases++;
+            }
+            if (o.toFile()) {
+                toFile++; // its first intent is REPORT_TO_FILE to the supervision desk; no dispatch to time
+                toIntent.add(o.intentNanos() - e.getValue());
+                last = Math.max(last, o.intentNanos());
+                continue;
+            }
+            if (o.dispatchedNanos() == null || o.intentNanos() == null) {
+                missing++;
+                continue;
+            }
+            toDispatch.add(o.dispatchedNanos() - e.getValue());
+            toIntent.add(o.intentNanos() - e.getValue());
+            last = Math.max(last, Math.max(o.dispatchedNanos(), o.intentNanos()));
+        }
+        long settled = toDispatch.size() + merged + toFile;
+        // from the step's start to the last raise settled, and no shorter than the step: the clears sent after its
+        // end (half a period after the last raises) are not part of the offered rate
+        double span = Math.max(options.step().toNanos() / 1e9, (last - sent.startNanos()) / 1e9);
+        double processed = settled / span;
+        Percentiles dispatched = Percentiles.ofNanos(toDispatch);
+        long edges = Math.max(1, sent.edgesAcknowledged());
+        String broken = null;
+        if (missing > 0) {
+            broken = missing + " raises not dispatched within " + options.drain().toSeconds() + " s of the step's end";
+        } else if (dispatched.p99() > options.maxP99().toMillis()) {
+            broken = "p99 " + E2eReport.ms(dispatched.p99()) + " ms > " + options.maxP99().toMillis() + " ms";
+        } else if (processed < options.minShare() * rate) {
+            broken = String.format(java.util.Locale.ROOT, "settled %.1f/s < %.2f x %.1f offered", processed,
+                    options.minShare(), rate);
+        }
+        StepResult result = new StepResult(rate, sent.raiseSentNanos().size(),
+                sent.raiseSentNanos().size() / (double) options.step().toSeconds(), cases, toFile, merged, missing,
+                processed, dispatched,
+                Percentiles.ofNanos(toIntent), cloudCpu * 1000 / edges, edgeCpu * 1000 / edges, broken);
+        console.say(String.format(java.util.Locale.ROOT,
+                "  sent %d raises (%.1f/s), %d cases (%d wait to be filed), %d merged, %d missing; dispatched p50 %s p99 %s ms",
+                result.sent(), result.sentPerSecond(), cases, toFile, merged, missing, E2eReport.ms(dispatched.p50()),
+                E2eReport.ms(dispatched.p99())));
+        return result;
+    }
+
+    /** Waits until every raise of the step has settled downstream, or the drain time is over. */
+    private Map<String, CaseWatcher.Outcome> awaitSettled(RaiseClearLoad.StepLoad sent, CaseWatcher watcher)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + options.drain().toNanos();
+        while (true) {
+            Map<String, CaseWatcher.Outcome> outcomes = new LinkedHashMap<>();
+            boolean all = true;
+            for (String intakeId : sent.raiseSentNanos().keySet()) {
+                CaseWatcher.Outcome o = watcher.outcome(intakeId);
+                outcomes.put(intakeId, o);
+                all &= o.settled();
+            }
+            if (all || System.nanoTime() > deadline) {
+                return outcomes;
+            }
+            Thread.sleep(250); // the watcher fills in outcomes as records arrive; this only checks
+        }
+    }
+
+    private List<BaselineResult> baselines(String bootstrap, String jdbc, Path streamsState) throws InterruptedException {
+        createTopics(bootstrap);
+        double rate = options.baselineRate();
+        List<BaselineResult> results = new ArrayList<>();
+        console.say("baseline: " + E2eReport.KAFKA + ", " + rate + "/s for " + options.baseline().toSeconds() + " s ...");
+        results.add(new BaselineResult(E2eReport.KAFKA, rate,
+                KafkaRoundTrip.measure(bootstrap, ROUND_TRIP_TOPIC, ROUND_TRIP_TOPIC, rate, options.baseline())));
+        console.say("baseline: " + E2eReport.STREAMS + " ...");
+        try (PassThroughTopology topology = new PassThroughTopology(bootstrap, PASS_IN_TOPIC, PASS_OUT_TOPIC,
+                streamsState).start(Duration.ofSeconds(120))) {
+            results.add(new BaselineResult(E2eReport.STREAMS, rate,
+                    KafkaRoundTrip.measure(bootstrap, PASS_IN_TOPIC, PASS_OUT_TOPIC, rate, options.baseline())));
+        }
+        console.say("baseline: " + E2eReport.POSTGIS + " ...");
+        results.add(new BaselineResult(E2eReport.POSTGIS, rate, PostgisRoundTrip.measure(jdbc, rate, options.baseline())));
+        console.say("baseline: " + E2eReport.COAP + " ...");
+        results.add(new BaselineResult(E2eReport.COAP, rate, BareCoapRoundTrip.measure(rate, options.baseline())));
+        return results;
+    }
+
+    /** The baselines' topics; the broker creates none by itself (the demo turns auto-creation off). */
+    private static void createTopics(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            // three partitions for the pass-through, as the demo gives the case cycle's topics
+            admin.createTopics(List.of(new NewTopic(ROUND_TRIP_TOPIC, 1, (short) 1),
+                    new NewTopic(PASS_IN_TOPIC, 3, (short) 1), new NewTopic(PASS_OUT_TOPIC, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new DemoException("cannot create the baselines' topics: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted while creating the baselines' topics", e);
+        }
+    }
+
+    /**
+     * CPU seconds per second a service uses with no load (Streams and consumers polling, timers): the share of the
+     * per-1,000-edges cost that is there whatever the rate, and weighs most on the slowest step.
+     */
+    private static double[] idleCpu(long... pids) throws InterruptedException {
+        double[] before = new double[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            before[i] = ProcessCpu.seconds(pids[i]);
+        }
+        Thread.sleep(IDLE_SAMPLE); // a sampling interval: CPU is counted over it
+        double[] perSecond = new double[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            perSecond[i] = (ProcessCpu.seconds(pids[i]) - before[i]) / IDLE_SAMPLE.toSeconds();
+        }
+        return perSecond;
+    }
+
+    private static long pid(ChildService service) {
+        return service.pid().orElseThrow(() -> new DemoException(service + " has no process"));
+    }
+
+    /**
+     * The demo's thresholds with a debounce of one reading and no minimum duration: every raise reading then opens
+     * an episode, and the load knows its intake id.
+     */
+    static void writeBenchRules(Path edgeDir) {
+        Map<String, DemoRules.Rule> rules = new LinkedHashMap<>();
+        DemoRules.all().forEach((type, r) -> rules.put(type, new DemoRules.Rule(r.quantity(), r.unit(), r.min(), r.max(),
+                r.direction(), r.raiseAt(), r.clearAt(), 1, 0, r.reportingIntervalSeconds())));
+        try {
+            Files.createDirectories(edgeDir);
+            JSON.writeValue(edgeDir.resolve("rules.json").toFile(), rules);
+        } catch (IOException e) {
+            throw new DemoException("cannot write the benchmark's rules into " + edgeDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A UDP port whose next port is free too: an edge node takes plain CoAP and DTLS side by side. */
+    static int freeUdpPair() {
+        for (int i = 0; i < 50; i++) {
+            int port;
+            try (DatagramSocket a = new DatagramSocket(0)) {
+                port = a.getLocalPort();
+            } catch (SocketException e) {
+                continue;
+            }
+            if (port < 65_000) {
+                try (DatagramSocket b = new DatagramSocket(port + 1)) {
+                    return port;
+                } catch (SocketException taken) {
+                    // next try
+                }
+            }
+        }
+        throw new DemoException("no two consecutive free UDP ports for the edge node");
+    }
+}
