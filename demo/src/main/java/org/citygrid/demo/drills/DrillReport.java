@@ -39,12 +39,12 @@ final class DrillReport {
         row(s, "grid.intake-rejections", d.rejectionsByReason().values().stream().mapToInt(Integer::intValue).sum(),
                 d.rejectionsByReason().isEmpty() ? "" : d.rejectionsByReason().toString());
         row(s, "sensor cases (grid.cases)", d.sensorCases(), "transitions caused by intake: " + byType(d));
-        row(s, "case transitions, topic grid.case-events", d.caseCycle().events(), "the case cycle's output: cases"
+        row(s, "transitions on topic grid.case-events", d.caseCycle().events(), "the case cycle's output: cases"
                 + " with a version gap " + d.caseCycle().casesWithGaps() + "; acknowledged edges without their"
                 + " transition " + c.lostBeforeReadModel() + ", with two " + c.duplicatedBeforeReadModel());
         row(s, "case transitions (grid.case_events)", d.caseEvents(), "the read model: cases with a gap in their"
                 + " versions " + d.casesWithGaps());
-        row(s, "LOST", c.lost(), "acknowledged edges without their intake record or case transition"
+        row(s, "LOST", c.lost(), "acknowledged edges without their intake record or case transition in the read model"
                 + ids(c.lostIds()) + (d.casesWithGaps() > 0 ? ", plus cases with a version gap" : ""));
         row(s, "DUPLICATED", c.duplicated(), "intake ids that made more than one case transition" + ids(c.duplicatedIds()));
         s.append('\n').append(c.passed() ? "PASS: no acknowledged event or case transition was lost or duplicated"
