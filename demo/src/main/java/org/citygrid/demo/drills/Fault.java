@@ -61,6 +61,21 @@ public enum Fault {
         void bringBack(DemoRun.Running running, EdgeSite site, Duration startTimeout) {
             running.broker().start(); // same ports and data: the builder's fixed port, the same directory
         }
+    },
+    /**
+     * PostgreSQL stopped (fast shutdown: clients cut off), kept away for a while, then started on the same data:
+     * the projection must retry and catch up with everything the case cycle wrote meanwhile.
+     */
+    POSTGIS_AWAY("postgis-away", "stop", "PostgreSQL", Duration.ofSeconds(60)) {
+        @Override
+        void breakIt(DemoRun.Running running, EdgeSite site) {
+            running.postgis().stop();
+        }
+
+        @Override
+        void bringBack(DemoRun.Running running, EdgeSite site, Duration startTimeout) {
+            running.postgis().start();
+        }
     };
 
     private final String drillName;
