@@ -80,7 +80,7 @@ public final class FaultDrill {
                 Instant brokenAt = Instant.now();
                 long brokenNanos = System.nanoTime();
                 console.say(fault.how() + " of " + target);
-                fault.breakIt(running, site);
+                fault.breakIt(running, site, options.startTimeout());
                 if (options.down().isPositive()) {
                     console.say("  " + target + " stays down for " + options.down().toMillis() / 1000.0 + " s");
                     sleepUntil(brokenNanos, options.down());
