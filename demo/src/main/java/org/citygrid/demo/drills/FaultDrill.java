@@ -22,34 +22,39 @@ import org.citygrid.demo.DemoRun;
 import org.citygrid.demo.city.DemoRules;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.data.DataFolder;
-import org.citygrid.demo.services.ChildService;
 import org.citygrid.devstack.FreePorts;
 
 /**
- * Fault drill: kill -9 of an edge node under load.
+ * A fault drill: one piece of CityGrid broken under load ({@link Fault}), then a count.
  *
  * <p>Starts the broker, PostGIS, cloud-backend and one edge node exactly as the demo does (same code, same
  * configuration, on a fresh data folder and free ports), loads the node with sensors over DTLS raising and
- * clearing alarms, SIGKILLs the node half way, starts it again on the same data folder and ports, lets the
- * sensors carry on (resending what was not acknowledged), stops the load, waits for the pipeline to drain, and
- * counts: every alarm edge the node acknowledged must be in {@code grid.intake} and must have made exactly one
- * case transition. See {@link EdgeKillCount} for what lost and duplicated mean.
+ * clearing alarms, breaks the drill's piece part way through (edge node, cloud-backend, broker or PostgreSQL),
+ * keeps it down for {@code --down}, starts it again on the same data and ports, lets the sensors carry on
+ * (resending what was not acknowledged), stops the load, waits for the pipeline to drain, and counts: every
+ * alarm edge the node acknowledged must be in {@code grid.intake} and must have made exactly one case
+ * transition. See {@link DrillCount} for what lost and duplicated mean.
  */
-public final class EdgeKillDrill {
+public final class FaultDrill {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Polls of an unchanged read model, after every edge arrived, before the count is taken as final. */
     private static final int STABLE_POLLS = 3;
+    /**
+     * Polls (one a second) of a read model that does not move while the case cycle's topic has every transition:
+     * the projection retries a failed batch every 2 s, so a working one moves well within this.
+     */
+    private static final int STALLED_POLLS = 20;
 
-    private final EdgeKillOptions options;
+    private final DrillOptions options;
     private final Console console;
 
-    public EdgeKillDrill(EdgeKillOptions options, Console console) {
+    public FaultDrill(DrillOptions options, Console console) {
         this.options = options;
         this.console = console;
     }
 
     /** Runs the drill and stops everything it started; the count decides the verdict. */
-    public EdgeKillCount run() throws InterruptedException {
+    public DrillCount run() throws InterruptedException {
         DataFolder data = DataFolder.open(options.dataDir(), true);
         writeDrillRules(data.edge(1));
         DemoPorts ports = new DemoPorts(FreePorts.pick(), freeUdpPair(), FreePorts.pick(), FreePorts.pick());
@@ -58,33 +63,41 @@ public final class EdgeKillDrill {
         DemoRun.Running running = new DemoRun(demo, console).startServices();
         try {
             EdgeSite site = running.sites().getFirst();
-            ChildService edge = running.service(site.name());
             String uri = "coaps://127.0.0.1:" + ports.edgeDtls(0);
             try (AlarmLoad load = new AlarmLoad(site.nodeId(), uri, site.devices(), options.rate(),
                     options.alarmChance(), options.hold()).connect();
                  Downstream downstream = new Downstream(running.broker().bootstrapServers(),
                          "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE + "?user=postgres")) {
+                Fault fault = options.fault();
+                String target = fault.target(site);
                 console.say("load: " + load.sensors() + " sensors over DTLS on " + uri + ", " + options.rate()
-                        + " readings/s for " + options.load().toSeconds() + " s; SIGKILL of " + site.name() + " at "
-                        + options.killAfter().toSeconds() + " s");
+                        + " readings/s for " + options.load().toSeconds() + " s; " + fault.how() + " of " + target
+                        + " at " + options.faultAt().toSeconds() + " s");
                 long loadStart = System.nanoTime();
                 load.start();
-                sleepUntil(loadStart, options.killAfter());
-                console.say("  before the kill: " + load.edges().size() + " alarm edges acknowledged");
-                Instant killedAt = Instant.now();
-                edge.kill();
-                long restartStart = System.nanoTime();
-                edge.start(options.startTimeout());
+                sleepUntil(loadStart, options.faultAt());
+                console.say("  before the fault: " + load.edges().size() + " alarm edges acknowledged");
+                Instant brokenAt = Instant.now();
+                long brokenNanos = System.nanoTime();
+                console.say(fault.how() + " of " + target);
+                fault.breakIt(running, site, options.startTimeout());
+                if (options.down().isPositive()) {
+                    console.say("  " + target + " stays down for " + options.down().toMillis() / 1000.0 + " s");
+                    sleepUntil(brokenNanos, options.down());
+                }
+                fault.bringBack(running, site, options.startTimeout());
+                Duration down = Duration.ofNanos(System.nanoTime() - brokenNanos);
+                // every sensor that is not in an episode starts one: the recovered pipeline must carry edges made
+                // after the fault too, not only the ones chance brings
                 load.startEpisodes();
-                Duration down = Duration.ofNanos(System.nanoTime() - restartStart);
-                console.say("  " + site.name() + " restarted on the same data folder and ports, ready "
-                        + down.toMillis() / 1000.0 + " s after the SIGKILL");
+                console.say("  " + target + " started again on the same data and ports, ready "
+                        + down.toMillis() / 1000.0 + " s after the " + fault.how());
                 sleepUntil(loadStart, options.load());
                 console.say("stopping the load (each sensor still resends its last reading until acknowledged) ...");
                 load.stop();
                 console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
-                EdgeKillCount count = awaitDrained(load, killedAt, site.nodeId(), downstream);
-                console.block(EdgeKillReport.table(count, options, site, killedAt, down));
+                DrillCount count = awaitDrained(load, brokenAt, site.nodeId(), downstream);
+                console.block(DrillReport.table(count, options, site, brokenAt, down));
                 return count;
             }
         } finally {
@@ -94,22 +107,30 @@ public final class EdgeKillDrill {
 
     /**
      * Polls downstream until every acknowledged edge has made its case transition and the read model has stopped
-     * changing, or the drain time is over; the last reading is the count either way.
+     * changing; or until the case cycle has written every transition to its topic but the read model has not moved
+     * for {@link #STALLED_POLLS} polls (the projection is stuck, waiting longer changes nothing); or until the
+     * drain time is over. The last reading is the count either way.
      */
-    private EdgeKillCount awaitDrained(AlarmLoad load, Instant killedAt, String nodeId, Downstream downstream)
+    private DrillCount awaitDrained(AlarmLoad load, Instant brokenAt, String nodeId, Downstream downstream)
             throws InterruptedException {
         long deadline = System.nanoTime() + options.drain().toNanos();
         long lastEvents = -1;
-        int stable = 0;
+        int unchanged = 0;
         while (true) {
-            EdgeKillCount count = EdgeKillCount.of(load, killedAt, nodeId, downstream.read());
+            DrillCount count = DrillCount.of(load, brokenAt, nodeId, downstream.read());
             long events = count.downstream().caseEvents();
-            stable = count.drained() && events == lastEvents ? stable + 1 : 0;
+            unchanged = events == lastEvents ? unchanged + 1 : 0;
             lastEvents = events;
-            if (stable >= STABLE_POLLS || System.nanoTime() > deadline) {
-                if (!count.drained()) {
-                    console.say("  not drained within " + options.drain().toSeconds() + " s: the count is final");
-                }
+            if (count.drained() && unchanged >= STABLE_POLLS) {
+                return count;
+            }
+            if (count.lostBeforeReadModel() == 0 && unchanged >= STALLED_POLLS) {
+                console.say("  the case cycle has written every transition, but the read model has not moved for "
+                        + STALLED_POLLS + " s: the count is final");
+                return count;
+            }
+            if (System.nanoTime() > deadline) {
+                console.say("  not drained within " + options.drain().toSeconds() + " s: the count is final");
                 return count;
             }
             Thread.sleep(1000); // between polls only; the read model decides when the count is final

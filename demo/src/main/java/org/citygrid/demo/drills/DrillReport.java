@@ -12,35 +12,39 @@ import java.util.stream.Collectors;
 import org.citygrid.demo.city.EdgeSite;
 
 /** The drill's result as a table on the console: what was sent, what arrived, and the verdict. */
-final class EdgeKillReport {
+final class DrillReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int SHOWN_IDS = 10;
 
-    private EdgeKillReport() {
+    private DrillReport() {
     }
 
-    static String table(EdgeKillCount c, EdgeKillOptions options, EdgeSite site, Instant killedAt, Duration down) {
+    static String table(DrillCount c, DrillOptions options, EdgeSite site, Instant brokenAt, Duration down) {
         var d = c.downstream();
         StringBuilder s = new StringBuilder("\n");
-        s.append("edge-kill drill: ").append(site.name()).append(" (").append(site.nodeId()).append(") killed with SIGKILL at ")
-                .append(TIME.format(killedAt)).append(", ").append(options.killAfter().toSeconds()).append(" s into a ")
-                .append(options.load().toSeconds()).append(" s load; ready again ").append(down.toMillis() / 1000.0)
-                .append(" s later\n\n");
+        Fault fault = options.fault();
+        s.append(fault.drillName()).append(" drill: ").append(fault.how()).append(" of ").append(fault.target(site))
+                .append(" at ").append(TIME.format(brokenAt)).append(", ").append(options.faultAt().toSeconds())
+                .append(" s into a ").append(options.load().toSeconds()).append(" s load on ").append(site.name())
+                .append("; ready again ").append(down.toMillis() / 1000.0).append(" s later\n\n");
         row(s, "readings sent (sensors over DTLS)", c.readings().sent(), "");
         row(s, "readings acknowledged (2.04)", c.readings().acknowledged(),
                 "unanswered attempts, resent " + c.readings().unanswered() + "; refused " + c.readings().refused() + "; abandoned " + c.readings().abandoned());
         row(s, "alarm edges acknowledged", c.acknowledged().size(), "raises " + c.raises() + ", clears "
-                + (c.acknowledged().size() - c.raises()) + "; before the kill " + c.acknowledgedBeforeKill()
-                + ", after " + c.acknowledgedAfterKill());
+                + (c.acknowledged().size() - c.raises()) + "; before the fault " + c.acknowledgedBeforeFault()
+                + ", after " + c.acknowledgedAfterFault());
         row(s, "grid.intake records", c.intakeRecords(), "distinct intake ids " + c.distinctIntakeIds()
                 + ", sent more than once " + c.resentIntakeIds() + " (at-least-once forwarding: allowed)");
-        row(s, "  forwarded, never acknowledged", c.notAcknowledged().size(), "durable but unanswered at the kill (allowed)");
+        row(s, "  forwarded, never acknowledged", c.notAcknowledged().size(), "durable but unanswered at the fault or the end (allowed)");
         row(s, "grid.intake-rejections", d.rejectionsByReason().values().stream().mapToInt(Integer::intValue).sum(),
                 d.rejectionsByReason().isEmpty() ? "" : d.rejectionsByReason().toString());
         row(s, "sensor cases (grid.cases)", d.sensorCases(), "transitions caused by intake: " + byType(d));
-        row(s, "case transitions (grid.case_events)", d.caseEvents(), "cases with a gap in their versions "
-                + d.casesWithGaps());
-        row(s, "LOST", c.lost(), "acknowledged edges without their intake record or case transition"
+        row(s, "transitions on topic grid.case-events", d.caseCycle().events(), "the case cycle's output: cases"
+                + " with a version gap " + d.caseCycle().casesWithGaps() + "; acknowledged edges without their"
+                + " transition " + c.lostBeforeReadModel() + ", with two " + c.duplicatedBeforeReadModel());
+        row(s, "case transitions (grid.case_events)", d.caseEvents(), "the read model: cases with a gap in their"
+                + " versions " + d.casesWithGaps());
+        row(s, "LOST", c.lost(), "acknowledged edges without their intake record or case transition in the read model"
                 + ids(c.lostIds()) + (d.casesWithGaps() > 0 ? ", plus cases with a version gap" : ""));
         row(s, "DUPLICATED", c.duplicated(), "intake ids that made more than one case transition" + ids(c.duplicatedIds()));
         s.append('\n').append(c.passed() ? "PASS: no acknowledged event or case transition was lost or duplicated"

@@ -16,14 +16,15 @@ import java.util.TreeSet;
  *   transition: a raise neither opened a case ({@code Reported}) nor joined one ({@code DuplicateMerged}, another
  *   sensor's alarm within 50 m); a clear made no {@code AlarmCleared}. The transition carries the command id
  *   {@code intake:<intakeId>}, so it is found by id.</li>
- *   <li><b>duplicated</b>: an intake id that made more than one case transition. Not a second record of the same
+ *   <li><b>duplicated</b>: an intake id that made more than one case transition, in the read model or already on
+ *   the {@code grid.case-events} topic. Not a second record of the same
  *   intake id in {@code grid.intake}: the edge node forwards at least once, so after a crash it may send again
  *   what Kafka already had, and the case cycle refuses such a resend of a raise ({@code DUPLICATE_SOURCE}). Those
  *   resends are counted, and they are allowed.</li>
  *   <li>cases with a gap in their versions: a transition missing from the read model (also a loss).</li>
  * </ul>
  */
-record EdgeKillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instant killedAt,
+record DrillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instant brokenAt,
                      Downstream.Snapshot downstream, Set<String> lostIds, Set<String> duplicatedIds,
                      Set<String> notAcknowledged) {
 
@@ -37,12 +38,12 @@ record EdgeKillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Ins
     static final Set<String> RAISE_TRANSITIONS = Set.of("Reported", "DuplicateMerged");
     static final Set<String> CLEAR_TRANSITIONS = Set.of("AlarmCleared");
 
-    static EdgeKillCount of(AlarmLoad load, Instant killedAt, String nodeId, Downstream.Snapshot downstream) {
+    static DrillCount of(AlarmLoad load, Instant brokenAt, String nodeId, Downstream.Snapshot downstream) {
         return of(new Readings(load.sent(), load.acknowledged(), load.unanswered(), load.refused(), load.abandoned()),
-                load.edges(), killedAt, nodeId, downstream);
+                load.edges(), brokenAt, nodeId, downstream);
     }
 
-    static EdgeKillCount of(Readings readings, List<AcknowledgedEdge> edges, Instant killedAt, String nodeId,
+    static DrillCount of(Readings readings, List<AcknowledgedEdge> edges, Instant brokenAt, String nodeId,
                             Downstream.Snapshot downstream) {
         Set<String> lost = new TreeSet<>();
         for (AcknowledgedEdge edge : edges) {
@@ -50,22 +51,15 @@ record EdgeKillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Ins
                 lost.add(edge.intakeId());
             }
         }
-        Set<String> duplicated = new TreeSet<>();
-        downstream.transitionsByCommand().forEach((command, byType) -> {
-            int caused = byType.entrySet().stream()
-                    .filter(e -> RAISE_TRANSITIONS.contains(e.getKey()) || CLEAR_TRANSITIONS.contains(e.getKey()))
-                    .mapToInt(Map.Entry::getValue).sum();
-            if (caused > 1) {
-                duplicated.add(command.substring("intake:".length()));
-            }
-        });
+        Set<String> duplicated = duplicates(downstream.transitionsByCommand());
+        duplicated.addAll(duplicates(downstream.caseCycle().transitionsByCommand()));
         Set<String> acknowledgedIds = new HashSet<>();
         edges.forEach(e -> acknowledgedIds.add(e.intakeId()));
         Set<String> extra = new TreeSet<>();
         downstream.intakeById().keySet().stream()
                 .filter(id -> id.startsWith(nodeId + ":") && !acknowledgedIds.contains(id))
                 .forEach(extra::add);
-        return new EdgeKillCount(readings, edges, killedAt, downstream, lost, duplicated, extra);
+        return new DrillCount(readings, edges, brokenAt, downstream, lost, duplicated, extra);
     }
 
     /** Whether every acknowledged edge has reached the read model: the drill waits for this (or gives up). */
@@ -73,10 +67,42 @@ record EdgeKillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Ins
         return lostIds.isEmpty();
     }
 
+    /** Intake ids whose command made more than one raise or clear transition. */
+    private static Set<String> duplicates(Map<String, Map<String, Integer>> transitionsByCommand) {
+        Set<String> duplicated = new TreeSet<>();
+        transitionsByCommand.forEach((command, byType) -> {
+            int caused = byType.entrySet().stream()
+                    .filter(e -> RAISE_TRANSITIONS.contains(e.getKey()) || CLEAR_TRANSITIONS.contains(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+            if (caused > 1) {
+                duplicated.add(command.substring("intake:".length()));
+            }
+        });
+        return duplicated;
+    }
+
     static int transitions(Downstream.Snapshot downstream, AcknowledgedEdge edge) {
-        Map<String, Integer> byType = downstream.transitionsByCommand().getOrDefault(edge.commandId(), Map.of());
+        return transitions(downstream.transitionsByCommand(), edge);
+    }
+
+    private static int transitions(Map<String, Map<String, Integer>> transitionsByCommand, AcknowledgedEdge edge) {
+        Map<String, Integer> byType = transitionsByCommand.getOrDefault(edge.commandId(), Map.of());
         Set<String> wanted = edge.raise() ? RAISE_TRANSITIONS : CLEAR_TRANSITIONS;
         return byType.entrySet().stream().filter(e -> wanted.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * Acknowledged edges without their transition on the grid.case-events topic: lost before the read model, in
+     * the case cycle or on the way to it. The rest of {@link #lost()} was lost by the projection into PostGIS.
+     */
+    long lostBeforeReadModel() {
+        return acknowledged.stream()
+                .filter(e -> transitions(downstream.caseCycle().transitionsByCommand(), e) == 0).count();
+    }
+
+    /** Intake ids that made more than one transition already on the grid.case-events topic. */
+    long duplicatedBeforeReadModel() {
+        return duplicates(downstream.caseCycle().transitionsByCommand()).size();
     }
 
     long lost() {
@@ -95,15 +121,15 @@ record EdgeKillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Ins
         return acknowledged.stream().filter(AcknowledgedEdge::raise).count();
     }
 
-    long acknowledgedBeforeKill() {
-        return acknowledged.stream().filter(e -> e.acknowledgedAt().isBefore(killedAt)).count();
+    long acknowledgedBeforeFault() {
+        return acknowledged.stream().filter(e -> e.acknowledgedAt().isBefore(brokenAt)).count();
     }
 
-    long acknowledgedAfterKill() {
-        return acknowledged.size() - acknowledgedBeforeKill();
+    long acknowledgedAfterFault() {
+        return acknowledged.size() - acknowledgedBeforeFault();
     }
 
-    /** Records in grid.intake from the killed node. */
+    /** Records in grid.intake, from any node. */
     long intakeRecords() {
         return downstream.intakeRecords();
     }

@@ -1,0 +1,115 @@
+package org.citygrid.demo.drills;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import org.citygrid.demo.DemoException;
+
+/**
+ * A fault drill's settings, from {@code ./gridcity drill <name> [options]}; the same options for every drill.
+ *
+ * @param fault       what the drill breaks
+ * @param dataDir     emptied first: the count needs topics and a read model that hold only this run
+ * @param sensors     sensors registered with the edge node, all of them posting
+ * @param rate        readings per second, all sensors together
+ * @param load        how long the sensors post
+ * @param faultAt     when, from the start of the load, the fault strikes
+ * @param down        how long the broken piece stays down before it is started again
+ * @param alarmChance chance that a normal reading starts an episode
+ * @param hold        how long an episode stays raised before it clears
+ * @param drain       how long to wait, after the load, for every acknowledged edge to reach the read model
+ */
+public record DrillOptions(Fault fault, Path root, Path dataDir, int sensors, double rate, Duration load,
+                           Duration faultAt, Duration down, double alarmChance, Duration hold, Duration drain,
+                           Duration startTimeout) {
+
+    public DrillOptions {
+        if (!faultAt.isPositive() || faultAt.compareTo(load) >= 0) {
+            throw new DemoException("--fault-at must be inside the load (0 < fault-at < " + load.toSeconds() + " s)");
+        }
+    }
+
+    public static String usage(Fault fault) {
+        return """
+                usage: ./gridcity drill %1$s [options]
+                  --data DIR            data folder, emptied first (default: demo/target/drills/%1$s)
+                  --sensors N           sensors on the edge node, each with its own DTLS session (default 24)
+                  --rate R              readings per second, all sensors together (default 24)
+                  --seconds S           how long the load runs (default 60)
+                  --fault-at S          %2$s %3$s S seconds into the load (default: half way; also --kill-at)
+                  --down S              how long it stays down before it is started again (default %4$d)
+                  --alarm-chance P      chance that a normal reading starts an alarm episode (default 0.05)
+                  --hold S              seconds an alarm stays raised before it clears (default 3)
+                  --drain S             longest wait for the pipeline to drain after the load (default 120)
+                  --start-timeout S     how long one service may take to start (default 180)
+                """.formatted(fault.drillName(), fault.how(), fault.what(), fault.defaultDown().toSeconds());
+    }
+
+    public static DrillOptions parse(Fault fault, List<String> args, Path root, Path callerDir) {
+        Path data = root.resolve("demo/target/drills/" + fault.drillName());
+        int sensors = 24;
+        double rate = 24;
+        int seconds = 60;
+        Integer faultAt = null;
+        double down = fault.defaultDown().toSeconds();
+        double chance = 0.05;
+        int hold = 3;
+        int drain = 120;
+        int startTimeout = 180;
+        Deque<String> rest = new ArrayDeque<>(args);
+        while (!rest.isEmpty()) {
+            String option = rest.removeFirst();
+            switch (option) {
+                case "--data" -> data = callerDir.resolve(value(option, rest));
+                case "--sensors" -> sensors = (int) number(option, rest);
+                case "--rate" -> rate = number(option, rest);
+                case "--seconds" -> seconds = (int) number(option, rest);
+                case "--fault-at", "--kill-at" -> faultAt = (int) number(option, rest);
+                case "--down" -> down = zeroOrMore(option, rest);
+                case "--alarm-chance" -> chance = number(option, rest);
+                case "--hold" -> hold = (int) number(option, rest);
+                case "--drain" -> drain = (int) number(option, rest);
+                case "--start-timeout" -> startTimeout = (int) number(option, rest);
+                default -> throw new DemoException("unknown option '" + option + "'");
+            }
+        }
+        if (chance > 1) {
+            throw new DemoException("--alarm-chance is a probability, at most 1, not " + chance);
+        }
+        return new DrillOptions(fault, root.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(), sensors,
+                rate, Duration.ofSeconds(seconds), Duration.ofSeconds(faultAt != null ? faultAt : seconds / 2),
+                Duration.ofMillis((long) (down * 1000)), chance, Duration.ofSeconds(hold), Duration.ofSeconds(drain),
+                Duration.ofSeconds(startTimeout));
+    }
+
+    private static String value(String option, Deque<String> rest) {
+        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
+            throw new DemoException(option + " needs a value");
+        }
+        return rest.removeFirst();
+    }
+
+    private static double number(String option, Deque<String> rest) {
+        double n = zeroOrMore(option, rest);
+        if (n == 0) {
+            throw new DemoException(option + " must be above 0");
+        }
+        return n;
+    }
+
+    private static double zeroOrMore(String option, Deque<String> rest) {
+        String text = value(option, rest);
+        try {
+            double n = Double.parseDouble(text);
+            if (!(n >= 0)) {
+                throw new DemoException(option + " must not be below 0, not " + text);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new DemoException(option + " wants a number, not '" + text + "'", e);
+        }
+    }
+}
