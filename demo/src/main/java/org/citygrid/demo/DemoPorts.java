@@ -82,4 +82,24 @@ public record DemoPorts(int api, int coap, int kafka, int postgres) {
             problems.add("UDP " + port + " for " + what + ": in use (--coap-port moves the edge nodes' ports)");
         }
     }
+
+    /** A UDP port whose next port is free too: an edge node takes plain CoAP and DTLS side by side. */
+    public static int freeUdpPair() {
+        for (int i = 0; i < 50; i++) {
+            int port;
+            try (DatagramSocket a = new DatagramSocket(0)) {
+                port = a.getLocalPort();
+            } catch (java.net.SocketException e) {
+                continue;
+            }
+            if (port < 65_000) {
+                try (DatagramSocket b = new DatagramSocket(port + 1)) {
+                    return port;
+                } catch (java.net.SocketException taken) {
+                    // next try
+                }
+            }
+        }
+        throw new DemoException("no two consecutive free UDP ports for the edge node");
+    }
 }

@@ -1,9 +1,5 @@
 package org.citygrid.demo.bench;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.SocketException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +10,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,7 +38,6 @@ public final class E2eBench {
     static final String PASS_OUT_TOPIC = "bench.pass-out";
 
     private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final E2eBenchOptions options;
     private final Console console;
@@ -56,8 +49,8 @@ public final class E2eBench {
 
     public E2eReport run() throws InterruptedException {
         DataFolder data = DataFolder.open(options.dataDir(), true);
-        writeBenchRules(data.edge(1));
-        DemoPorts ports = new DemoPorts(FreePorts.pick(), freeUdpPair(), FreePorts.pick(), FreePorts.pick());
+        DemoRules.writeSingleReadingRules(data.edge(1));
+        DemoPorts ports = new DemoPorts(FreePorts.pick(), DemoPorts.freeUdpPair(), FreePorts.pick(), FreePorts.pick());
         DemoOptions demo = new DemoOptions(options.root(), options.dataDir(), false, ports, 1, options.sensors(),
                 Set.of("mobile-api", "simulator"), 1, options.startTimeout());
         DemoRun.Running running = new DemoRun(demo, console).startServices();
@@ -242,41 +235,5 @@ public final class E2eBench {
 
     private static long pid(ChildService service) {
         return service.pid().orElseThrow(() -> new DemoException(service + " has no process"));
-    }
-
-    /**
-     * The demo's thresholds with a debounce of one reading and no minimum duration: every raise reading then opens
-     * an episode, and the load knows its intake id.
-     */
-    static void writeBenchRules(Path edgeDir) {
-        Map<String, DemoRules.Rule> rules = new LinkedHashMap<>();
-        DemoRules.all().forEach((type, r) -> rules.put(type, new DemoRules.Rule(r.quantity(), r.unit(), r.min(), r.max(),
-                r.direction(), r.raiseAt(), r.clearAt(), 1, 0, r.reportingIntervalSeconds())));
-        try {
-            Files.createDirectories(edgeDir);
-            JSON.writeValue(edgeDir.resolve("rules.json").toFile(), rules);
-        } catch (IOException e) {
-            throw new DemoException("cannot write the benchmark's rules into " + edgeDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A UDP port whose next port is free too: an edge node takes plain CoAP and DTLS side by side. */
-    static int freeUdpPair() {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (DatagramSocket a = new DatagramSocket(0)) {
-                port = a.getLocalPort();
-            } catch (SocketException e) {
-                continue;
-            }
-            if (port < 65_000) {
-                try (DatagramSocket b = new DatagramSocket(port + 1)) {
-                    return port;
-                } catch (SocketException taken) {
-                    // next try
-                }
-            }
-        }
-        throw new DemoException("no two consecutive free UDP ports for the edge node");
     }
 }

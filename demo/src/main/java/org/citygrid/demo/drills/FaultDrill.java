@@ -1,21 +1,11 @@
 package org.citygrid.demo.drills;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.SocketException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.citygrid.demo.Console;
-import org.citygrid.demo.DemoException;
 import org.citygrid.demo.DemoOptions;
 import org.citygrid.demo.DemoPorts;
 import org.citygrid.demo.DemoRun;
@@ -36,7 +26,6 @@ import org.citygrid.devstack.FreePorts;
  * transition. See {@link DrillCount} for what lost and duplicated mean.
  */
 public final class FaultDrill {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Polls of an unchanged read model, after every edge arrived, before the count is taken as final. */
     private static final int STABLE_POLLS = 3;
     /**
@@ -56,8 +45,8 @@ public final class FaultDrill {
     /** Runs the drill and stops everything it started; the count decides the verdict. */
     public DrillCount run() throws InterruptedException {
         DataFolder data = DataFolder.open(options.dataDir(), true);
-        writeDrillRules(data.edge(1));
-        DemoPorts ports = new DemoPorts(FreePorts.pick(), freeUdpPair(), FreePorts.pick(), FreePorts.pick());
+        DemoRules.writeSingleReadingRules(data.edge(1));
+        DemoPorts ports = new DemoPorts(FreePorts.pick(), DemoPorts.freeUdpPair(), FreePorts.pick(), FreePorts.pick());
         DemoOptions demo = new DemoOptions(options.root(), options.dataDir(), false, ports, 1, options.sensors(),
                 Set.of("mobile-api", "simulator"), options.rate(), options.startTimeout());
         DemoRun.Running running = new DemoRun(demo, console).startServices();
@@ -137,46 +126,10 @@ public final class FaultDrill {
         }
     }
 
-    /**
-     * The demo's thresholds with a debounce of one reading and no minimum duration: the drill can then tell from
-     * outside which acknowledged readings were alarm edges ({@link EdgeMirror}).
-     */
-    static void writeDrillRules(Path edgeDir) {
-        Map<String, DemoRules.Rule> rules = new LinkedHashMap<>();
-        DemoRules.all().forEach((type, r) -> rules.put(type, new DemoRules.Rule(r.quantity(), r.unit(), r.min(), r.max(),
-                r.direction(), r.raiseAt(), r.clearAt(), 1, 0, r.reportingIntervalSeconds())));
-        try {
-            Files.createDirectories(edgeDir);
-            JSON.writeValue(edgeDir.resolve("rules.json").toFile(), rules);
-        } catch (IOException e) {
-            throw new DemoException("cannot write the drill's rules into " + edgeDir + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void sleepUntil(long startNanos, Duration after) throws InterruptedException {
         long left = startNanos + after.toNanos() - System.nanoTime();
         if (left > 0) {
             Thread.sleep(Duration.ofNanos(left)); // the load's schedule, not a wait for something to happen
         }
-    }
-
-    /** A UDP port whose next port is free too: an edge node takes plain CoAP and DTLS side by side. */
-    static int freeUdpPair() {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (DatagramSocket a = new DatagramSocket(0)) {
-                port = a.getLocalPort();
-            } catch (SocketException e) {
-                continue;
-            }
-            if (port < 65_000) {
-                try (DatagramSocket b = new DatagramSocket(port + 1)) {
-                    return port;
-                } catch (SocketException taken) {
-                    // next try
-                }
-            }
-        }
-        throw new DemoException("no two consecutive free UDP ports for the edge node");
     }
 }
