@@ -35,7 +35,7 @@ public final class CaseCycleApp implements AutoCloseable {
      * @param withProjection false to run the Streams application alone (another instance projects)
      */
     public static CaseCycleApp start(CaseCycleSettings settings, GridLocator locator, boolean withProjection) {
-        TopicSetup.ensure(settings.bootstrapServers(), settings.topics(), settings.partitions(), settings.replication());
+        TopicSetup.ensure(settings);
         CategoryCatalogue catalogue = CategoryCatalogue.loadDefault();
         WorkingCalendar calendar = WorkingCalendar.chinaDefault();
         if (!calendar.covers(java.time.Year.now(calendar.zone()))) {

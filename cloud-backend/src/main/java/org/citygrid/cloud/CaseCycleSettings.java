@@ -32,7 +32,13 @@ public record CaseCycleSettings(
         String jdbcUser,
         String jdbcPassword,
         int projectionBatch,
-        String projectionGroup) {
+        String projectionGroup,
+        int standbyReplicas,
+        Map<String, String> kafkaClientConfig) {
+
+    public CaseCycleSettings {
+        kafkaClientConfig = Map.copyOf(kafkaClientConfig);
+    }
 
     public static CaseCycleSettings defaults() {
         return from(name -> null);
@@ -53,23 +59,35 @@ public record CaseCycleSettings(
                 or(get.apply("CITYGRID_APPLICATION_ID"), "citygrid-case-cycle"),
                 or(get.apply("CITYGRID_TOPIC_PREFIX"), ""),
                 Path.of(or(get.apply("CITYGRID_STATE_DIR"), System.getProperty("java.io.tmpdir") + "/citygrid-streams")),
-                Integer.parseInt(or(get.apply("CITYGRID_PARTITIONS"), "6")),
-                Short.parseShort(or(get.apply("CITYGRID_REPLICATION"), "1")),
-                Double.parseDouble(or(get.apply("CITYGRID_DUPLICATE_DISTANCE_M"), "50")),
-                Duration.parse(or(get.apply("CITYGRID_DUPLICATE_WINDOW"), "PT24H")),
-                Double.parseDouble(or(get.apply("CITYGRID_SLA_WARN_SHARE"), "0.2")),
-                Double.parseDouble(or(get.apply("CITYGRID_SLA_ESCALATE_SHARE"), "0.5")),
-                Duration.parse(or(get.apply("CITYGRID_SLA_INTERVAL"), "PT10S")),
-                Duration.parse(or(get.apply("CITYGRID_INDICATOR_FLUSH"), "PT5S")),
-                Duration.parse(or(get.apply("CITYGRID_COMMIT_INTERVAL"), "PT0.1S")),
-                Duration.parse(or(get.apply("CITYGRID_SESSION_TIMEOUT"), "PT45S")),
+                parsed(get, "CITYGRID_PARTITIONS", "6", Integer::parseInt),
+                parsed(get, "CITYGRID_REPLICATION", "1", Short::parseShort),
+                parsed(get, "CITYGRID_DUPLICATE_DISTANCE_M", "50", Double::parseDouble),
+                parsed(get, "CITYGRID_DUPLICATE_WINDOW", "PT24H", Duration::parse),
+                parsed(get, "CITYGRID_SLA_WARN_SHARE", "0.2", Double::parseDouble),
+                parsed(get, "CITYGRID_SLA_ESCALATE_SHARE", "0.5", Double::parseDouble),
+                parsed(get, "CITYGRID_SLA_INTERVAL", "PT10S", Duration::parse),
+                parsed(get, "CITYGRID_INDICATOR_FLUSH", "PT5S", Duration::parse),
+                parsed(get, "CITYGRID_COMMIT_INTERVAL", "PT0.1S", Duration::parse),
+                parsed(get, "CITYGRID_SESSION_TIMEOUT", "PT45S", Duration::parse),
                 pairs(get.apply("CITYGRID_SENSOR_CATEGORIES")),
                 path(get.apply("CITYGRID_GRIDS_FILE")),
                 or(get.apply("CITYGRID_JDBC_URL"), "jdbc:postgresql://localhost:5432/citygrid"),
                 or(get.apply("CITYGRID_JDBC_USER"), "citygrid"),
                 or(get.apply("CITYGRID_JDBC_PASSWORD"), ""),
-                Integer.parseInt(or(get.apply("CITYGRID_PROJECTION_BATCH"), "500")),
-                or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"));
+                parsed(get, "CITYGRID_PROJECTION_BATCH", "500", Integer::parseInt),
+                or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"),
+                parsed(get, "CITYGRID_STANDBY_REPLICAS", "0", Integer::parseInt),
+                KafkaClientConfig.read(path(get.apply("CITYGRID_KAFKA_CONFIG"))));
+    }
+
+    /**
+     * What every Kafka client of cloud-backend starts from: the bootstrap servers and the client file's settings
+     * (TLS, SASL, timeouts). Each client then sets what it owns on top.
+     */
+    public Map<String, Object> kafkaClient() {
+        Map<String, Object> client = new LinkedHashMap<>(kafkaClientConfig);
+        client.put("bootstrap.servers", bootstrapServers);
+        return client;
     }
 
     /** The topic names, with the configured prefix. */
@@ -79,6 +97,17 @@ public record CaseCycleSettings(
 
     private static String or(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A typo in a number or duration names its variable instead of failing with a bare parse error. */
+    private static <T> T parsed(Function<String, String> get, String name, String fallback, Function<String, T> parser) {
+        String value = or(get.apply(name), fallback);
+        try {
+            return parser.apply(value.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " is '" + value + "', which is not a valid "
+                    + (fallback.startsWith("PT") ? "ISO-8601 duration such as " + fallback : "number such as " + fallback));
+        }
     }
 
     private static Path path(String value) {

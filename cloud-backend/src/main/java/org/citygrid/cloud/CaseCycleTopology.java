@@ -205,6 +205,7 @@ public final class CaseCycleTopology {
     /** Streams settings: exactly-once v2, and the commit interval that bounds end-to-end latency. */
     public static Properties streamsProperties(CaseCycleSettings settings) {
         Properties props = new Properties();
+        props.putAll(settings.kafkaClient());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -212,6 +213,9 @@ public final class CaseCycleTopology {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // a warm copy of each task's stores on another instance, so that a failover does not restore from the
+        // changelogs first; useful only with more than one instance
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         // how long the partitions of an instance that died stay with it before others take over
         props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.sessionTimeout().toMillis());

@@ -22,9 +22,19 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
+    /** Creates what is missing on the cluster cloud-backend is configured for, with its client settings. */
+    public static void ensure(CaseCycleSettings settings) {
+        ensure(settings.kafkaClient(), settings.topics(), settings.partitions(), settings.replication());
+    }
+
     public static void ensure(String bootstrapServers, Topics topics, int partitions, short replication) {
+        ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics, partitions, replication);
+    }
+
+    private static void ensure(Map<String, Object> client, Topics topics, int partitions, short replication) {
+        Object bootstrapServers = client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         List<Topics.Spec> specs = topics.all(partitions);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topics.Spec spec : specs) {

@@ -55,7 +55,7 @@ public final class Projection implements Runnable, AutoCloseable {
     public Projection(CaseCycleSettings settings, ReadModelDatabase database) {
         this.topics = settings.topics();
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.putAll(settings.kafkaClient());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.projectionGroup());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

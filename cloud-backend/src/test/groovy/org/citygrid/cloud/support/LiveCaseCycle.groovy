@@ -61,9 +61,9 @@ class LiveCaseCycle implements Closeable {
         settings = CaseCycleSettings.from { values[it] }
         topics = settings.topics()
         database = new ReadModelDatabase(url, '', '')
-        producer = new KafkaProducer<>([(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG): kafka.bootstrapServers(),
-                                        (ProducerConfig.ACKS_CONFIG)             : 'all',
-                                        (ProducerConfig.LINGER_MS_CONFIG)        : 5] as Map<String, Object>,
+        // the broker and client settings the case cycle under test uses, whatever the spec gave it
+        producer = new KafkaProducer<>(settings.kafkaClient() + [(ProducerConfig.ACKS_CONFIG)     : 'all',
+                                                                 (ProducerConfig.LINGER_MS_CONFIG): 5] as Map<String, Object>,
                 new StringSerializer(), new ByteArraySerializer())
     }
 
