@@ -3,15 +3,11 @@ package org.citygrid.cloud.crash
 import java.nio.file.Files
 import java.time.Duration
 import java.time.Instant
-import org.apache.kafka.clients.consumer.ConsumerConfig
-import org.apache.kafka.clients.consumer.KafkaConsumer
 import org.apache.kafka.clients.producer.ProducerRecord
-import org.apache.kafka.common.serialization.ByteArrayDeserializer
-import org.apache.kafka.common.serialization.StringDeserializer
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.geocode.GridLocator
 import org.citygrid.cloud.keys.CaseIds
 import org.citygrid.cloud.support.CaseCycleChild
+import org.citygrid.cloud.support.CommittedRecords
 import org.citygrid.cloud.support.LiveCaseCycle
 import org.citygrid.cloud.support.TestGrids
 import org.citygrid.model.cases.Actor
@@ -22,7 +18,6 @@ import org.citygrid.model.cases.Channel
 import org.citygrid.model.geo.GeoPoint
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec
-import org.citygrid.model.wire.WireJson
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -155,16 +150,9 @@ class CrashRecoverySpec extends Specification {
          CITYGRID_SESSION_TIMEOUT    : 'PT6S', CITYGRID_SLA_INTERVAL: 'PT1S']
     }
 
-    /** Report i at its own spot, 2 m east of the one before, across all three test grids. */
     private void sendReport(int i, Instant at) {
-        def position = new GeoPoint(116.4001 + i * 2 / (111_320d * Math.cos(Math.toRadians(39.911))), 39.911)
         String intakeId = "crash-report-${i}"
-        String grid = ((GridLocator.InGrid) new TestGrids().place(position)).gridCode()
-        caseOfReport[intakeId] = CaseIds.forReport(grid, at, intakeId)
-        def record = IntakeRecord.report(intakeId, Channel.PATROL, 'crash-spec', at, 'C0101', position, 'loose',
-                'worker-1', false, [])
-        live.producer.send(new ProducerRecord<>(live.topics.intake(), null, at.toEpochMilli(), intakeId,
-                WireCodec.intake().write(record)))
+        caseOfReport[intakeId] = live.burstReport(intakeId, i, at)
     }
 
     private void sendAccept(int i) {
@@ -180,39 +168,10 @@ class CrashRecoverySpec extends Specification {
     }
 
     private Map<String, List<CaseEvent>> readEvents() {
-        readAll(live.topics.caseEvents()).collect { WireCodec.events().read(it) }.groupBy { it.caseId() }
+        new CommittedRecords(live).eventsByCase()
     }
 
     private Map<String, List<String>> outcomesByCommand() {
-        Map<String, List<String>> outcomes = [:].withDefault { [] }
-        readAll(live.topics.caseEvents()).collect { WireCodec.events().read(it) }.each {
-            outcomes[it.commandId()] << it.change().class.simpleName
-        }
-        readAll(live.topics.commandRejections()).collect { WireJson.mapper().readValue(it, Map) }.each {
-            outcomes[it.commandId as String] << "rejected ${it.reason}".toString()
-        }
-        outcomes
-    }
-
-    /** Everything committed on a topic so far; aborted transactions are not read. */
-    private List<byte[]> readAll(String topic) {
-        def consumer = new KafkaConsumer<String, byte[]>([
-                (ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG): live.settings.bootstrapServers(),
-                (ConsumerConfig.ISOLATION_LEVEL_CONFIG)  : 'read_committed',
-                (ConsumerConfig.AUTO_OFFSET_RESET_CONFIG): 'earliest'] as Map<String, Object>,
-                new StringDeserializer(), new ByteArrayDeserializer())
-        try {
-            def partitions = consumer.partitionsFor(topic).collect { new org.apache.kafka.common.TopicPartition(topic, it.partition()) }
-            consumer.assign(partitions)
-            consumer.seekToBeginning(partitions)
-            def end = consumer.endOffsets(partitions)
-            List<byte[]> values = []
-            while (partitions.any { consumer.position(it) < end[it] }) {
-                consumer.poll(Duration.ofMillis(200)).each { values << it.value() }
-            }
-            values
-        } finally {
-            consumer.close()
-        }
+        new CommittedRecords(live).outcomesByCommand()
     }
 }

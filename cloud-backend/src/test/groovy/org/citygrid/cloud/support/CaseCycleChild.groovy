@@ -14,7 +14,7 @@ class CaseCycleChild {
 
     static void main(String[] args) {
         try {
-            def app = CaseCycleApp.start(CaseCycleSettings.fromEnvironment(), new TestGrids(), false)
+            def app = CaseCycleApp.start(CaseCycleSettings.fromEnvironment(), new TestGrids(), args.contains('--projection'))
             def last = null
             while (true) {
                 def now = app.state()
@@ -31,11 +31,15 @@ class CaseCycleChild {
         }
     }
 
-    /** Starts a child with {@code env} and waits until its Streams application runs. */
-    static Process start(Map<String, String> env, Path log) {
+    /**
+     * Starts a child with {@code env} and waits until its Streams application runs.
+     *
+     * @param withProjection whether it also projects into the read model, as every deployed instance does
+     */
+    static Process start(Map<String, String> env, Path log, boolean withProjection = false) {
         def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
         def pb = new ProcessBuilder(java, '-Xmx256m', '--enable-native-access=ALL-UNNAMED',
-                '-cp', System.getProperty('java.class.path'), CaseCycleChild.name)
+                '-cp', System.getProperty('java.class.path'), CaseCycleChild.name, withProjection ? '--projection' : '--no-projection')
         pb.environment().putAll(env)
         pb.redirectErrorStream(true)
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

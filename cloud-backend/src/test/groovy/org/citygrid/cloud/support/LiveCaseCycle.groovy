@@ -118,6 +118,18 @@ class LiveCaseCycle implements Closeable {
         intakeId
     }
 
+    /**
+     * Report {@code i} of a burst, at its own spot 2 m east of the one before, across all three test grids, sent
+     * without waiting: with CITYGRID_DUPLICATE_DISTANCE_M below 2 none merges. Returns the case id it must become.
+     */
+    String burstReport(String intakeId, int i, Instant at) {
+        def position = new GeoPoint(116.4001 + i * 2 / (111_320d * Math.cos(Math.toRadians(39.911))), 39.911)
+        String grid = ((org.citygrid.cloud.geocode.GridLocator.InGrid) new TestGrids().place(position)).gridCode()
+        def record = IntakeRecord.report(intakeId, Channel.PATROL, name, at, 'C0101', position, 'loose', 'worker-1', false, [])
+        producer.send(new ProducerRecord<>(topics.intake(), null, at.toEpochMilli(), intakeId, WireCodec.intake().write(record)))
+        org.citygrid.cloud.keys.CaseIds.forReport(grid, at, intakeId)
+    }
+
     String command(String caseId, Actor actor, CaseAction action) {
         String id = "${name}-cmd-${++sequence}"
         send(topics.commands(), caseId, WireCodec.commands().write(CaseCommand.of(id, caseId, actor, Instant.now(), action)))
