@@ -56,9 +56,7 @@ class TwoInstancesSpec extends Specification {
         instances.b = startInstance('b')
 
         then: 'each holds some of the intake partitions, and together all of them'
-        def owners = live.eventually(Duration.ofSeconds(90)) { intakeOwners().size() == 2 ? intakeOwners() : null }
-        owners.values().every { !it.isEmpty() }
-        owners.values().flatten().sort() == (0..<PARTITIONS) as List
+        sharedBy(2).size() == 2
     }
 
     def "one instance killed in the middle of a burst: every report became exactly one case, events in order"() {
@@ -81,8 +79,7 @@ class TwoInstancesSpec extends Specification {
 
     def "the surviving instance took over every partition"() {
         expect:
-        def owners = live.eventually(Duration.ofSeconds(60)) { intakeOwners().size() == 1 ? intakeOwners() : null }
-        owners.values().flatten().sort() == (0..<PARTITIONS) as List
+        sharedBy(1).size() == 1
     }
 
     def "the two projections together wrote every case and every event into the read model once"() {
@@ -104,9 +101,7 @@ class TwoInstancesSpec extends Specification {
         instances.a = startInstance('a')
 
         then:
-        def owners = live.eventually(Duration.ofSeconds(90)) { intakeOwners().size() == 2 ? intakeOwners() : null }
-        owners.values().every { !it.isEmpty() }
-        owners.values().flatten().sort() == (0..<PARTITIONS) as List
+        sharedBy(2).size() == 2
     }
 
     def "after the rejoin, new reports are decided once each"() {
@@ -151,6 +146,17 @@ class TwoInstancesSpec extends Specification {
 
     private String[] ids() {
         caseOfReport.values() as String[]
+    }
+
+    /**
+     * The intake partitions by member, once {@code members} members hold them all between them (each at least one);
+     * empty if that does not happen within 90 s.
+     */
+    private Map<String, List<Integer>> sharedBy(int members) {
+        live.eventually(Duration.ofSeconds(90)) {
+            def owners = intakeOwners()
+            owners.size() == members && owners.values().flatten().sort() == (0..<PARTITIONS) as List ? owners : null
+        } ?: [:]
     }
 
     /** The intake partitions each live member of the application's group holds, by member; empty while it rebalances. */
