@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citygrid.api.kafka.GridTopics;
+import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
@@ -31,10 +32,10 @@ class RejectionListener {
     private final TopicReader reader;
 
     RejectionListener(CommandRepository commands, GridTopics topics,
-                      @Value("${citygrid.kafka.bootstrap-servers}") String bootstrap,
+                      KafkaConnection kafka,
                       @Value("${citygrid.rejections.group:citygrid-mobile-api}") String group) {
         this.commands = commands;
-        this.reader = TopicReader.inGroup("command-rejections", bootstrap, topics.getCommandRejections(), group,
+        this.reader = TopicReader.inGroup("command-rejections", kafka, topics.getCommandRejections(), group,
                 "earliest", this::store);
     }
 

@@ -2,8 +2,8 @@ package org.citygrid.api.kafka;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,15 +20,16 @@ class KafkaProducerFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Producer<String, byte[]> producer(@Value("${citygrid.kafka.bootstrap-servers}") String bootstrap) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+    Producer<String, byte[]> producer(KafkaConnection kafka) {
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "mobile-api"),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "mobile-api"));
+        // the connection file may tune timeouts; the delivery guarantee is the API's
+        config.putAll(kafka.client());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -39,15 +39,14 @@ public final class TopicReader implements AutoCloseable {
     private volatile boolean running = true;
     private Thread thread;
 
-    private TopicReader(String threadName, String bootstrap, String topic, String group, String offsetReset,
+    private TopicReader(String threadName, KafkaConnection kafka, String topic, String group, String offsetReset,
                         Consumer<ConsumerRecord<String, byte[]>> handler) {
         this.threadName = threadName;
         this.topic = topic;
         this.group = group;
         this.fromStart = "earliest".equals(offsetReset);
         this.handler = handler;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> config = new HashMap<>(kafka.client());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
@@ -60,15 +59,15 @@ public final class TopicReader implements AutoCloseable {
     /**
      * @param offsetReset where a group without committed offsets starts: {@code earliest} or {@code latest}
      */
-    public static TopicReader inGroup(String threadName, String bootstrap, String topic, String group,
+    public static TopicReader inGroup(String threadName, KafkaConnection kafka, String topic, String group,
                                       String offsetReset, Consumer<ConsumerRecord<String, byte[]>> handler) {
-        return new TopicReader(threadName, bootstrap, topic, group, offsetReset, handler);
+        return new TopicReader(threadName, kafka, topic, group, offsetReset, handler);
     }
 
     /** @param start {@code earliest} to read the whole topic, anything else to read from its end */
-    public static TopicReader everyPartition(String threadName, String bootstrap, String topic, String start,
+    public static TopicReader everyPartition(String threadName, KafkaConnection kafka, String topic, String start,
                                              Consumer<ConsumerRecord<String, byte[]>> handler) {
-        return new TopicReader(threadName, bootstrap, topic, null, "earliest".equals(start) ? "earliest" : "latest", handler);
+        return new TopicReader(threadName, kafka, topic, null, "earliest".equals(start) ? "earliest" : "latest", handler);
     }
 
     /** Joins the group or takes the partitions there are now (later ones at the next start), then reads. */

@@ -8,6 +8,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
@@ -32,10 +33,10 @@ public class LiveCaseEvents {
     private final Sinks.Many<JsonNode> sink = Sinks.many().multicast().directBestEffort();
     private final TopicReader reader;
 
-    LiveCaseEvents(@Value("${citygrid.kafka.bootstrap-servers}") String bootstrap,
+    LiveCaseEvents(KafkaConnection kafka,
                    @Value("${citygrid.topics.case-events:grid.case-events}") String topic,
                    @Value("${citygrid.live.start:latest}") String start) {
-        this.reader = TopicReader.everyPartition("live-case-events", bootstrap, topic, start, this::emit);
+        this.reader = TopicReader.everyPartition("live-case-events", kafka, topic, start, this::emit);
     }
 
     public Flux<JsonNode> events() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
@@ -39,14 +40,14 @@ class CaseEventNotifier {
     private final TopicReader reader;
 
     CaseEventNotifier(Notifier notifier, CaseReadModel readModel,
-                      @Value("${citygrid.kafka.bootstrap-servers}") String bootstrap,
+                      KafkaConnection kafka,
                       @Value("${citygrid.topics.case-events:grid.case-events}") String topic,
                       @Value("${citygrid.push.case-events.group:citygrid-mobile-api-push}") String group,
                       @Value("${citygrid.push.case-events.start:latest}") String start) {
         this.notifier = notifier;
         this.readModel = readModel;
         // "latest" by default: a new deployment does not replay years of history at people's phones
-        this.reader = TopicReader.inGroup("case-event-push", bootstrap, topic, group, start, this::handle);
+        this.reader = TopicReader.inGroup("case-event-push", kafka, topic, group, start, this::handle);
     }
 
     @EventListener
