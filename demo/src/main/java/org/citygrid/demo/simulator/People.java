@@ -334,8 +334,9 @@ public final class People implements AutoCloseable {
 
     /** Half the category's handling time limit (the most one extension may add), in whole minutes. */
     private Duration extension(String categoryCode) {
-        Duration limit = reportable.stream().filter(k -> k.code().toString().equals(categoryCode))
-                .findFirst().map(k -> k.timeLimits().handle()).orElse(Duration.ofHours(2));
+        Duration limit = CategoryCatalogue.loadDefault().categories().stream()
+                .filter(k -> k.code().toString().equals(categoryCode))
+                .findFirst().map(k -> k.timeLimits().handle()).orElse(Duration.ofHours(1));
         return Duration.ofMinutes(Math.max(1, limit.toMinutes() / 2));
     }
 
