@@ -33,8 +33,10 @@ class PeopleLiveSpec extends Specification {
 
     def "with the simulator running, a case is returned, re-dispatched by the desk and extended, as its timeline shows"() {
         given:
+        long t0 = System.nanoTime()
         demo.start(['--fresh', '--without', 'edge-nodes,simulator'])
         demo.awaitConsole('CityGrid demo is running', START_SECONDS)
+        long up = System.nanoTime()
         def accounts = DemoAccounts.read(demo.dataDir.resolve('accounts.json'))
         def operator = accounts.find { it.role() == 'OPERATOR' }
         def api = new ApiClient(URI.create("http://127.0.0.1:${demo.api}"))
@@ -44,6 +46,9 @@ class PeopleLiveSpec extends Specification {
                         '--city', demo.dataDir.resolve('city').toString(), '--people-rate', '300',
                         '--return-share', '1', '--extension-share', '1', '--approve-share', '1'])
         String caseId = awaitCaseThroughTheLoop()
+        // phase times for the docs; nothing is asserted on them
+        println "PeopleLiveSpec: services up in ${(up - t0).intdiv(1_000_000_000)} s, case through the loop " +
+                "${(System.nanoTime() - up).intdiv(1_000_000_000)} s later"
 
         then: 'the operator reads the case through the API: returned, re-dispatched by the desk, accepted, extended'
         def view = api.get("/api/v1/cases/$caseId", api.signIn(operator.username(), operator.password()))
