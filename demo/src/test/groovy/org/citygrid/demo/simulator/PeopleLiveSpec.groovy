@@ -68,8 +68,18 @@ class PeopleLiveSpec extends Specification {
         timeline[accepted].path('actorRole').asText() == 'HANDLER'
         timeline[approved].path('actorRole').asText() == 'OPERATOR'
 
+        and: 'the resident who reported it follows the same path in their report'
+        def resident = accounts.find { it.role() == 'RESIDENT' }
+        def residentToken = api.signIn(resident.username(), resident.password())
+        def report = api.get('/api/v1/reports', residentToken).body().find { it.path('caseId').asText() == caseId }
+        report != null
+        def followed = api.get("/api/v1/reports/${report.path('reportId').asText()}", residentToken)
+        followed.status() == 200
+        followed.body().path('timeline').collect { it.path('type').asText() }
+                .containsAll(['Returned', 'ExtensionRequested', 'ExtensionApproved'])
+
         and: "the simulator's periodic line counts the new steps"
-        awaitLog(~/people: .*returned [1-9].*re-dispatched [1-9].*extensions asked [1-9].*extensions approved [1-9]/, 30)
+        awaitLog(~/people: .*returned [1-9].*re-dispatched [1-9].*extensions asked [1-9].*extensions approved [1-9].*followed [1-9]/, 30)
     }
 
     private void startSimulator(List<String> args) {
