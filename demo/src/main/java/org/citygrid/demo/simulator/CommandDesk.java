@@ -24,7 +24,6 @@ final class CommandDesk implements AutoCloseable {
     private final Thread reader;
     private volatile ApiClient.EventStream current;
     private volatile boolean closed;
-    private volatile boolean connected;
 
     CommandDesk(ApiClient api, DemoAccount operator, PrintStream out) {
         this.api = api;
@@ -53,10 +52,6 @@ final class CommandDesk implements AutoCloseable {
         return operator;
     }
 
-    boolean connected() {
-        return connected;
-    }
-
     private static List<String> take(Set<String> ids) {
         List<String> taken = List.copyOf(ids);
         ids.removeAll(taken);
@@ -73,9 +68,11 @@ final class CommandDesk implements AutoCloseable {
                     pause(30_000);
                     continue;
                 }
-                connected = true;
                 for (ApiClient.ServerSentEvent e = stream.next(); e != null && !closed; e = stream.next()) {
                     String caseId = e.data().path("caseId").asText("");
+                    if (caseId.isEmpty()) {
+                        continue; // "connected", or an event without a case
+                    }
                     switch (e.name()) {
                         case "Returned" -> returned.add(caseId);
                         case "ExtensionRequested" -> extensionRequests.add(caseId);
@@ -88,8 +85,6 @@ final class CommandDesk implements AutoCloseable {
                 if (!closed) {
                     out.println("people: the operator's live stream: " + e.getMessage());
                 }
-            } finally {
-                connected = false;
             }
             pause(5_000);
         }
