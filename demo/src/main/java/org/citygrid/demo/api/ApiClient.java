@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +63,96 @@ public final class ApiClient {
     }
 
     private record RawBody(byte[] bytes, String contentType) {
+    }
+
+    /**
+     * Opens a server-sent event stream ({@code text/event-stream}), e.g. {@code /api/v1/operator/live}. The
+     * request has no timeout: the stream stays open until the server ends it or the caller closes it.
+     *
+     * @throws ApiException when the API cannot be reached
+     */
+    public EventStream openStream(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            return new EventStream(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new ApiException("cannot reach " + base + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted opening " + base + path, e);
+        }
+    }
+
+    /** One server-sent event: its name ({@code event:}), id, and data as JSON (text when it is not JSON). */
+    public record ServerSentEvent(String name, String id, JsonNode data) {
+    }
+
+    /**
+     * An open event stream. {@link #next()} blocks for the next event; {@link #close()} (from any thread) ends
+     * the stream, which makes a blocked {@code next()} return null.
+     */
+    public static final class EventStream implements AutoCloseable {
+        private final int status;
+        private final Stream<String> lines;
+        private final Iterator<String> iterator;
+
+        EventStream(int status, Stream<String> lines) {
+            this.status = status;
+            this.lines = lines;
+            this.iterator = lines.iterator();
+        }
+
+        /** HTTP status of the answer: 200 when events will come. */
+        public int status() {
+            return status;
+        }
+
+        /** The next event, or null when the stream has ended (or was closed, or the status was not 200). */
+        public ServerSentEvent next() {
+            if (status != 200) {
+                return null;
+            }
+            String name = "message";
+            String id = null;
+            StringBuilder data = null;
+            try {
+                while (iterator.hasNext()) {
+                    String line = iterator.next();
+                    if (line.isEmpty()) {
+                        if (data != null) { // a blank line ends an event; one without data is not dispatched
+                            return new ServerSentEvent(name, id, parse(data.toString().getBytes(StandardCharsets.UTF_8)));
+                        }
+                        name = "message";
+                        id = null;
+                        continue;
+                    }
+                    if (line.startsWith(":")) {
+                        continue; // a comment, e.g. a keep-alive
+                    }
+                    int colon = line.indexOf(':');
+                    String field = colon < 0 ? line : line.substring(0, colon);
+                    String value = colon < 0 ? "" : line.substring(colon + 1);
+                    value = value.startsWith(" ") ? value.substring(1) : value;
+                    switch (field) {
+                        case "event" -> name = value;
+                        case "id" -> id = value;
+                        case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                        default -> {
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                return null; // closed under us, or the connection broke: the stream is over either way
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
     }
 
     public URI base() {

@@ -1,11 +1,14 @@
 package org.citygrid.demo.simulator;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -29,10 +32,12 @@ import org.citygrid.model.grid.UnitGrid;
 import org.locationtech.jts.geom.Point;
 
 /**
- * The people of the city, through mobile-api's HTTP API only: residents report problems and rate closed cases,
- * operators file what waits in the filing queue, handlers accept and report handled with a photo, grid workers
- * check handled cases on site and pass most of them. One step every {@code 60 / actionsPerMinute} seconds, the
- * roles taking turns.
+ * The people of the city, through mobile-api's HTTP API only: residents report problems, follow their reports
+ * (what a push message would lead them to), read their community's notices and rate closed cases; operators file
+ * what waits in the filing queue, close the cases that passed their check, re-dispatch returned cases and decide
+ * extension requests; handlers accept dispatched tasks or return a few, ask for more time on some, and report
+ * them handled with a photo; grid workers check handled cases on site and pass most of them. One step every
+ * {@code 60 / actionsPerMinute} seconds, the roles taking turns. A refusal (409, 422, ...) is counted, never fatal.
  */
 public final class People implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +53,23 @@ public final class People implements AutoCloseable {
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, ObjectNode> photos = new HashMap<>();
     private final Set<String> rated = new HashSet<>();
+    /** The state each report was in when its reporter last looked: a change is what a push would tell them. */
+    private final Map<String, String> seenStatus = new HashMap<>();
+    private final Set<String> seenNotices = new HashSet<>();
+    /** Extension requests a handler sent and waits on: the command's id, and since when. */
+    private final Map<String, Waiting> extensionsAsked = new HashMap<>();
+    /** Cases a handler gave back: they leave the task list once the read model shows it, and are not touched again. */
+    private final Set<String> givenBack = new HashSet<>();
+    /** Cases on which a handler has asked for an extension once: they do not ask twice. */
+    private final Set<String> everAsked = new HashSet<>();
+    /** Returned cases the desk is watching until the case cycle or the desk has placed them. */
+    private final Map<String, Long> returnedSeenAt = new HashMap<>();
+    /** Extension requests the desk has noted but the read model did not show yet: looks left before it gives up. */
+    private final Map<String, Integer> extensionLooks = new HashMap<>();
+    private final Choices choices;
+    /** Departments with a handler account: the only ones the desk can send a returned case to. */
+    private final Set<String> staffed;
+    private final CommandDesk desk;
     /** Cases a worker passed on site: the operator closes them (no task list shows them to operators yet). */
     private final Set<String> toClose = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Category> reportable;
@@ -58,8 +80,22 @@ public final class People implements AutoCloseable {
     private final Map<String, java.time.Instant> resting = new HashMap<>();
     private int turn;
 
-    public People(ApiClient api, List<DemoAccount> accounts, GridHierarchy grids, double actionsPerMinute, PrintStream out) {
+    /** How long a handler waits for an answer to an extension request before reporting the task handled anyway. */
+    static final Duration EXTENSION_PATIENCE = Duration.ofMinutes(3);
+    /** How many of its turns the desk looks for an extension request the read model does not show yet. */
+    private static final int EXTENSION_LOOKS = 20;
+
+    private record Waiting(String commandId, Instant since) {
+    }
+
+    public People(ApiClient api, List<DemoAccount> accounts, GridHierarchy grids, double actionsPerMinute,
+                  PeopleShares shares, PrintStream out) {
         this.api = api;
+        this.choices = new Choices(shares, random);
+        this.staffed = accounts.stream().filter(a -> "HANDLER".equals(a.role()) && a.department() != null)
+                .map(DemoAccount::department).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.desk = accounts.stream().filter(a -> "OPERATOR".equals(a.role())).findFirst()
+                .map(operator -> new CommandDesk(api, operator, out)).orElse(null);
         this.accounts = List.copyOf(accounts);
         this.grids = grids;
         this.actionsPerMinute = actionsPerMinute;
@@ -68,12 +104,16 @@ public final class People implements AutoCloseable {
                 .filter(c -> c.code().kind() == CategoryKind.EVENT || c.code().kind() == CategoryKind.COMPONENT)
                 .toList();
         for (String name : List.of("reports", "filed", "closed", "accepted", "handled", "checks passed", "checks failed",
-                "ratings", "refused", "rate-limited")) {
+                "ratings", "returned", "re-dispatched", "extensions asked", "extensions approved", "extensions refused",
+                "followed", "notices read", "refused", "rate-limited")) {
             counters.put(name, new AtomicLong());
         }
     }
 
     public void start() {
+        if (desk != null) {
+            desk.start();
+        }
         long period = Math.max(100, Math.round(60_000 / actionsPerMinute));
         steps.scheduleWithFixedDelay(this::step, period, period, TimeUnit.MILLISECONDS);
         steps.scheduleAtFixedRate(() -> out.println("people: " + counters()), 10, 10, TimeUnit.SECONDS);
@@ -88,6 +128,9 @@ public final class People implements AutoCloseable {
     @Override
     public void close() {
         steps.shutdownNow();
+        if (desk != null) {
+            desk.close();
+        }
     }
 
     private void step() {
@@ -97,7 +140,7 @@ public final class People implements AutoCloseable {
                 case 1 -> each("OPERATOR", this::fileQueue);
                 case 2 -> each("HANDLER", this::work);
                 case 3 -> each("GRID_WORKER", this::check);
-                default -> each("RESIDENT", this::rate);
+                default -> each("RESIDENT", this::follow);
             }
         } catch (RuntimeException e) {
             // a scheduled step that throws is never run again: count it and carry on with the next turn
@@ -158,21 +201,148 @@ public final class People implements AutoCloseable {
                         "closed");
             }
         }
+        if (desk != null && desk.operator().equals(operator)) {
+            redispatchReturned(operator);
+            decideExtensions(operator);
+        }
+    }
+
+    /**
+     * The desk looks at each returned case until it is placed. The case cycle dispatches a returned case to the
+     * next department of the category's order by itself; the desk steps in when that left it with nobody (FILED,
+     * seen twice at the same version so as not to race the case cycle), with a department that has no handlers,
+     * or with one that returned it.
+     */
+    private void redispatchReturned(DemoAccount operator) {
+        desk.takeReturned().forEach(id -> returnedSeenAt.putIfAbsent(id, -1L));
+        for (String caseId : List.copyOf(returnedSeenAt.keySet())) {
+            ApiClient.Response r = withToken(operator, t -> api.get("/api/v1/cases/" + caseId, t));
+            if (!r.ok()) {
+                returnedSeenAt.remove(caseId);
+                continue;
+            }
+            JsonNode c = r.body();
+            String state = c.path("state").asText();
+            long version = c.path("version").asLong();
+            CaseTimeline timeline = new CaseTimeline(c);
+            if (!timeline.wasReturned()) {
+                continue; // the read model has not caught up with the live stream yet
+            }
+            Long seen = returnedSeenAt.put(caseId, version);
+            if ("FILED".equals(state) && (seen == null || seen != version)) {
+                continue; // the case cycle may be dispatching it right now: look again next turn
+            }
+            Optional<String> target = choices.redispatch(state, c.path("department").asText(null),
+                    timeline.returnedBy(), staffed);
+            if (target.isPresent()) {
+                ObjectNode dispatch = JSON.createObjectNode().put("type", "Dispatch").put("department", target.get())
+                        .put("note", "re-dispatched by the command desk after a return");
+                action(operator, c, dispatch, "re-dispatched"); // looked at again next turn, until the dispatch shows
+            } else {
+                // placed by the case cycle, taken up or closed; or every staffed department returned it and it
+                // waits for a person to decide
+                returnedSeenAt.remove(caseId);
+            }
+        }
+    }
+
+    /** The desk answers each extension request it saw: it approves most and refuses the rest, with a reason. */
+    private void decideExtensions(DemoAccount operator) {
+        desk.takeExtensionRequests().forEach(id -> extensionLooks.putIfAbsent(id, EXTENSION_LOOKS));
+        for (String caseId : List.copyOf(extensionLooks.keySet())) {
+            ApiClient.Response r = withToken(operator, t -> api.get("/api/v1/cases/" + caseId, t));
+            CaseTimeline timeline = r.ok() ? new CaseTimeline(r.body()) : null;
+            if (timeline != null && timeline.extensionWaiting() && "IN_PROGRESS".equals(r.body().path("state").asText())) {
+                extensionLooks.remove(caseId);
+                boolean approve = choices.approvesExtension();
+                ObjectNode answer = approve
+                        ? JSON.createObjectNode().put("type", "ApproveExtension").put("note", "approved by the command desk")
+                        : JSON.createObjectNode().put("type", "RejectExtension").put("reason", "the deadline stands");
+                action(operator, r.body(), answer, approve ? "extensions approved" : "extensions refused");
+            } else if (timeline == null || timeline.extensionAnswered()
+                    || extensionLooks.merge(caseId, -1, Integer::sum) <= 0) {
+                extensionLooks.remove(caseId); // answered already, gone, or never shown: stop looking
+            }
+        }
     }
 
     private void work(DemoAccount handler) {
         for (JsonNode c : list(handler, "/api/v1/handler/tasks")) {
+            String caseId = c.path("caseId").asText();
             switch (c.path("state").asText()) {
-                case "DISPATCHED" -> action(handler, c, JSON.createObjectNode().put("type", "Accept"), "accepted");
-                case "IN_PROGRESS" -> {
-                    ObjectNode handled = JSON.createObjectNode().put("type", "ReportHandled").put("note", "fixed");
-                    handled.putArray("evidence").add(photo(handler));
-                    action(handler, c, handled, "handled");
+                case "DISPATCHED" -> {
+                    if (givenBack.contains(caseId + "@" + handler.department())) {
+                        continue; // returned already; the read model has not caught up
+                    }
+                    if (choices.onDispatched(() -> timeline(handler, caseId)) == Choices.OnDispatched.RETURN) {
+                        ObjectNode back = JSON.createObjectNode().put("type", "Return")
+                                .put("reason", "not ours: " + handler.department() + " does not look after this");
+                        if (action(handler, c, back, "returned")) {
+                            givenBack.add(caseId + "@" + handler.department());
+                        }
+                    } else {
+                        action(handler, c, JSON.createObjectNode().put("type", "Accept"), "accepted");
+                    }
                 }
+                case "IN_PROGRESS" -> inProgress(handler, c);
                 default -> {
                 }
             }
         }
+    }
+
+    /**
+     * An accepted task: ask for more time once in a while, wait for the desk's answer (or until patience runs
+     * out, or the case cycle refused the request), then report it handled with a photo.
+     */
+    private void inProgress(DemoAccount handler, JsonNode c) {
+        String caseId = c.path("caseId").asText();
+        Waiting waiting = extensionsAsked.get(caseId);
+        if (waiting != null && !waitIsOver(handler, caseId, waiting)) {
+            return;
+        }
+        extensionsAsked.remove(caseId);
+        if (choices.onInProgress(everAsked.contains(caseId)) == Choices.OnInProgress.ASK_EXTENSION) {
+            everAsked.add(caseId);
+            ObjectNode ask = JSON.createObjectNode().put("type", "RequestExtension")
+                    .put("extra", extension(c.path("categoryCode").asText()).toString())
+                    .put("reason", "simulated: parts on order");
+            ApiClient.Response r = actionAnswer(handler, c, ask, "extensions asked");
+            if (r != null) {
+                extensionsAsked.put(caseId, new Waiting(r.body().path("id").asText(null), Instant.now()));
+            }
+            return;
+        }
+        ObjectNode handled = JSON.createObjectNode().put("type", "ReportHandled").put("note", "fixed");
+        handled.putArray("evidence").add(photo(handler));
+        action(handler, c, handled, "handled");
+    }
+
+    /** The handler's request was refused by the case cycle, answered by the desk, or has waited long enough. */
+    private boolean waitIsOver(DemoAccount handler, String caseId, Waiting waiting) {
+        if (Instant.now().isAfter(waiting.since().plus(EXTENSION_PATIENCE))) {
+            return true;
+        }
+        if (waiting.commandId() != null) {
+            ApiClient.Response command = withToken(handler, t -> api.get("/api/v1/commands/" + waiting.commandId(), t));
+            if (command.ok() && "REJECTED".equals(command.body().path("status").asText())) {
+                return true;
+            }
+        }
+        return timeline(handler, caseId).map(CaseTimeline::extensionAnswered).orElse(false);
+    }
+
+    /** Half the category's handling time limit (the most one extension may add), in whole minutes. */
+    private Duration extension(String categoryCode) {
+        Duration limit = CategoryCatalogue.loadDefault().categories().stream()
+                .filter(k -> k.code().toString().equals(categoryCode))
+                .findFirst().map(k -> k.timeLimits().handle()).orElse(Duration.ofHours(1));
+        return Duration.ofMinutes(Math.max(1, limit.toMinutes() / 2));
+    }
+
+    private Optional<CaseTimeline> timeline(DemoAccount who, String caseId) {
+        ApiClient.Response r = withToken(who, t -> api.get("/api/v1/cases/" + caseId, t));
+        return r.ok() ? Optional.of(new CaseTimeline(r.body())) : Optional.empty();
     }
 
     private void check(DemoAccount worker) {
@@ -189,23 +359,48 @@ public final class People implements AutoCloseable {
         }
     }
 
-    private void rate(DemoAccount resident) {
+    /**
+     * A resident looks at their reports: one whose state changed since they last looked is what a push message
+     * announced, so they open it with its full timeline. They read new notices of their community, and rate each
+     * closed case once.
+     */
+    private void follow(DemoAccount resident) {
         for (JsonNode report : list(resident, "/api/v1/reports")) {
-            String caseId = report.path("caseId").asText(null);
-            if ("CLOSED".equals(report.path("status").asText()) && caseId != null && rated.add(caseId)) {
-                ObjectNode rate = JSON.createObjectNode().put("type", "Rate").put("score", 3 + random.nextInt(3))
-                        .put("comment", "simulated rating");
-                call(resident, "ratings",
-                        t -> api.post("/api/v1/cases/" + caseId + "/actions", t, rate, UUID.randomUUID().toString()));
+            String reportId = report.path("reportId").asText();
+            String status = report.path("status").asText();
+            if (!"SUBMITTED".equals(status) && !status.equals(seenStatus.put(reportId, status))) {
+                ApiClient.Response r = withToken(resident, t -> api.get("/api/v1/reports/" + reportId, t));
+                counters.get(r.ok() ? "followed" : "refused").incrementAndGet();
             }
+            rate(resident, report);
+        }
+        for (JsonNode notice : list(resident, "/api/v1/notices")) {
+            if (seenNotices.add(resident.username() + "/" + notice.path("id").asText())) {
+                counters.get("notices read").incrementAndGet();
+            }
+        }
+    }
+
+    private void rate(DemoAccount resident, JsonNode report) {
+        String caseId = report.path("caseId").asText(null);
+        if ("CLOSED".equals(report.path("status").asText()) && caseId != null && rated.add(caseId)) {
+            ObjectNode rate = JSON.createObjectNode().put("type", "Rate").put("score", 3 + random.nextInt(3))
+                    .put("comment", "simulated rating");
+            call(resident, "ratings",
+                    t -> api.post("/api/v1/cases/" + caseId + "/actions", t, rate, UUID.randomUUID().toString()));
         }
     }
 
     /** A step on a case as the person saw it (expectedVersion): true when the API took it. */
     private boolean action(DemoAccount who, JsonNode c, ObjectNode action, String counter) {
+        return actionAnswer(who, c, action, counter) != null;
+    }
+
+    /** A step on a case as the person saw it: the API's 202 answer, or null when it refused the step. */
+    private ApiClient.Response actionAnswer(DemoAccount who, JsonNode c, ObjectNode action, String counter) {
         action.put("expectedVersion", c.path("version").asLong());
-        return call(who, counter, t -> api.post("/api/v1/cases/" + c.path("caseId").asText() + "/actions", t, action,
-                UUID.randomUUID().toString()));
+        return answer(who, counter, t -> api.post("/api/v1/cases/" + c.path("caseId").asText() + "/actions", t,
+                action, UUID.randomUUID().toString()));
     }
 
     private List<JsonNode> list(DemoAccount who, String path) {
@@ -231,17 +426,23 @@ public final class People implements AutoCloseable {
     }
 
     private boolean call(DemoAccount who, String counter, java.util.function.Function<String, ApiClient.Response> request) {
+        return answer(who, counter, request) != null;
+    }
+
+    /** Sends a step: the answer when the API took it (counted under {@code counter}), null when it refused it. */
+    private ApiClient.Response answer(DemoAccount who, String counter,
+                                      java.util.function.Function<String, ApiClient.Response> request) {
         ApiClient.Response r = withToken(who, request);
         if (r.status() == 429) {
             throw new RateLimited(60);
         }
         if (r.ok()) {
             counters.get(counter).incrementAndGet();
-            return true;
+            return r;
         }
         counters.get("refused").incrementAndGet();
         out.println("people: " + who.username() + " " + counter + " refused: HTTP " + r.status() + " " + r.body());
-        return false;
+        return null;
     }
 
     /** Runs the request with the account's token, signing in first or again when the token has expired. */

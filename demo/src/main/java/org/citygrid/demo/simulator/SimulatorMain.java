@@ -37,7 +37,7 @@ public final class SimulatorMain {
             }
             if (options.api() != null) {
                 people = new People(new ApiClient(options.api()), DemoAccounts.read(options.accountsFile()),
-                        city(options).grids(), options.actionsPerMinute(), System.out);
+                        city(options).grids(), options.actionsPerMinute(), options.shares(), System.out);
             }
         } catch (SimulatorException | DemoException e) {
             System.err.println("simulator: " + e.getMessage());

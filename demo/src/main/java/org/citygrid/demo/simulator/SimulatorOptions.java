@@ -21,10 +21,12 @@ import java.util.List;
  * @param cityGrids         grid count of the generated city when there is no {@code cityDir}
  * @param actionsPerMinute  people's steps per minute
  * @param patrolEvery       how often each patrol field device posts a report; null for never
+ * @param shares            how often people return a task, ask for more time, and the desk approves it
  */
 public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, double alarmChance, Duration hold,
                                Duration duration, java.net.URI api, Path accountsFile, Path cityDir, int cityGrids,
-                               double actionsPerMinute, Duration patrolEvery) {
+                               double actionsPerMinute, Duration patrolEvery,
+                               PeopleShares shares) {
 
     /**
      * @param uri          {@code coaps://host:port} (DTLS PSK) or {@code coap://host:port}
@@ -44,6 +46,11 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
               --api URL=FILE      mobile-api (e.g. http://127.0.0.1:8080) and the accounts to act as (JSON:
                                   username, password, role, department, communityCode, gridCodes)
               --people-rate N     people's steps per minute: reports, filing, handling, checks, ratings (default 12)
+              --return-share P    share of dispatched tasks a handler returns as not their department's; the
+                                  operator re-dispatches what the case cycle cannot place (default 0.05)
+              --extension-share P share of accepted tasks on which a handler asks for more time (default 0.1)
+              --approve-share P   share of extension requests the operator approves; the rest are refused
+                                  (default 0.8)
               --city DIR          the sample city's files, for where residents are (default: generate it)
               --city-grids N      size of the generated sample city (default 3000)
               --patrol-every SECS each field device in the registries posts a patrol report with a photo
@@ -62,6 +69,9 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
         int grids = 3000;
         double people = 12;
         Duration patrol = Duration.ofSeconds(60);
+        double returnShare = PeopleShares.DEFAULT.returnShare();
+        double extensionShare = PeopleShares.DEFAULT.extensionShare();
+        double approveShare = PeopleShares.DEFAULT.approveShare();
         Deque<String> rest = new ArrayDeque<>(args);
         while (!rest.isEmpty()) {
             String option = rest.removeFirst();
@@ -85,6 +95,9 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
                     patrol = secs == 0 ? null : Duration.ofMillis((long) (secs * 1000));
                 }
                 case "--people-rate" -> people = number(option, rest, 0.01, 60_000);
+                case "--return-share" -> returnShare = number(option, rest, 0, 1);
+                case "--extension-share" -> extensionShare = number(option, rest, 0, 1);
+                case "--approve-share" -> approveShare = number(option, rest, 0, 1);
                 case "--city" -> city = Path.of(value(option, rest));
                 case "--city-grids" -> grids = (int) number(option, rest, 100, 50_000);
                 default -> throw new SimulatorException("unknown option '" + option + "'\n" + USAGE);
@@ -93,7 +106,8 @@ public record SimulatorOptions(List<Edge> edges, double readingsPerSecond, doubl
         if (edges.isEmpty() && api == null) {
             throw new SimulatorException("nothing to drive: give --edge URI=FILE, --api URL=FILE or both\n" + USAGE);
         }
-        return new SimulatorOptions(List.copyOf(edges), rate, chance, hold, duration, api, accounts, city, grids, people, patrol);
+        return new SimulatorOptions(List.copyOf(edges), rate, chance, hold, duration, api, accounts, city, grids, people, patrol,
+                new PeopleShares(returnShare, extensionShare, approveShare));
     }
 
     private static Edge edge(String text) {
