@@ -38,10 +38,21 @@ public final class DemoRun {
 
     private final DemoOptions options;
     private final Console console;
+    /** Null: the edge nodes reach the broker on its ordinary listener, as cloud-backend does. */
+    private final EdgeUplink edgeUplink;
 
     public DemoRun(DemoOptions options, Console console) {
+        this(options, console, null);
+    }
+
+    /**
+     * @param edgeUplink the edge nodes' own way to the broker, which a drill can cut (edge-cutoff); the broker gets
+     *                   its listener, and each edge.json its address
+     */
+    public DemoRun(DemoOptions options, Console console, EdgeUplink edgeUplink) {
         this.options = options;
         this.console = console;
+        this.edgeUplink = edgeUplink;
     }
 
     /**
@@ -93,7 +104,8 @@ public final class DemoRun {
                 DemoCity.gridsFile(data.city()), secrets);
         List<DemoAccount> accounts = List.of();
         Map<String, ChildService> children = new LinkedHashMap<>();
-        for (ServiceSpec spec : plan(services, sites, broker.bootstrapServers())) {
+        String edgeBootstrap = edgeUplink != null ? edgeUplink.bootstrapServers() : broker.bootstrapServers();
+        for (ServiceSpec spec : plan(services, sites, edgeBootstrap)) {
             ChildService child = startService(spec, data);
             children.put(spec.name(), child);
             started.add(child);
@@ -144,12 +156,17 @@ public final class DemoRun {
 
     private KafkaBroker startBroker(DataFolder data) {
         console.say("starting the Kafka broker on 127.0.0.1:" + options.ports().kafka() + " ...");
-        KafkaBroker broker = KafkaBroker.builder(data.kafka())
+        KafkaBroker.Builder builder = KafkaBroker.builder(data.kafka())
                 .brokerPort(options.ports().kafka())
                 // the cloud creates every topic with its partition count; a typo'd topic must fail, not appear
                 .property("auto.create.topics.enable", "false")
-                .startTimeout(options.startTimeout())
-                .build().start();
+                .startTimeout(options.startTimeout());
+        if (edgeUplink != null) {
+            builder.extraListener(EdgeUplink.LISTENER, edgeUplink.listenerPort(), edgeUplink.link().port());
+            console.say("  the edge nodes reach it through their own uplink, " + edgeUplink.bootstrapServers()
+                    + " (listener " + EdgeUplink.LISTENER + " on 127.0.0.1:" + edgeUplink.listenerPort() + ")");
+        }
+        KafkaBroker broker = builder.build().start();
         console.say("  ready (log: " + broker.logFile() + ")");
         return broker;
     }
@@ -165,8 +182,11 @@ public final class DemoRun {
         return postgis;
     }
 
-    /** The child services to start, in order; writes each edge node's edge.json for this run on the way. */
-    private List<ServiceSpec> plan(DemoServices services, List<EdgeSite> sites, String bootstrapServers) {
+    /**
+     * The child services to start, in order; writes each edge node's edge.json for this run on the way, with
+     * {@code edgeBootstrap} as its broker.
+     */
+    private List<ServiceSpec> plan(DemoServices services, List<EdgeSite> sites, String edgeBootstrap) {
         List<ServiceSpec> planned = new ArrayList<>();
         if (options.starts("cloud-backend")) {
             planned.add(services.cloudBackend());
@@ -176,7 +196,7 @@ public final class DemoRun {
         }
         for (EdgeSite site : sites) {
             EdgeSites.writeConfig(site, options.ports().edgePlain(site.index() - 1),
-                    options.ports().edgeDtls(site.index() - 1), bootstrapServers);
+                    options.ports().edgeDtls(site.index() - 1), edgeBootstrap);
             planned.add(services.edgeNode(site));
         }
         if (options.starts("simulator") && (!sites.isEmpty() || options.starts("mobile-api"))) {

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *   <li>cases with a gap in their versions: a transition missing from the read model (also a loss).</li>
  * </ul>
  */
-record DrillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instant brokenAt,
+record DrillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instant brokenAt, Instant restoredAt,
                      Downstream.Snapshot downstream, Set<String> lostIds, Set<String> duplicatedIds,
                      Set<String> notAcknowledged) {
 
@@ -38,13 +38,21 @@ record DrillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instan
     static final Set<String> RAISE_TRANSITIONS = Set.of("Reported", "DuplicateMerged");
     static final Set<String> CLEAR_TRANSITIONS = Set.of("AlarmCleared");
 
-    static DrillCount of(AlarmLoad load, Instant brokenAt, String nodeId, Downstream.Snapshot downstream) {
+    /** @param restoredAt when the broken piece was back: with brokenAt, the time the fault lasted */
+    static DrillCount of(AlarmLoad load, Instant brokenAt, Instant restoredAt, String nodeId,
+                         Downstream.Snapshot downstream) {
         return of(new Readings(load.sent(), load.acknowledged(), load.unanswered(), load.refused(), load.abandoned()),
-                load.edges(), brokenAt, nodeId, downstream);
+                load.edges(), brokenAt, restoredAt, nodeId, downstream);
     }
 
+    /** A count of a fault that was over at once (a kill and an immediate restart). */
     static DrillCount of(Readings readings, List<AcknowledgedEdge> edges, Instant brokenAt, String nodeId,
-                            Downstream.Snapshot downstream) {
+                         Downstream.Snapshot downstream) {
+        return of(readings, edges, brokenAt, brokenAt, nodeId, downstream);
+    }
+
+    static DrillCount of(Readings readings, List<AcknowledgedEdge> edges, Instant brokenAt, Instant restoredAt,
+                         String nodeId, Downstream.Snapshot downstream) {
         Set<String> lost = new TreeSet<>();
         for (AcknowledgedEdge edge : edges) {
             if (!downstream.intakeById().containsKey(edge.intakeId()) || transitions(downstream, edge) == 0) {
@@ -59,7 +67,7 @@ record DrillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instan
         downstream.intakeById().keySet().stream()
                 .filter(id -> id.startsWith(nodeId + ":") && !acknowledgedIds.contains(id))
                 .forEach(extra::add);
-        return new DrillCount(readings, edges, brokenAt, downstream, lost, duplicated, extra);
+        return new DrillCount(readings, edges, brokenAt, restoredAt, downstream, lost, duplicated, extra);
     }
 
     /** Whether every acknowledged edge has reached the read model: the drill waits for this (or gives up). */
@@ -123,6 +131,24 @@ record DrillCount(Readings readings, List<AcknowledgedEdge> acknowledged, Instan
 
     long acknowledgedBeforeFault() {
         return acknowledged.stream().filter(e -> e.acknowledgedAt().isBefore(brokenAt)).count();
+    }
+
+    /**
+     * Edges acknowledged while the fault lasted: for edge-cutoff, the ones the node could only keep in its outbox,
+     * since it had no way to the broker.
+     */
+    long acknowledgedWhileDown() {
+        return whileDown().count();
+    }
+
+    /** Of {@link #acknowledgedWhileDown()}, those in grid.intake now: the backlog the node forwarded afterwards. */
+    long acknowledgedWhileDownInIntake() {
+        return whileDown().filter(e -> downstream.intakeById().containsKey(e.intakeId())).count();
+    }
+
+    private java.util.stream.Stream<AcknowledgedEdge> whileDown() {
+        return acknowledged.stream()
+                .filter(e -> !e.acknowledgedAt().isBefore(brokenAt) && e.acknowledgedAt().isBefore(restoredAt));
     }
 
     long acknowledgedAfterFault() {

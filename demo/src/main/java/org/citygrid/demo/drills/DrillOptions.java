@@ -32,27 +32,36 @@ public record DrillOptions(Fault fault, Path root, Path dataDir, int sensors, do
         }
     }
 
+    /**
+     * A drill whose fault leaves every process running (edge-cutoff) loads through the whole time it is down: by
+     * default the fault strikes after this, and the load goes on this long after it is over.
+     */
+    static final int LOAD_AROUND_DOWN_SECONDS = 30;
+
     public static String usage(Fault fault) {
+        String seconds = fault.cutsEdgeUplink() ? LOAD_AROUND_DOWN_SECONDS + " + down + " + LOAD_AROUND_DOWN_SECONDS : "60";
+        String faultAt = fault.cutsEdgeUplink() ? Integer.toString(LOAD_AROUND_DOWN_SECONDS) : "half way";
         return """
                 usage: ./gridcity drill %1$s [options]
                   --data DIR            data folder, emptied first (default: demo/target/drills/%1$s)
                   --sensors N           sensors on the edge node, each with its own DTLS session (default 24)
                   --rate R              readings per second, all sensors together (default 24)
-                  --seconds S           how long the load runs (default 60)
-                  --fault-at S          %2$s %3$s S seconds into the load (default: half way; also --kill-at)
+                  --seconds S           how long the load runs (default %5$s)
+                  --fault-at S          %2$s %3$s S seconds into the load (default: %6$s; also --kill-at)
                   --down S              how long it stays down before it is started again (default %4$d)
                   --alarm-chance P      chance that a normal reading starts an alarm episode (default 0.05)
                   --hold S              seconds an alarm stays raised before it clears (default 3)
                   --drain S             longest wait for the pipeline to drain after the load (default 120)
                   --start-timeout S     how long one service may take to start (default 180)
-                """.formatted(fault.drillName(), fault.how(), fault.what(), fault.defaultDown().toSeconds());
+                """.formatted(fault.drillName(), fault.how(), fault.what(), fault.defaultDown().toSeconds(), seconds,
+                faultAt);
     }
 
     public static DrillOptions parse(Fault fault, List<String> args, Path root, Path callerDir) {
         Path data = root.resolve("demo/target/drills/" + fault.drillName());
         int sensors = 24;
         double rate = 24;
-        int seconds = 60;
+        Integer seconds = null;
         Integer faultAt = null;
         double down = fault.defaultDown().toSeconds();
         double chance = 0.05;
@@ -76,11 +85,18 @@ public record DrillOptions(Fault fault, Path root, Path dataDir, int sensors, do
                 default -> throw new DemoException("unknown option '" + option + "'");
             }
         }
+        if (seconds == null) {
+            // edge-cutoff: the sensors must keep posting through the whole cut, and for a while after it
+            seconds = fault.cutsEdgeUplink() ? 2 * LOAD_AROUND_DOWN_SECONDS + (int) Math.ceil(down) : 60;
+        }
+        if (faultAt == null) {
+            faultAt = fault.cutsEdgeUplink() ? Math.min(LOAD_AROUND_DOWN_SECONDS, seconds / 2) : seconds / 2;
+        }
         if (chance > 1) {
             throw new DemoException("--alarm-chance is a probability, at most 1, not " + chance);
         }
         return new DrillOptions(fault, root.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(), sensors,
-                rate, Duration.ofSeconds(seconds), Duration.ofSeconds(faultAt != null ? faultAt : seconds / 2),
+                rate, Duration.ofSeconds(seconds), Duration.ofSeconds(faultAt),
                 Duration.ofMillis((long) (down * 1000)), chance, Duration.ofSeconds(hold), Duration.ofSeconds(drain),
                 Duration.ofSeconds(startTimeout));
     }

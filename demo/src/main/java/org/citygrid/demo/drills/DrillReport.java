@@ -26,13 +26,17 @@ final class DrillReport {
         s.append(fault.drillName()).append(" drill: ").append(fault.how()).append(" of ").append(fault.target(site))
                 .append(" at ").append(TIME.format(brokenAt)).append(", ").append(options.faultAt().toSeconds())
                 .append(" s into a ").append(options.load().toSeconds()).append(" s load on ").append(site.name())
-                .append("; ready again ").append(down.toMillis() / 1000.0).append(" s later\n\n");
+                .append("; ").append(fault.backInTable(down)).append("\n\n");
         row(s, "readings sent (sensors over DTLS)", c.readings().sent(), "");
         row(s, "readings acknowledged (2.04)", c.readings().acknowledged(),
                 "unanswered attempts, resent " + c.readings().unanswered() + "; refused " + c.readings().refused() + "; abandoned " + c.readings().abandoned());
         row(s, "alarm edges acknowledged", c.acknowledged().size(), "raises " + c.raises() + ", clears "
                 + (c.acknowledged().size() - c.raises()) + "; before the fault " + c.acknowledgedBeforeFault()
                 + ", after " + c.acknowledgedAfterFault());
+        if (fault.cutsEdgeUplink()) {
+            row(s, "  acknowledged during the cut", c.acknowledgedWhileDown(), "held in the edge's outbox, then"
+                    + " forwarded: in grid.intake now " + c.acknowledgedWhileDownInIntake());
+        }
         row(s, "grid.intake records", c.intakeRecords(), "distinct intake ids " + c.distinctIntakeIds()
                 + ", sent more than once " + c.resentIntakeIds() + " (at-least-once forwarding: allowed)");
         row(s, "  forwarded, never acknowledged", c.notAcknowledged().size(), "durable but unanswered at the fault or the end (allowed)");

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-
 import org.citygrid.demo.Console;
 import org.citygrid.demo.DemoOptions;
 import org.citygrid.demo.DemoPorts;
 import org.citygrid.demo.DemoRun;
+import org.citygrid.demo.EdgeUplink;
 import org.citygrid.demo.city.DemoRules;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.data.DataFolder;
@@ -19,7 +19,8 @@ import org.citygrid.devstack.FreePorts;
  *
  * <p>Starts the broker, PostGIS, cloud-backend and one edge node exactly as the demo does (same code, same
  * configuration, on a fresh data folder and free ports), loads the node with sensors over DTLS raising and
- * clearing alarms, breaks the drill's piece part way through (edge node, cloud-backend, broker or PostgreSQL),
+ * clearing alarms, breaks the drill's piece part way through (edge node, cloud-backend, broker, PostgreSQL, or the
+ * edge node's uplink to the broker),
  * keeps it down for {@code --down}, starts it again on the same data and ports, lets the sensors carry on
  * (resending what was not acknowledged), stops the load, waits for the pipeline to drain, and counts: every
  * alarm edge the node acknowledged must be in {@code grid.intake} and must have made exactly one case
@@ -49,48 +50,70 @@ public final class FaultDrill {
         DemoPorts ports = new DemoPorts(FreePorts.pick(), DemoPorts.freeUdpPair(), FreePorts.pick(), FreePorts.pick());
         DemoOptions demo = new DemoOptions(options.root(), options.dataDir(), false, ports, 1, options.sensors(),
                 Set.of("mobile-api", "simulator"), options.rate(), options.startTimeout());
-        DemoRun.Running running = new DemoRun(demo, console).startServices();
+        Fault fault = options.fault();
+        // edge-cutoff: the edge node reaches the broker only through a link the drill can cut
+        EdgeUplink uplink = fault.cutsEdgeUplink() ? EdgeUplink.open() : null;
         try {
-            EdgeSite site = running.sites().getFirst();
-            String uri = "coaps://127.0.0.1:" + ports.edgeDtls(0);
-            try (AlarmLoad load = new AlarmLoad(site.nodeId(), uri, site.devices(), options.rate(),
-                    options.alarmChance(), options.hold()).connect();
-                 Downstream downstream = new Downstream(running.broker().bootstrapServers(),
-                         "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE + "?user=postgres")) {
-                Fault fault = options.fault();
-                String target = fault.target(site);
-                console.say("load: " + load.sensors() + " sensors over DTLS on " + uri + ", " + options.rate()
-                        + " readings/s for " + options.load().toSeconds() + " s; " + fault.how() + " of " + target
-                        + " at " + options.faultAt().toSeconds() + " s");
-                long loadStart = System.nanoTime();
-                load.start();
-                sleepUntil(loadStart, options.faultAt());
-                console.say("  before the fault: " + load.edges().size() + " alarm edges acknowledged");
-                Instant brokenAt = Instant.now();
-                long brokenNanos = System.nanoTime();
-                console.say(fault.how() + " of " + target);
-                fault.breakIt(running, site, options.startTimeout());
-                if (options.down().isPositive()) {
-                    console.say("  " + target + " stays down for " + options.down().toMillis() / 1000.0 + " s");
-                    sleepUntil(brokenNanos, options.down());
-                }
-                fault.bringBack(running, site, options.startTimeout());
-                Duration down = Duration.ofNanos(System.nanoTime() - brokenNanos);
-                // every sensor that is not in an episode starts one: the recovered pipeline must carry edges made
-                // after the fault too, not only the ones chance brings
-                load.startEpisodes();
-                console.say("  " + target + " started again on the same data and ports, ready "
-                        + down.toMillis() / 1000.0 + " s after the " + fault.how());
-                sleepUntil(loadStart, options.load());
-                console.say("stopping the load (each sensor still resends its last reading until acknowledged) ...");
-                load.stop();
-                console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
-                DrillCount count = awaitDrained(load, brokenAt, site.nodeId(), downstream);
-                console.block(DrillReport.table(count, options, site, brokenAt, down));
-                return count;
+            DemoRun.Running running = new DemoRun(demo, console, uplink).startServices();
+            try {
+                return underLoad(running, ports, uplink);
+            } finally {
+                running.stop();
             }
         } finally {
-            running.stop();
+            if (uplink != null) {
+                uplink.close();
+            }
+        }
+    }
+
+    private DrillCount underLoad(DemoRun.Running running, DemoPorts ports, EdgeUplink uplink)
+            throws InterruptedException {
+        EdgeSite site = running.sites().getFirst();
+        DrillRig rig = new DrillRig(running, site, uplink, options.startTimeout());
+        String uri = "coaps://127.0.0.1:" + ports.edgeDtls(0);
+        try (AlarmLoad load = new AlarmLoad(site.nodeId(), uri, site.devices(), options.rate(),
+                options.alarmChance(), options.hold()).connect();
+             Downstream downstream = new Downstream(running.broker().bootstrapServers(),
+                     "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE + "?user=postgres")) {
+            Fault fault = options.fault();
+            String target = fault.target(site);
+            console.say("load: " + load.sensors() + " sensors over DTLS on " + uri + ", " + options.rate()
+                    + " readings/s for " + options.load().toSeconds() + " s; " + fault.how() + " of " + target
+                    + " at " + options.faultAt().toSeconds() + " s");
+            long loadStart = System.nanoTime();
+            load.start();
+            sleepUntil(loadStart, options.faultAt());
+            console.say("  before the fault: " + load.edges().size() + " alarm edges acknowledged");
+            Instant brokenAt = Instant.now();
+            long brokenNanos = System.nanoTime();
+            console.say(fault.how() + " of " + target);
+            fault.breakIt(rig);
+            if (options.down().isPositive()) {
+                console.say("  " + target + " stays down for " + options.down().toMillis() / 1000.0 + " s");
+                if (fault.cutsEdgeUplink()) {
+                    try (EdgeHealth health = new EdgeHealth(ports.edgePlain(0))) {
+                        new CutWatch(console, load, downstream, health, site.nodeId(), brokenAt)
+                                .until(brokenNanos, options.down());
+                    }
+                } else {
+                    sleepUntil(brokenNanos, options.down());
+                }
+            }
+            fault.bringBack(rig);
+            Instant restoredAt = Instant.now();
+            Duration down = Duration.ofNanos(System.nanoTime() - brokenNanos);
+            // every sensor that is not in an episode starts one: the recovered pipeline must carry edges made
+            // after the fault too, not only the ones chance brings
+            load.startEpisodes();
+            console.say("  " + fault.back(site, down));
+            sleepUntil(loadStart, options.load());
+            console.say("stopping the load (each sensor still resends its last reading until acknowledged) ...");
+            load.stop();
+            console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
+            DrillCount count = awaitDrained(load, brokenAt, restoredAt, site.nodeId(), downstream);
+            console.block(DrillReport.table(count, options, site, brokenAt, down));
+            return count;
         }
     }
 
@@ -100,13 +123,13 @@ public final class FaultDrill {
      * for {@link #STALLED_POLLS} polls (the projection is stuck, waiting longer changes nothing); or until the
      * drain time is over. The last reading is the count either way.
      */
-    private DrillCount awaitDrained(AlarmLoad load, Instant brokenAt, String nodeId, Downstream downstream)
-            throws InterruptedException {
+    private DrillCount awaitDrained(AlarmLoad load, Instant brokenAt, Instant restoredAt, String nodeId,
+                                    Downstream downstream) throws InterruptedException {
         long deadline = System.nanoTime() + options.drain().toNanos();
         long lastEvents = -1;
         int unchanged = 0;
         while (true) {
-            DrillCount count = DrillCount.of(load, brokenAt, nodeId, downstream.read());
+            DrillCount count = DrillCount.of(load, brokenAt, restoredAt, nodeId, downstream.read());
             long events = count.downstream().caseEvents();
             unchanged = events == lastEvents ? unchanged + 1 : 0;
             lastEvents = events;
@@ -126,7 +149,7 @@ public final class FaultDrill {
         }
     }
 
-    private static void sleepUntil(long startNanos, Duration after) throws InterruptedException {
+    static void sleepUntil(long startNanos, Duration after) throws InterruptedException {
         long left = startNanos + after.toNanos() - System.nanoTime();
         if (left > 0) {
             Thread.sleep(Duration.ofNanos(left)); // the load's schedule, not a wait for something to happen

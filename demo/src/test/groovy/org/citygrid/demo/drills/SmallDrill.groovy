@@ -15,10 +15,22 @@ final class SmallDrill {
     final ByteArrayOutputStream console = new ByteArrayOutputStream()
 
     SmallDrill(Fault fault, Duration down = Duration.ZERO) {
+        this(fault, down, Duration.ofSeconds(20))
+    }
+
+    private SmallDrill(Fault fault, Duration down, Duration load) {
         options = new DrillOptions(fault, DemoProcess.ROOT,
                 DemoProcess.ROOT.resolve('demo/target/demo-specs/' + fault.drillName()),
-                8, 10, Duration.ofSeconds(20), Duration.ofSeconds(8), down, 0.1, Duration.ofSeconds(2),
+                8, 10, load, Duration.ofSeconds(8), down, 0.1, Duration.ofSeconds(2),
                 Duration.ofSeconds(90), Duration.ofSeconds(180))
+    }
+
+    /**
+     * A drill whose load runs on through the whole fault (edge-cutoff: the node must go on acknowledging while
+     * cut off): the fault at 8 s, then 8 s of load after it is over.
+     */
+    static SmallDrill throughout(Fault fault, Duration down) {
+        new SmallDrill(fault, down, Duration.ofSeconds(8).plus(down).plusSeconds(8))
     }
 
     DrillCount run() {

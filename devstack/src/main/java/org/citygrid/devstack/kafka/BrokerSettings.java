@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -21,6 +22,16 @@ final class BrokerSettings {
 
     static Map<String, String> serverProperties(Path logDir, int brokerPort, int controllerPort,
                                                 Map<String, String> overrides) {
+        return serverProperties(logDir, brokerPort, controllerPort, Optional.empty(), overrides);
+    }
+
+    /**
+     * @param extra a second client listener, e.g. one that a proxy stands in front of: Kafka answers a client's
+     *              metadata request with the addresses of the listener the request came in on, so a client that
+     *              bootstraps through the advertised address keeps going through it for every partition leader
+     */
+    static Map<String, String> serverProperties(Path logDir, int brokerPort, int controllerPort,
+                                                Optional<ExtraListener> extra, Map<String, String> overrides) {
         Map<String, String> p = new TreeMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -28,11 +39,20 @@ final class BrokerSettings {
         // this file on every start instead of being stored in the metadata log, so the controller port
         // may change between runs on the same data directory.
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        String listeners = "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort;
+        String advertised = "PLAINTEXT://127.0.0.1:" + brokerPort;
+        String protocols = "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT";
+        if (extra.isPresent()) {
+            ExtraListener e = extra.get();
+            listeners += "," + e.name() + "://127.0.0.1:" + e.port();
+            advertised += "," + e.name() + "://127.0.0.1:" + e.advertisedPort();
+            protocols += "," + e.name() + ":PLAINTEXT";
+        }
+        p.put("listeners", listeners);
+        p.put("advertised.listeners", advertised);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.put("listener.security.protocol.map", protocols);
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "1");
         p.put("default.replication.factor", "1");
@@ -56,6 +76,16 @@ final class BrokerSettings {
         p.put("num.io.threads", "2");
         p.putAll(overrides);
         return p;
+    }
+
+    /**
+     * A second PLAINTEXT client listener.
+     *
+     * @param name           the listener's name, upper case, e.g. {@code EDGE}
+     * @param port           where the broker listens for it on 127.0.0.1
+     * @param advertisedPort the port on 127.0.0.1 that clients of this listener are told to use (a proxy's)
+     */
+    record ExtraListener(String name, int port, int advertisedPort) {
     }
 
     static void writeProperties(Path file, Map<String, String> settings) {

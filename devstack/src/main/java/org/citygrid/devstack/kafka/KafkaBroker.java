@@ -47,6 +47,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
     private final Integer fixedBrokerPort;
     private final Integer fixedControllerPort;
     private final Map<String, String> overrides;
+    private final Optional<BrokerSettings.ExtraListener> extraListener;
     private final String maxHeap;
     private final Duration startTimeout;
     private final BrokerLog log;
@@ -61,6 +62,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         this.fixedBrokerPort = builder.brokerPort;
         this.fixedControllerPort = builder.controllerPort;
         this.overrides = Map.copyOf(builder.overrides);
+        this.extraListener = Optional.ofNullable(builder.extraListener);
         this.maxHeap = builder.maxHeap;
         this.startTimeout = builder.startTimeout;
         this.log = new BrokerLog(dir.resolve("broker.log"));
@@ -93,9 +95,11 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         }
         FreePorts.requireFree(brokerPort, "the Kafka broker in " + dir + " (client port)");
         FreePorts.requireFree(controllerPort, "the Kafka broker in " + dir + " (controller port)");
+        extraListener.ifPresent(e -> FreePorts.requireFree(e.port(),
+                "the Kafka broker in " + dir + " (listener " + e.name() + ")"));
         Path dataDir = dir.resolve("data");
         BrokerSettings.writeProperties(serverProperties(),
-                BrokerSettings.serverProperties(dataDir, brokerPort, controllerPort, overrides));
+                BrokerSettings.serverProperties(dataDir, brokerPort, controllerPort, extraListener, overrides));
         BrokerSettings.writeLog4j2(dir.resolve("log4j2.xml"));
         BrokerJvm jvm = new BrokerJvm(BrokerClassPath.load(), serverProperties(), dir.resolve("log4j2.xml"), log);
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
@@ -297,6 +301,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         private Integer brokerPort;
         private Integer controllerPort;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private BrokerSettings.ExtraListener extraListener;
         private String maxHeap = "512m";
         private Duration startTimeout = Duration.ofSeconds(90);
 
@@ -313,6 +318,21 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         /** The KRaft controller port on 127.0.0.1; a free one by default. */
         public Builder controllerPort(int port) {
             this.controllerPort = port;
+            return this;
+        }
+
+        /**
+         * A second client listener {@code name} on 127.0.0.1:{@code port}, advertised as 127.0.0.1:{@code
+         * advertisedPort}: put a proxy on the advertised port that forwards to {@code port}, and every client that
+         * bootstraps through the proxy stays behind it (metadata names the listener a request came in on), while
+         * clients of {@link #bootstrapServers()} keep their direct way in. Used to cut one client off the broker
+         * without touching the others (docs/drills.md, edge-cutoff). Both ports are fixed, and kept over restarts.
+         */
+        public Builder extraListener(String name, int port, int advertisedPort) {
+            if (!name.matches("[A-Z][A-Z0-9_]*") || name.equals("PLAINTEXT") || name.equals("CONTROLLER")) {
+                throw new IllegalArgumentException("a listener name is upper case and not PLAINTEXT or CONTROLLER: " + name);
+            }
+            this.extraListener = new BrokerSettings.ExtraListener(name, port, advertisedPort);
             return this;
         }
 

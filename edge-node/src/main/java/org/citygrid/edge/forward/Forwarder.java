@@ -59,11 +59,19 @@ public final class Forwarder implements AutoCloseable {
                 }
                 List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
                 for (OutboxRecord r : batch) {
-                    sent.add(sink.send(r.key(), r.value()));
+                    CompletableFuture<Void> send = sink.send(r.key(), r.value());
+                    sent.add(send);
+                    if (send.isCompletedExceptionally()) {
+                        // Failed at once: a producer that cannot reach the cluster fails each send only after
+                        // max.block.ms without metadata. Sending on would cost that per record of the batch, and
+                        // once the cluster is back the later records would reach Kafka ahead of this one (a clear
+                        // before its raise). The pass ends here; the next starts again from this record.
+                        break;
+                    }
                 }
                 long ackedUpTo = next - 1;
                 Exception failure = null;
-                for (int i = 0; i < batch.size(); i++) {
+                for (int i = 0; i < sent.size(); i++) {
                     try {
                         sent.get(i).get();
                         ackedUpTo = batch.get(i).offset();
