@@ -12,13 +12,10 @@ import spock.lang.Specification
 
 /**
  * cloud-backend on a cluster that wants SASL: a broker of its own whose client listener takes SASL/PLAIN only,
- * and CITYGRID_KAFKA_CONFIG giving the case cycle its credentials. The broker's PLAINTEXT port is used for the
- * broker's own needs alone, never by the case cycle.
+ * and CITYGRID_KAFKA_CONFIG giving the case cycle its credentials. The broker's PLAINTEXT listener is there for
+ * the broker's own needs; the case cycle is never told of it.
  */
 class SecuredKafkaSpec extends Specification {
-
-    static final String JAAS_SERVER = 'org.apache.kafka.common.security.plain.PlainLoginModule required ' +
-            'username="broker" password="broker-secret" user_broker="broker-secret" user_citygrid="city-secret";'
 
     @Shared
     Path dir = Files.createTempDirectory('secured-kafka')
@@ -30,16 +27,8 @@ class SecuredKafkaSpec extends Specification {
     KafkaBroker broker
 
     def setupSpec() {
-        int plainPort = FreePorts.pick()
-        int controllerPort = FreePorts.pick()
         broker = KafkaBroker.builder(dir.resolve('broker'))
-                .brokerPort(plainPort)
-                .controllerPort(controllerPort)
-                .property('listeners', "PLAINTEXT://127.0.0.1:${plainPort},SASL_PLAINTEXT://127.0.0.1:${saslPort},CONTROLLER://127.0.0.1:${controllerPort}".toString())
-                .property('advertised.listeners', "PLAINTEXT://127.0.0.1:${plainPort},SASL_PLAINTEXT://127.0.0.1:${saslPort}".toString())
-                .property('listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT')
-                .property('sasl.enabled.mechanisms', 'PLAIN')
-                .property('listener.name.sasl_plaintext.plain.sasl.jaas.config', JAAS_SERVER)
+                .saslPlainListener('SECURED', saslPort, [citygrid: 'city-secret'])
                 .build()
                 .start()
     }

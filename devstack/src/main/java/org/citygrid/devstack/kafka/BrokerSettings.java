@@ -46,7 +46,12 @@ final class BrokerSettings {
             ExtraListener e = extra.get();
             listeners += "," + e.name() + "://127.0.0.1:" + e.port();
             advertised += "," + e.name() + "://127.0.0.1:" + e.advertisedPort();
-            protocols += "," + e.name() + ":PLAINTEXT";
+            protocols += "," + e.name() + ":" + (e.saslUsers().isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT");
+            if (!e.saslUsers().isEmpty()) {
+                p.put("sasl.enabled.mechanisms", "PLAIN");
+                p.put("listener.name." + e.name().toLowerCase(java.util.Locale.ROOT) + ".plain.sasl.jaas.config",
+                        plainLogin(e.saslUsers()));
+            }
         }
         p.put("listeners", listeners);
         p.put("advertised.listeners", advertised);
@@ -78,14 +83,26 @@ final class BrokerSettings {
         return p;
     }
 
+    /** The broker side of SASL/PLAIN: one {@code user_NAME="PASSWORD"} option per account it accepts. */
+    private static String plainLogin(Map<String, String> users) {
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        new TreeMap<>(users).forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+                .append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+        return jaas.append(';').toString();
+    }
+
     /**
-     * A second PLAINTEXT client listener.
+     * A second client listener: PLAINTEXT, or SASL_PLAINTEXT with the PLAIN mechanism when it has accounts.
      *
      * @param name           the listener's name, upper case, e.g. {@code EDGE}
      * @param port           where the broker listens for it on 127.0.0.1
      * @param advertisedPort the port on 127.0.0.1 that clients of this listener are told to use (a proxy's)
+     * @param saslUsers      user name to password of the accounts SASL/PLAIN accepts; empty for no authentication
      */
-    record ExtraListener(String name, int port, int advertisedPort) {
+    record ExtraListener(String name, int port, int advertisedPort, Map<String, String> saslUsers) {
+        ExtraListener {
+            saslUsers = Map.copyOf(saslUsers);
+        }
     }
 
     static void writeProperties(Path file, Map<String, String> settings) {

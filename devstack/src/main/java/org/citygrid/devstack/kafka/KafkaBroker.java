@@ -329,11 +329,28 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
          * without touching the others (docs/drills.md, edge-cutoff). Both ports are fixed, and kept over restarts.
          */
         public Builder extraListener(String name, int port, int advertisedPort) {
+            this.extraListener = new BrokerSettings.ExtraListener(listenerName(name), port, advertisedPort, Map.of());
+            return this;
+        }
+
+        /**
+         * A second client listener {@code name} on 127.0.0.1:{@code port} that takes SASL/PLAIN only, from the
+         * accounts in {@code users} (name to password): a secured cluster's way in, for specs of clients that must
+         * be given credentials. {@link #bootstrapServers()} stays the unauthenticated listener.
+         */
+        public Builder saslPlainListener(String name, int port, Map<String, String> users) {
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("a SASL/PLAIN listener needs at least one account");
+            }
+            this.extraListener = new BrokerSettings.ExtraListener(listenerName(name), port, port, users);
+            return this;
+        }
+
+        private static String listenerName(String name) {
             if (!name.matches("[A-Z][A-Z0-9_]*") || name.equals("PLAINTEXT") || name.equals("CONTROLLER")) {
                 throw new IllegalArgumentException("a listener name is upper case and not PLAINTEXT or CONTROLLER: " + name);
             }
-            this.extraListener = new BrokerSettings.ExtraListener(name, port, advertisedPort);
-            return this;
+            return name;
         }
 
         /** Sets or overrides one server.properties entry, e.g. {@code auto.create.topics.enable=false}. */
