@@ -8,7 +8,7 @@ import java.util.Locale;
  * base row (linear axis, a dashed line at 1×), then the tables. No script, no external file.
  */
 final class ScaleChart {
-    private static final int WIDTH = 420;
+    private static final int WIDTH = 460;
     private static final int HEIGHT = 300;
     private static final int LEFT = 50;
     private static final int RIGHT = 20;
@@ -79,7 +79,7 @@ final class ScaleChart {
             }
             s.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
                     points.toString().strip(), COLOURS[f]));
-            int lx = LEFT + (f % 3) * 120;
+            int lx = LEFT + (f % 3) * 135;
             int ly = TOP + h + 35 + (f / 3) * 16;
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\""
                     + " stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text>%n", lx, ly, lx + 18, ly, COLOURS[f], lx + 22,
