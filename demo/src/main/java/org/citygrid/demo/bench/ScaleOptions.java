@@ -63,10 +63,10 @@ public record ScaleOptions(double rate, List<Integer> openCases, List<Integer> d
               --scale               vary open cases, sensors and grids one at a time at a fixed rate, instead of the ladder
               --scale-rate R        alarm raises per second of every row (default 20)
               --open-cases N1,N2,.. cases open in the case cycle before the row (default 0,10000,30000)
-              --devices N1,N2,..    sensors on the edge node, each with its own DTLS session (default 40,200,1000)
+              --devices N1,N2,..    sensors on the edge node, each with its own DTLS session (default 40,400,2000)
               --grids N1,N2,..      unit grids of the sample city, %d..%d (default 3000,15000,50000)
               --dimensions D,..     which to vary, of open-cases,devices,grids (default all three)
-              --warmup-seconds S    unreported step after each start (default 10)
+              --warmup-seconds S    unreported step after each start (default 30)
               --seed-drain S        longest wait for seeded cases to settle (default 900)
             """.formatted(SampleCityGenerator.MIN_GRID_COUNT, SampleCityGenerator.MAX_GRID_COUNT);
 
@@ -122,10 +122,10 @@ public record ScaleOptions(double rate, List<Integer> openCases, List<Integer> d
         }
         double rate = 20;
         List<Integer> openCases = List.of(0, 10_000, 30_000);
-        List<Integer> devices = List.of(40, 200, 1_000);
+        List<Integer> devices = List.of(40, 400, 2_000);
         List<Integer> grids = List.of(3_000, 15_000, 50_000);
         List<Dimension> dimensions = List.of(Dimension.values());
-        int warmUp = 10;
+        int warmUp = 30;
         int seedDrain = 900;
         List<String> rest = new ArrayList<>();
         Deque<String> left = new ArrayDeque<>(args);
