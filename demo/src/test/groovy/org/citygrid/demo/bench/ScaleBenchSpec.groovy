@@ -12,7 +12,7 @@ import static org.citygrid.demo.bench.ScaleOptions.Dimension.GRIDS
 import static org.citygrid.demo.bench.ScaleOptions.Dimension.OPEN_CASES
 
 /**
- * LIVE, about 4-7 minutes (three starts of the services): the scaling part at a tiny size, two sizes per dimension,
+ * LIVE, 3 to 7 minutes (three starts of the services): the scaling part at a tiny size, two sizes per dimension,
  * on the services' builds (./gridcity test writes their class path files, as for DemoLiveSpec). It checks that every
  * table has its rows and that the figures make sense, never how fast anything was.
  */
