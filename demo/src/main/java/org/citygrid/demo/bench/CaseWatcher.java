@@ -145,6 +145,11 @@ final class CaseWatcher implements AutoCloseable {
                 reportToFileAt.containsKey(caseId) && !dispatchedAt.containsKey(caseId));
     }
 
+    /** Cases opened from intake so far (every case the benchmark makes stays open). */
+    int casesOpened() {
+        return caseByIntake.size();
+    }
+
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);

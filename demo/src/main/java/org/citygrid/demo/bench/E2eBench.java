@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 
@@ -17,14 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import org.citygrid.demo.Console;
 import org.citygrid.demo.DemoException;
-import org.citygrid.demo.DemoOptions;
-import org.citygrid.demo.DemoPorts;
-import org.citygrid.demo.DemoRun;
-import org.citygrid.demo.city.DemoRules;
 import org.citygrid.demo.city.EdgeSite;
-import org.citygrid.demo.data.DataFolder;
-import org.citygrid.demo.services.ChildService;
-import org.citygrid.devstack.FreePorts;
 
 /**
  * The end-to-end benchmark (docs/benchmark.md): starts the broker, PostGIS, cloud-backend and one edge node as the
@@ -48,33 +40,24 @@ public final class E2eBench {
     }
 
     public E2eReport run() throws InterruptedException {
-        DataFolder data = DataFolder.open(options.dataDir(), true);
-        DemoRules.writeSingleReadingRules(data.edge(1));
-        DemoPorts ports = new DemoPorts(FreePorts.pick(), DemoPorts.freeUdpPair(), FreePorts.pick(), FreePorts.pick());
-        DemoOptions demo = new DemoOptions(options.root(), options.dataDir(), false, ports, 1, options.sensors(),
-                Set.of("mobile-api", "simulator"), 1, options.startTimeout());
-        DemoRun.Running running = new DemoRun(demo, console).startServices();
-        try {
-            String bootstrap = running.broker().bootstrapServers();
-            String jdbc = "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE + "?user=postgres";
-            List<BaselineResult> baselines = baselines(bootstrap, jdbc, data.root().resolve("bench-streams"));
-            EdgeSite site = running.sites().getFirst();
-            ChildService edge = running.service(site.name());
-            ChildService cloud = running.service("cloud-backend");
-            String uri = "coaps://127.0.0.1:" + ports.edgeDtls(0);
+        try (BenchStack stack = BenchStack.start(options, console, data -> { })) {
+            List<BaselineResult> baselines = baselines(stack.bootstrap(), stack.jdbc(),
+                    stack.running().data().root().resolve("bench-streams"));
+            EdgeSite site = stack.site();
             List<StepResult> steps = new ArrayList<>();
-            try (RaiseClearLoad load = new RaiseClearLoad(site.nodeId(), uri, site.devices(), options.sensors()).connect();
-                 CaseWatcher watcher = new CaseWatcher(bootstrap)) {
-                console.say("ladder: " + load.sensors() + " sensors over DTLS on " + uri + ", raises/s "
+            try (RaiseClearLoad load = new RaiseClearLoad(site.nodeId(), stack.edgeUri(), site.devices(),
+                    options.sensors()).connect();
+                 CaseWatcher watcher = new CaseWatcher(stack.bootstrap())) {
+                console.say("ladder: " + load.sensors() + " sensors over DTLS on " + stack.edgeUri() + ", raises/s "
                         + options.rates() + ", " + options.step().toSeconds() + " s each; each raise cleared half a"
                         + " period later");
-                double[] idle = idleCpu(pid(cloud), pid(edge));
+                double[] idle = idleCpu(stack.cloudPid(), stack.edgePid());
                 double cloudIdle = idle[0];
                 double edgeIdle = idle[1];
                 console.say(String.format(java.util.Locale.ROOT, "  idle CPU: cloud-backend %.3f s/s, %s %.3f s/s",
                         cloudIdle, site.name(), edgeIdle));
                 for (double rate : options.rates()) {
-                    StepResult step = step(rate, load, watcher, pid(cloud), pid(edge));
+                    StepResult step = step(rate, options.step(), load, watcher, stack);
                     steps.add(step);
                     if (step.broken() != null) {
                         console.say("  the ladder stops here: " + step.broken());
@@ -89,20 +72,28 @@ public final class E2eBench {
                         + String.format(java.util.Locale.ROOT, "%.3f", edgeIdle) + " s/s";
                 return new E2eReport(setup, steps, baselines);
             }
-        } finally {
-            running.stop();
         }
     }
 
-    private StepResult step(double rate, RaiseClearLoad load, CaseWatcher watcher, long cloudPid, long edgePid)
+    /**
+     * Offers {@code rate} raises per second for {@code length}, waits for them to settle downstream (or the drain
+     * time to pass) and takes the figures; the ladder's steps and the scaling part's rows are each one of these.
+     */
+    StepResult step(double rate, Duration length, RaiseClearLoad load, CaseWatcher watcher, BenchStack stack)
             throws InterruptedException {
-        console.say("step: " + rate + " raises/s for " + options.step().toSeconds() + " s ...");
-        double cloudBefore = ProcessCpu.seconds(cloudPid);
-        double edgeBefore = ProcessCpu.seconds(edgePid);
-        RaiseClearLoad.StepLoad sent = load.run(rate, options.step());
+        return step(rate, length, null, load, watcher, stack);
+    }
+
+    /** Like the other, with each clear at most {@code clearAfter} after its raise ({@link RaiseClearLoad#run}). */
+    StepResult step(double rate, Duration length, Duration clearAfter, RaiseClearLoad load, CaseWatcher watcher,
+                    BenchStack stack) throws InterruptedException {
+        console.say("step: " + rate + " raises/s for " + length.toSeconds() + " s ...");
+        double cloudBefore = ProcessCpu.seconds(stack.cloudPid());
+        double edgeBefore = ProcessCpu.seconds(stack.edgePid());
+        RaiseClearLoad.StepLoad sent = load.run(rate, length, clearAfter);
         Map<String, CaseWatcher.Outcome> outcomes = awaitSettled(sent, watcher);
-        double cloudCpu = ProcessCpu.seconds(cloudPid) - cloudBefore;
-        double edgeCpu = ProcessCpu.seconds(edgePid) - edgeBefore;
+        double cloudCpu = ProcessCpu.seconds(stack.cloudPid()) - cloudBefore;
+        double edgeCpu = ProcessCpu.seconds(stack.edgePid()) - edgeBefore;
 
         List<Long> toDispatch = new ArrayList<>();
         List<Long> toIntent = new ArrayList<>();
@@ -137,7 +128,7 @@ public final class E2eBench {
         long settled = toDispatch.size() + merged + toFile;
         // from the step's start to the last raise settled, and no shorter than the step: the clears sent after its
         // end (half a period after the last raises) are not part of the offered rate
-        double span = Math.max(options.step().toNanos() / 1e9, (last - sent.startNanos()) / 1e9);
+        double span = Math.max(length.toNanos() / 1e9, (last - sent.startNanos()) / 1e9);
         double processed = settled / span;
         Percentiles dispatched = Percentiles.ofNanos(toDispatch);
         long edges = Math.max(1, sent.edgesAcknowledged());
@@ -151,7 +142,7 @@ public final class E2eBench {
                     options.minShare(), rate);
         }
         StepResult result = new StepResult(rate, sent.raiseSentNanos().size(),
-                sent.raiseSentNanos().size() / (double) options.step().toSeconds(), cases, toFile, merged, missing,
+                sent.raiseSentNanos().size() / (double) length.toSeconds(), cases, toFile, merged, missing,
                 processed, dispatched,
                 Percentiles.ofNanos(toIntent), cloudCpu * 1000 / edges, edgeCpu * 1000 / edges, broken);
         console.say(String.format(java.util.Locale.ROOT,
@@ -220,7 +211,7 @@ public final class E2eBench {
      * CPU seconds per second a service uses with no load (Streams and consumers polling, timers): the share of the
      * per-1,000-edges cost that is there whatever the rate, and weighs most on the slowest step.
      */
-    private static double[] idleCpu(long... pids) throws InterruptedException {
+    static double[] idleCpu(long... pids) throws InterruptedException {
         double[] before = new double[pids.length];
         for (int i = 0; i < pids.length; i++) {
             before[i] = ProcessCpu.seconds(pids[i]);
@@ -231,9 +222,5 @@ public final class E2eBench {
             perSecond[i] = (ProcessCpu.seconds(pids[i]) - before[i]) / IDLE_SAMPLE.toSeconds();
         }
         return perSecond;
-    }
-
-    private static long pid(ChildService service) {
-        return service.pid().orElseThrow(() -> new DemoException(service + " has no process"));
     }
 }

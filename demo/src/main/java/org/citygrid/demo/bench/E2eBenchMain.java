@@ -22,14 +22,16 @@ public final class E2eBenchMain {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         List<String> all = List.of(args);
         if (all.contains("--help") || all.contains("-h")) {
-            System.out.print(E2eBenchOptions.USAGE);
+            System.out.print(E2eBenchOptions.USAGE + ScaleOptions.USAGE);
             return;
         }
         E2eBenchOptions options;
+        ScaleOptions.Parsed scale;
         try {
             Path callerDir = Path.of(System.getenv().getOrDefault("GRIDCITY_CALLER_DIR", "")).toAbsolutePath();
             Path root = Path.of(System.getenv().getOrDefault("GRIDCITY_ROOT", "")).toAbsolutePath();
-            options = E2eBenchOptions.parse(all, root, callerDir);
+            scale = ScaleOptions.parse(all);
+            options = E2eBenchOptions.parse(scale == null ? all : scale.rest(), root, callerDir);
         } catch (DemoException e) {
             System.err.println("[bench] " + e.getMessage());
             System.exit(2);
@@ -37,6 +39,12 @@ public final class E2eBenchMain {
         }
         try {
             Console console = Console.system();
+            if (scale != null) {
+                ScaleReport report = new ScaleBench(options, scale.scale(), console).run();
+                Path html = write(report, options.outDir());
+                console.block("\n" + report.table() + "\ncharts and tables: " + html);
+                System.exit(0);
+            }
             E2eReport report = new E2eBench(options, console).run();
             Path html = write(report, options.outDir());
             console.block("\n" + report.table() + "\nchart and table: " + html);
@@ -52,13 +60,22 @@ public final class E2eBenchMain {
 
     /** Writes {@code e2e.html} into {@code outDir} and returns its path. */
     public static Path write(E2eReport report, Path outDir) {
+        return write(outDir.resolve("e2e.html"), E2eChart.html(report));
+    }
+
+    /** Writes the scaling part's {@code scale.html} into {@code outDir} and returns its path. */
+    public static Path write(ScaleReport report, Path outDir) {
+        return write(outDir.resolve("scale.html"), ScaleChart.html(report));
+    }
+
+    private static Path write(Path html, String page) {
         try {
-            Files.createDirectories(outDir);
-            Path html = outDir.resolve("e2e.html");
-            Files.writeString(html, E2eChart.html(report));
+            Files.createDirectories(html.getParent());
+            Files.writeString(html, page);
             return html;
         } catch (IOException e) {
-            throw new DemoException("cannot write the benchmark's chart into " + outDir + ": " + e.getMessage(), e);
+            throw new DemoException("cannot write the benchmark's chart into " + html.getParent() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

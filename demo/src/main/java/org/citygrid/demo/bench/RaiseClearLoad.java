@@ -32,6 +32,7 @@ import org.eclipse.californium.core.coap.CoAP;
  */
 final class RaiseClearLoad implements AutoCloseable {
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
+    private static final int CONNECTING_AT_ONCE = 8;
 
     private final String nodeId;
     private final String edgeUri;
@@ -62,10 +63,26 @@ final class RaiseClearLoad implements AutoCloseable {
                     long endNanos) {
     }
 
-    /** Fetches each sensor's rule (the first request also makes the DTLS handshake). */
-    RaiseClearLoad connect() {
+    /**
+     * Fetches each sensor's rule (the first request also makes the DTLS handshake), a few sensors at a time: one
+     * after the other, a thousand handshakes on a busy machine take minutes.
+     */
+    RaiseClearLoad connect() throws InterruptedException {
+        try (var pool = Executors.newFixedThreadPool(CONNECTING_AT_ONCE, daemon("bench-connect"))) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Sensor sensor : sensors) {
+                done.add(pool.submit(() -> {
+                    sensor.rule = sensor.session.fetchThreshold();
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new DemoException("a sensor could not connect: " + e.getCause(), e.getCause());
+        }
         for (Sensor sensor : sensors) {
-            sensor.rule = sensor.session.fetchThreshold();
             if (sensor.rule.debounce() != 1 || sensor.rule.minDurationSeconds() != 0) {
                 throw new DemoException("the benchmark needs alarm rules with debounce 1 and minDurationSeconds 0 (it"
                         + " derives each raise's intake id from the episode count); " + sensor.device.sensorType()
@@ -79,19 +96,32 @@ final class RaiseClearLoad implements AutoCloseable {
         return sensors.size();
     }
 
-    /** Offers {@code raisesPerSecond} (each with its clear) for {@code length}, and returns what was sent. */
+    /**
+     * Offers {@code raisesPerSecond} (each with its clear half a period later) for {@code length}, and returns what
+     * was sent.
+     */
     StepLoad run(double raisesPerSecond, Duration length) throws InterruptedException {
+        return run(raisesPerSecond, length, null);
+    }
+
+    /**
+     * Like {@link #run(double, Duration)}, with each clear at most {@code clearAfter} after its raise (null: half a
+     * period). The scaling part caps it: with a thousand sensors at 20 raises/s the period is 50 s, and clears that
+     * late would stretch the step and charge its CPU figures with idle time the smaller rows do not have.
+     */
+    StepLoad run(double raisesPerSecond, Duration length, Duration clearAfter) throws InterruptedException {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         AtomicLong edges = new AtomicLong();
         AtomicLong unanswered = new AtomicLong();
         long periodNanos = Math.round(sensors.size() * 1e9 / raisesPerSecond);
+        long clearNanos = clearAfter == null ? periodNanos / 2 : Math.min(periodNanos / 2, clearAfter.toNanos());
         long start = System.nanoTime();
         long end = start + length.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (Sensor sensor : sensors) {
             long offset = (long) (random.nextDouble() * periodNanos);
             threads.add(Thread.ofPlatform().daemon().name("bench-sensor-" + sensor.device.id()).start(() ->
-                    sensor.cycle(start + offset, periodNanos, end, sent, edges, unanswered)));
+                    sensor.cycle(start + offset, periodNanos, clearNanos, end, sent, edges, unanswered)));
         }
         for (Thread thread : threads) {
             thread.join();
@@ -130,7 +160,8 @@ final class RaiseClearLoad implements AutoCloseable {
             }
         }
 
-        void cycle(long first, long period, long end, Map<String, Long> sent, AtomicLong edges, AtomicLong unanswered) {
+        void cycle(long first, long period, long clearAfter, long end, Map<String, Long> sent, AtomicLong edges,
+                   AtomicLong unanswered) {
             try {
                 for (long slot = first; slot < end; slot += period) {
                     sleepUntil(slot);
@@ -139,7 +170,7 @@ final class RaiseClearLoad implements AutoCloseable {
                     edges.incrementAndGet();
                     episodes++;
                     sent.put(nodeId + ":" + device.id() + ":ep-" + episodes + ":RAISED", raisedAt);
-                    sleepUntil(slot + period / 2);
+                    sleepUntil(slot + clearAfter);
                     deliver(rule.normalValue(random), unanswered);
                     edges.incrementAndGet();
                 }

@@ -128,29 +128,36 @@ public final class EdgeSites {
 
     /** Sensors taken round-robin by type, so that each street shows every kind of alarm. */
     private List<DemoDevice> newDevices(String streetCode, String nodeId, List<Sensor> sensors, int limit) {
-        Map<String, List<Sensor>> byType = sensors.stream()
-                .sorted(Comparator.comparing(Sensor::id))
-                .collect(Collectors.groupingBy(s -> s.type().id(), java.util.TreeMap::new, Collectors.toList()));
         List<DemoDevice> devices = new ArrayList<>();
-        for (int round = 0; devices.size() < limit; round++) {
-            boolean any = false;
-            for (List<Sensor> ofType : byType.values()) {
-                if (round < ofType.size() && devices.size() < limit) {
-                    Sensor s = ofType.get(round);
-                    devices.add(new DemoDevice(s.id(), s.id(), newKey(), s.type().id(), s.position(), streetCode, false));
-                    any = true;
-                }
-            }
-            if (!any) {
-                break;
-            }
+        for (Sensor s : byTypeRoundRobin(sensors).stream().limit(limit).toList()) {
+            devices.add(new DemoDevice(s.id(), s.id(), newKey(random), s.type().id(), s.position(), streetCode, false));
         }
         String field = "fd-" + nodeId;
-        devices.add(new DemoDevice(field, field, newKey(), null, null, streetCode, false));
+        devices.add(new DemoDevice(field, field, newKey(random), null, null, streetCode, false));
         return devices;
     }
 
-    private String newKey() {
+    /**
+     * All of {@code sensors}, one of each type in turn (types in name order, each type's sensors in id order): any
+     * first n of them are a mix of every kind of alarm.
+     */
+    public static List<Sensor> byTypeRoundRobin(List<Sensor> sensors) {
+        Map<String, List<Sensor>> byType = sensors.stream()
+                .sorted(Comparator.comparing(Sensor::id))
+                .collect(Collectors.groupingBy(s -> s.type().id(), java.util.TreeMap::new, Collectors.toList()));
+        List<Sensor> out = new ArrayList<>();
+        for (int round = 0; out.size() < sensors.size(); round++) {
+            for (List<Sensor> ofType : byType.values()) {
+                if (round < ofType.size()) {
+                    out.add(ofType.get(round));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A device's PSK: 16 random bytes as hex text (docs/edge-node.md). */
+    public static String newKey(SecureRandom random) {
         byte[] key = new byte[16];
         random.nextBytes(key);
         return HexFormat.of().formatHex(key);
