@@ -46,6 +46,15 @@ class JdbcCaseReadModel implements CaseReadModel {
     }
 
     @Override
+    public List<CaseRow> withEvidenceFrom(String actorId, String ref) {
+        // case_events_actor_idx narrows to the uploader's own events; the path finds the ref wherever the
+        // change carries evidence (Handled, CheckPassed, CheckFailed: "evidence" at the top of the change)
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id IN (SELECT case_id FROM grid.case_events "
+                + "WHERE actor_id = ? AND jsonb_path_exists(change, '$.** ? (@.ref == $ref)', jsonb_build_object('ref', ?::text)))",
+                actorId, ref);
+    }
+
+    @Override
     public List<TimelineEntry> timeline(String caseId) {
         String sql = "SELECT version, at, type, actor_id, actor_role, command_id, change::text FROM grid.case_events "
                 + "WHERE case_id = ? ORDER BY version";

@@ -12,7 +12,9 @@ import spock.lang.Shared
 
 /**
  * Every role against every endpoint. The case in the fixture is dispatched to DRAINAGE, lies in the
- * worker's grid and was reported by somebody else, so 404 below means "not in your scope".
+ * worker's grid and was reported by somebody else, so 404 below means "not in your scope". Photos:
+ * {@code othersPhoto} is on no case, {@code casePhoto} on that case's report, {@code photoOutOfScope}
+ * on the report of a case of another department in another grid.
  */
 @MicronautTest
 class RoleMatrixSpec extends ApiSpec {
@@ -31,7 +33,9 @@ class RoleMatrixSpec extends ApiSpec {
             ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201],
             ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204],
             ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
-            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 200, 200, 200, 200],
+            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 404, 404, 404, 404],
+            ['GET /api/v1/photos/{casePhoto}',              401, 404, 200, 200, 200, 200],
+            ['GET /api/v1/photos/{photoOutOfScope}',        401, 404, 404, 404, 200, 200],
             ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403],
             ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403],
             ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403],
@@ -101,6 +105,9 @@ class RoleMatrixSpec extends ApiSpec {
             caseId = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE', reporterId: stranger.id,
                     gridCode: '110101001001023').caseId
             others.othersPhoto = photo(stranger).substring('photo/'.length())
+            others.casePhoto = reportedWithPhoto(caseId)
+            others.photoOutOfScope = reportedWithPhoto(ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'ROADS',
+                    reporterId: stranger.id, gridCode: '110101001001024').caseId)
             others.othersRequest = post(stranger, '/api/v1/service-requests',
                     [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]).body().id
             others.othersDevice = "fcm-stranger-${UUID.randomUUID()}".toString()
@@ -134,6 +141,15 @@ class RoleMatrixSpec extends ApiSpec {
         get(stranger, '/api/v1/devices').body().contains(others.othersDevice)
         get(stranger, "/api/v1/reports/${othersReport}").status.code == 200
         get(stranger, "/api/v1/photos/${others.othersPhoto}").status.code == 200
+    }
+
+    /** The stranger reports with a photo, and the case cycle (played here) makes it case {@code caseId}; the photo's id. */
+    String reportedWithPhoto(String caseId) {
+        String ref = photo(stranger)
+        String intake = post(stranger, '/api/v1/reports', [categoryCode: 'C0101', position: [lon: 116.40325, lat: 39.91449],
+                                                           photos: [ref]]).body().id
+        ReadModelFixture.insertEvent(caseId, 1, 'Reported', "intake:${intake}")
+        ref.substring('photo/'.length())
     }
 
     List answer(HttpRequest request) {
