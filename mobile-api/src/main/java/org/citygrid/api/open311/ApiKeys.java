@@ -22,6 +22,11 @@ public class ApiKeys {
         return new IssuedKey(issued.id(), issued.client(), issued.key());
     }
 
+    /** Disables the key {@code id} (looked up on every request, so at once); false when there is none. */
+    public boolean revoke(String id) {
+        return keys.disable(id);
+    }
+
     Optional<Client> verify(String key) {
         return keys.verify(key).map(holder -> new Client(holder.id(), holder.client()));
     }

@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest
 import io.micronaut.runtime.server.EmbeddedServer
 import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.ogcapi.MapKeys
+import org.citygrid.api.open311.ApiKeys
 import org.citygrid.api.support.ApiSpec
 import org.citygrid.api.support.Images
 import org.citygrid.api.support.ReadModelFixture
@@ -66,12 +68,15 @@ class RoleMatrixSpec extends ApiSpec {
             ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200],
             ['DELETE /api/v1/devices/{othersDevice}',       401, 404, 404, 404, 404, 404],
             ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
+            ['DELETE /api/v1/admin/open311-keys/{open311KeyId}', 401, 403, 403, 403, 403, 204],
             ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
             ['GET /open311/v2/requests.json',               200, 200, 200, 200, 200, 200],
             // the map services (MapAccessSpec adds map keys and tiles)
             ['GET /ogcapi/collections',                     401, 403, 403, 403, 200, 403],
             ['GET /ogcapi/collections/cases/items/{case}',  401, 403, 403, 403, 200, 403],
             ['POST /api/v1/admin/map-keys',                 401, 403, 403, 403, 403, 201],
+            ['DELETE /api/v1/admin/map-keys/{mapKeyId}',    401, 403, 403, 403, 403, 204],
+            ['DELETE /api/v1/admin/map-keys/map-none',      401, 403, 403, 403, 403, 404],
     ]
 
     @Inject
@@ -110,6 +115,8 @@ class RoleMatrixSpec extends ApiSpec {
                     reporterId: stranger.id, gridCode: '110101001001024').caseId)
             others.othersRequest = post(stranger, '/api/v1/service-requests',
                     [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]).body().id
+            others.mapKeyId = context.getBean(MapKeys).issue('matrix desk').id()
+            others.open311KeyId = context.getBean(ApiKeys).issue('matrix app').id()
             others.othersDevice = "fcm-stranger-${UUID.randomUUID()}".toString()
             assert post(stranger, '/api/v1/devices', [token: others.othersDevice, platform: 'android']).status.code == 201
             others.othersCommand = post(user(Role.OPERATOR), "/api/v1/cases/${caseId}/actions",
