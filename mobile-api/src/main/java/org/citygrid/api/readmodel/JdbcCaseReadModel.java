@@ -23,7 +23,9 @@ class JdbcCaseReadModel implements CaseReadModel {
 
     private static final String COLUMNS = "case_id, version, state, terminal, category_code, grid_code, community_code, "
             + "ST_X(position) AS lon, ST_Y(position) AS lat, channel, description, reporter_id, anonymous, department, "
-            + "assignee, active_stage, deadline, overdue, followers, rating, reported_at, updated_at, closed_at";
+            + "assignee, active_stage, deadline, overdue, followers, rating, reported_at, updated_at, closed_at, "
+            + "pending_extension->>'extra' AS extension_extra, pending_extension->>'reason' AS extension_reason, "
+            + "pending_extension->>'requestedBy' AS extension_requested_by";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -169,7 +171,9 @@ class JdbcCaseReadModel implements CaseReadModel {
                 rs.getString("description"), rs.getString("reporter_id"), rs.getBoolean("anonymous"),
                 rs.getString("department"), rs.getString("assignee"), rs.getString("active_stage"),
                 instant(rs, "deadline"), strings(rs.getArray("overdue")), strings(rs.getArray("followers")),
-                ratingOrNull, instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "closed_at"));
+                ratingOrNull, instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
+                rs.getString("extension_extra") == null ? null : new CaseRow.PendingExtension(rs.getString("extension_extra"),
+                        rs.getString("extension_reason"), rs.getString("extension_requested_by")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
