@@ -22,6 +22,7 @@ import org.citygrid.model.geo.GeoPoint
 import org.citygrid.model.wire.WireCodec
 import org.openqa.selenium.By
 import org.openqa.selenium.OutputType
+import org.openqa.selenium.StaleElementReferenceException
 import org.openqa.selenium.chrome.ChromeDriver
 import org.openqa.selenium.chrome.ChromeDriverService
 import org.openqa.selenium.chrome.ChromeOptions
@@ -456,8 +457,9 @@ class ConsoleBrowserSpec extends ApiSpec {
         when: 'the day closes one more case, on time, and events keep coming'
         ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
                 [REPORTED: 3, FILED: 3, CLOSED: 3, CLOSED_ON_TIME: 2, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
-        caseCycleApplies('cmd-accept-console', 5, 'IN_PROGRESS', new CaseChange.Accepted('handler-7'),
-                Actor.handler('handler-7', 'WATER_SUPPLY'))
+        // the case was closed above (version 14): its reporter rates it
+        caseCycleApplies('cmd-rate-console', 15, 'CLOSED', new CaseChange.Rated(5, 'quick work'),
+                Actor.of('resident-console', Role.RESIDENT))
 
         then:
         waitFor { indicator('closureRate') == '100%' }
@@ -622,7 +624,9 @@ class ConsoleBrowserSpec extends ApiSpec {
 
     /** Waits for the page to catch up (events, the read model, polling); a timeout fails the feature. */
     private void waitFor(Closure<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until({ d -> condition() ? true : null } as Function)
+        // the page redraws its lists and tables as events arrive: an element found a moment ago may be gone
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException)
+                .until({ d -> condition() ? true : null } as Function)
     }
 
     private static LocalDate today() {
