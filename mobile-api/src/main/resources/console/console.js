@@ -14,7 +14,7 @@
   // the state a change leaves a case in, where the change alone says it; the case is read again anyway
   const STATE_AFTER = {
     Reported: 'REPORTED', Filed: 'FILED', Dismissed: 'DISMISSED', Dispatched: 'DISPATCHED', Accepted: 'IN_PROGRESS',
-    Suspended: 'SUSPENDED', Handled: 'HANDLED', CheckPassed: 'CHECK_PASSED', CheckFailed: 'DISPATCHED',
+    Suspended: 'SUSPENDED', Handled: 'HANDLED', CheckPassed: 'CHECK_PASSED', CheckFailed: 'FILED',
     Closed: 'CLOSED', Voided: 'VOIDED'
   };
   const TOKEN = 'citygrid.console.token';
@@ -23,6 +23,12 @@
   const FEED_MAX = 30;
   // states in which an operator may send a case to another department (CaseDecider's re-dispatch)
   const REDISPATCHABLE = new Set(['DISPATCHED', 'IN_PROGRESS']);
+  // the rest of the operator's steps and the states the case cycle takes them in (grid-model's
+  // CaseDecider); extensions also need a request waiting (the case's pendingExtension)
+  const SUSPENDABLE = new Set(['DISPATCHED', 'IN_PROGRESS']);
+  // which steps must say why (the case cycle rejects them with REASON_REQUIRED otherwise); the others
+  // send the text, if any, as their note
+  const NEEDS_REASON = new Set(['Dismiss', 'Suspend', 'RejectExtension', 'Void']);
 
   const $ = (id) => document.getElementById(id);
   const labels = window.CONSOLE_LABELS;
@@ -661,6 +667,18 @@
     // that a department holds, before it is handled
     $('act-dispatch').disabled = c.state !== 'FILED';
     $('act-redispatch').disabled = !REDISPATCHABLE.has(c.state);
+    $('act-suspend').disabled = !SUSPENDABLE.has(c.state);
+    $('act-resume').disabled = c.state !== 'SUSPENDED';
+    const extension = c.state === 'IN_PROGRESS' ? c.pendingExtension : null;
+    $('act-approve-extension').disabled = !extension;
+    $('act-reject-extension').disabled = !extension;
+    $('act-close').disabled = c.state !== 'CHECK_PASSED';
+    $('act-void').disabled = TERMINAL.has(c.state);
+    const pending = $('pending-extension');
+    pending.hidden = !extension;
+    pending.textContent = extension
+      ? t('case.pendingExtension') + [extension.extra, extension.reason, extension.requestedBy].filter(Boolean).join(' · ')
+      : '';
     renderPhotos(c);
   }
 
@@ -737,10 +755,11 @@
     const text = $('action-text').value.trim();
     // a re-dispatch is the case cycle's Dispatch step on a case a department already holds
     const action = { type: type === 'Redispatch' ? 'Dispatch' : type, expectedVersion: c.version };
-    if (type === 'File') action.note = text;
-    if (type === 'Dismiss') {
+    if (NEEDS_REASON.has(type)) {
       if (!text) { status.textContent = t('action.needReason'); return; }
       action.reason = text;
+    } else if (['File', 'Resume', 'ApproveExtension', 'Close'].includes(type)) {
+      action.note = text;
     }
     if (type === 'Dispatch' || type === 'Redispatch') {
       const department = $('action-department').value.trim();

@@ -24,16 +24,6 @@ class SkeletonSpec extends ApiSpec {
         text.contains('jvm_memory_used_bytes')
     }
 
-    def "the OpenAPI document is generated from the code and served with a browsable UI"() {
-        when:
-        def yaml = http.toBlocking().retrieve(HttpRequest.GET('/swagger/citygrid-mobile-api.yml'), String)
-        def ui = http.toBlocking().retrieve(HttpRequest.GET('/swagger-ui/index.html'), String)
-
-        then:
-        yaml.contains('/api/v1/accounts/me')
-        ui.contains('swagger-ui')
-    }
-
     def "an unknown path is answered with a problem details body"() {
         when:
         http.toBlocking().exchange(HttpRequest.GET('/api/v1/no-such-thing'), Map)

@@ -1,6 +1,9 @@
 package org.citygrid.api.indicators;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.OptionalDouble;
 import org.citygrid.model.indicator.Indicators;
 
@@ -11,10 +14,24 @@ import org.citygrid.model.indicator.Indicators;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record IndicatorFigures(long reports, long validReports, long filed, long closed, long overdueCount,
-                        Double validReportRate, Double onTimeVerificationRate, Double onTimeDispatchRate,
-                        Double closureRate, Double onTimeClosureRate, Double onTimeHandlingRate,
-                        Double onTimeCheckRate, Double reworkRate, Double returnRate,
-                        Double averageHandlingHours, Double satisfactionRate, Double averageScore) {
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double validReportRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double onTimeVerificationRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double onTimeDispatchRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double closureRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double onTimeClosureRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double onTimeHandlingRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double onTimeCheckRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double reworkRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double returnRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = AVERAGE) Double averageHandlingHours,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = RATE) Double satisfactionRate,
+                        @Schema(nullable = true, requiredMode = REQUIRED, description = AVERAGE) Double averageScore) {
+
+    // always written, null when there is nothing to measure: the OpenAPI document must say so, or
+    // generated clients fail on the null (they would read a non-nullable number)
+    static final String RATE = "a fraction, 0 to 1 (a short range's closure rate may exceed 1); "
+            + "null when its denominator is 0: nothing to measure, not 0 %";
+    static final String AVERAGE = "null when nothing was measured";
 
     static IndicatorFigures of(Indicators i) {
         return new IndicatorFigures(i.reports(), i.validReports(), i.filed(), i.closed(), i.overdueCount(),

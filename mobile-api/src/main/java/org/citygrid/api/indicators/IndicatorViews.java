@@ -1,6 +1,7 @@
 package org.citygrid.api.indicators;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ final class IndicatorViews {
      * @param rows  one per code that counted anything in the range, by code
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Table(String dimension, String level, LocalDate from, LocalDate to, List<Row> rows) {
+    record Table(String dimension,
+                 @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the area level; absent for other dimensions")
+                 String level,
+                 LocalDate from, LocalDate to, List<Row> rows) {
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.citygrid.api.ogcapi;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.citygrid.api.support.HashedKeys;
@@ -10,6 +12,7 @@ import org.citygrid.api.support.HashedKeys;
  * Read-only keys for the map services (features and tiles): random 256-bit keys, stored as SHA-256,
  * looked up by hash. A key of their own rather than Open311's, because an Open311 key may post
  * requests and a map key must be safe to paste into a QGIS project shared around a department.
+ * Verified keys are cached for {@code citygrid.map-keys.cache-time} (default 30 s; see {@link VerifiedKeys}).
  */
 @Singleton
 public class MapKeys {
@@ -22,9 +25,13 @@ public class MapKeys {
     public static final String QUERY_PARAMETER = "key";
 
     private final HashedKeys keys;
+    private final VerifiedKeys verified;
 
-    MapKeys(DataSource dataSource, Clock clock) {
+    MapKeys(DataSource dataSource, Clock clock,
+            @Value("${citygrid.map-keys.cache-time:30s}") Duration cacheTime,
+            @Value("${citygrid.map-keys.cache-size:1000}") int cacheSize) {
         this.keys = new HashedKeys(dataSource, clock, "api.map_keys", "map-", "a map key");
+        this.verified = new VerifiedKeys(clock, cacheTime, cacheSize);
     }
 
     /** Creates a key for {@code client} and returns it: the only time it is visible. */
@@ -33,9 +40,31 @@ public class MapKeys {
         return new IssuedKey(issued.id(), issued.client(), issued.key());
     }
 
-    /** The id of the enabled key {@code key}, or empty. */
+    /** The id of the enabled key {@code key}, or empty; from the cache when it was verified a moment ago. */
     public Optional<String> verify(String key) {
-        return keys.verify(key).map(HashedKeys.Holder::id);
+        if (key == null) {
+            return Optional.empty();
+        }
+        String hash = HashedKeys.sha256(key);
+        Optional<String> cached = verified.get(hash);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<String> id = keys.verify(key).map(HashedKeys.Holder::id);
+        id.ifPresent(found -> verified.put(hash, found));
+        return id;
+    }
+
+    /**
+     * Disables the key {@code id}: at once on this instance; other instances may accept it for up to
+     * their cache time.
+     *
+     * @return false when there is no such key
+     */
+    public boolean revoke(String id) {
+        boolean found = keys.disable(id);
+        verified.forget(id);
+        return found;
     }
 
     /** A newly issued key; {@code key} is shown only in this answer. */

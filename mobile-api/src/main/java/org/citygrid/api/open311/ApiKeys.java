@@ -8,7 +8,7 @@ import org.citygrid.api.support.HashedKeys;
 
 /** Open311 api_keys: random 256-bit keys, stored as SHA-256, looked up by hash. */
 @Singleton
-class ApiKeys {
+public class ApiKeys {
 
     private final HashedKeys keys;
 
@@ -17,16 +17,21 @@ class ApiKeys {
     }
 
     /** Creates a key for {@code client} and returns it: the only time it is visible. */
-    IssuedKey issue(String client) {
+    public IssuedKey issue(String client) {
         HashedKeys.Issued issued = keys.issue(client);
         return new IssuedKey(issued.id(), issued.client(), issued.key());
+    }
+
+    /** Disables the key {@code id} (looked up on every request, so at once); false when there is none. */
+    public boolean revoke(String id) {
+        return keys.disable(id);
     }
 
     Optional<Client> verify(String key) {
         return keys.verify(key).map(holder -> new Client(holder.id(), holder.client()));
     }
 
-    record IssuedKey(String id, String client, String apiKey) {
+    public record IssuedKey(String id, String client, String apiKey) {
     }
 
     record Client(String id, String name) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,30 @@ public class PhotoStore {
         }
     }
 
+    /** The intake ids of {@code ownerId}'s reports (api.reports) that carry the photo {@code ref}. */
+    public List<String> reportsCarrying(String ownerId, String ref) {
+        String sql = "SELECT intake_id FROM api.reports WHERE reporter_id = ? AND ? = ANY (photo_refs)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, ownerId);
+            s.setString(2, ref);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the reports of a photo", e);
+        }
+    }
+
+    /** A stored photo; {@link #ref()} is how reports and evidence name it. */
     public record Photo(String id, String ownerId, String mediaType, byte[] content) {
+
+        public String ref() {
+            return REF_PREFIX + id;
+        }
     }
 
     private static String sha256(byte[] content) {

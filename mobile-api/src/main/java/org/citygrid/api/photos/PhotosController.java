@@ -24,7 +24,6 @@ import java.time.Clock;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.problem.ProblemException;
 import org.citygrid.model.cases.Evidence;
-import org.citygrid.model.cases.Role;
 
 /**
  * Photo upload: the raw image as the body. Uploading the same bytes twice gives the same ref, so a
@@ -37,11 +36,14 @@ import org.citygrid.model.cases.Role;
 class PhotosController {
 
     private final PhotoStore store;
+    private final PhotoScope scope;
     private final Clock clock;
     private final int maxBytes;
 
-    PhotosController(PhotoStore store, Clock clock, @Value("${citygrid.photos.max-bytes:8388608}") int maxBytes) {
+    PhotosController(PhotoStore store, PhotoScope scope, Clock clock,
+                     @Value("${citygrid.photos.max-bytes:8388608}") int maxBytes) {
         this.store = store;
+        this.scope = scope;
         this.clock = clock;
         this.maxBytes = maxBytes;
     }
@@ -72,12 +74,14 @@ class PhotosController {
         return HttpResponse.status(HttpStatus.CREATED).body(photo);
     }
 
-    @Operation(summary = "Fetch a photo: its owner and staff may", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Fetch a photo: its uploader may, and whoever may see a case that carries it; "
+            + "404 for anyone else, as for a photo that does not exist", security = @SecurityRequirement(name = "bearer"))
     @Get("/{id}")
     HttpResponse<byte[]> fetch(@PathVariable String id, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
+        // out of scope answers exactly as "no such photo", so that a photo id reveals nothing
         PhotoStore.Photo photo = store.find(PhotoStore.REF_PREFIX + id)
-                .filter(p -> p.ownerId().equals(user.id()) || user.role() != Role.RESIDENT)
+                .filter(p -> scope.sees(user, p))
                 .orElseThrow(() -> ProblemException.notFound("no photo " + id));
         return HttpResponse.ok(photo.content()).contentType(photo.mediaType());
     }

@@ -17,6 +17,12 @@ public interface CaseReadModel {
 
     List<TimelineEntry> timeline(String caseId);
 
+    /**
+     * Cases on which {@code actorId} attached the photo {@code ref} to a step (a handler's or a
+     * checker's evidence). Only that person's events are searched: evidence must be one's own upload.
+     */
+    List<CaseRow> withEvidenceFrom(String actorId, String ref);
+
     /** Open cases held by a department, nearest deadline first. */
     List<CaseRow> openForDepartment(String department, int limit);
 

@@ -27,7 +27,12 @@ public record CaseRow(
         Integer rating,
         Instant reportedAt,
         Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        PendingExtension pendingExtension) {
+
+    /** A handler's request for more handling time, waiting for an operator (null on the row when none). */
+    public record PendingExtension(String extra, String reason, String requestedBy) {
+    }
 
     /** Whether {@code userId} reported this case or a duplicate merged into it. */
     public boolean followedBy(String userId) {

@@ -23,7 +23,9 @@ class JdbcCaseReadModel implements CaseReadModel {
 
     private static final String COLUMNS = "case_id, version, state, terminal, category_code, grid_code, community_code, "
             + "ST_X(position) AS lon, ST_Y(position) AS lat, channel, description, reporter_id, anonymous, department, "
-            + "assignee, active_stage, deadline, overdue, followers, rating, reported_at, updated_at, closed_at";
+            + "assignee, active_stage, deadline, overdue, followers, rating, reported_at, updated_at, closed_at, "
+            + "pending_extension->>'extra' AS extension_extra, pending_extension->>'reason' AS extension_reason, "
+            + "pending_extension->>'requestedBy' AS extension_requested_by";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -43,6 +45,15 @@ class JdbcCaseReadModel implements CaseReadModel {
         return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id = "
                 + "(SELECT case_id FROM grid.case_events WHERE command_id = ? ORDER BY version LIMIT 1)",
                 "intake:" + intakeId).stream().findFirst();
+    }
+
+    @Override
+    public List<CaseRow> withEvidenceFrom(String actorId, String ref) {
+        // case_events_actor_idx narrows to the uploader's own events; the path finds the ref wherever the
+        // change carries evidence (Handled, CheckPassed, CheckFailed: "evidence" at the top of the change)
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id IN (SELECT case_id FROM grid.case_events "
+                + "WHERE actor_id = ? AND jsonb_path_exists(change, '$.** ? (@.ref == $ref)', jsonb_build_object('ref', ?::text)))",
+                actorId, ref);
     }
 
     @Override
@@ -160,7 +171,9 @@ class JdbcCaseReadModel implements CaseReadModel {
                 rs.getString("description"), rs.getString("reporter_id"), rs.getBoolean("anonymous"),
                 rs.getString("department"), rs.getString("assignee"), rs.getString("active_stage"),
                 instant(rs, "deadline"), strings(rs.getArray("overdue")), strings(rs.getArray("followers")),
-                ratingOrNull, instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "closed_at"));
+                ratingOrNull, instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
+                rs.getString("extension_extra") == null ? null : new CaseRow.PendingExtension(rs.getString("extension_extra"),
+                        rs.getString("extension_reason"), rs.getString("extension_requested_by")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

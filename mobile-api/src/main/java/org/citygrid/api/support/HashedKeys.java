@@ -81,7 +81,23 @@ public final class HashedKeys {
         }
     }
 
-    private static String sha256(String s) {
+    /**
+     * Sets {@code disabled} on the key {@code id}, so that it opens nothing from now on.
+     *
+     * @return false when there is no key of this kind with that id
+     */
+    public boolean disable(String id) {
+        String sql = "UPDATE " + table + " SET disabled = true WHERE id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot revoke " + kind, e);
+        }
+    }
+
+    /** The SHA-256 of a presented key, as stored: what a cache of verified keys may hold instead of the key. */
+    public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

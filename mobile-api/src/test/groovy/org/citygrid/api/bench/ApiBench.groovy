@@ -6,7 +6,6 @@ import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 import org.citygrid.api.accounts.AccountService
 import org.citygrid.api.support.ReadModelFixture
-import org.citygrid.api.support.TestStack
 import org.citygrid.model.cases.Role
 
 import java.net.http.HttpClient
@@ -25,25 +24,13 @@ import java.util.concurrent.atomic.AtomicBoolean
 class ApiBench {
 
     static void main(String[] args) {
-        int status = 0
-        try {
-            bench(args)
-        } catch (Throwable t) {
-            t.printStackTrace()
-            status = 1
-        }
-        // the broker's and Netty's threads would keep exec:java waiting; the devstack hooks stop the services
-        System.out.flush()
-        System.exit(status)
+        BenchRun.runAndExit(args, ApiBench.&bench)
     }
 
     static void bench(String[] args) {
         int clients = args.length > 0 ? args[0] as int : 8
         int seconds = args.length > 1 ? args[1] as int : 10
-        def stack = TestStack.instance
-        def props = stack.properties() + ['micronaut.server.port': '-1', 'bench.plain': 'true',
-                                          'citygrid.push.case-events.enabled': 'false']
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer, props as Map<String, Object>, 'bench')
+        EmbeddedServer server = BenchRun.startApi('bench.plain': 'true', 'citygrid.push.case-events.enabled': 'false')
         ApplicationContext context = server.applicationContext
         try {
             String base = server.URL.toString()

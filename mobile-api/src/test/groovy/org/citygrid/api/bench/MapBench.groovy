@@ -6,7 +6,6 @@ import io.micronaut.runtime.server.EmbeddedServer
 import org.citygrid.api.ogcapi.BenchQueries
 import org.citygrid.api.ogcapi.MapKeys
 import org.citygrid.api.ogcapi.MapLayer
-import org.citygrid.api.support.TestStack
 import org.citygrid.devstack.Devstack
 
 import java.net.http.HttpClient
@@ -34,15 +33,7 @@ class MapBench {
     static final double MIN_LON = 116.20, MIN_LAT = 39.75, MAX_LON = 116.60, MAX_LAT = 40.15
 
     static void main(String[] args) {
-        int status = 0
-        try {
-            bench(args)
-        } catch (Throwable t) {
-            t.printStackTrace()
-            status = 1
-        }
-        System.out.flush()
-        System.exit(status)
+        BenchRun.runAndExit(args, MapBench.&bench)
     }
 
     static void bench(String[] args) {
@@ -50,8 +41,7 @@ class MapBench {
         int seconds = args.length > 1 ? args[1] as int : 10
         String jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
         fill(jdbcUrl)
-        def props = TestStack.instance.properties() + ['micronaut.server.port': '-1', 'datasources.default.url': jdbcUrl]
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer, props as Map<String, Object>, 'bench')
+        EmbeddedServer server = BenchRun.startApi('datasources.default.url': jdbcUrl)
         ApplicationContext context = server.applicationContext
         try {
             String base = server.URL.toString()

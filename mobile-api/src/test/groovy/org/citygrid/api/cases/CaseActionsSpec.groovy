@@ -45,6 +45,23 @@ class CaseActionsSpec extends ApiSpec {
         sent[0].expectedVersion() == 3L
     }
 
+    def "a case shows the extension request waiting for an operator, until the case cycle settles it"() {
+        given:
+        def operator = user(Role.OPERATOR)
+        def c = dispatchedTo('DRAINAGE', [state: 'IN_PROGRESS', version: 5L,
+                                          pendingExtension: [extra: 'PT8H', reason: 'part on order', requestedBy: 'handler-3']])
+
+        when:
+        def waiting = get(operator, "/api/v1/cases/${c.caseId}").body()
+        ReadModelFixture.insertCase(c + [version: 6L, pendingExtension: null])
+        def settled = get(operator, "/api/v1/cases/${c.caseId}").body()
+
+        then:
+        waiting.pendingExtension == [extra: 'PT8H', reason: 'part on order', requestedBy: 'handler-3']
+        settled.version == 6
+        !settled.containsKey('pendingExtension')
+    }
+
     def "the sender follows a command from PENDING to REJECTED with the case cycle's reason"() {
         given:
         def handler = user(Role.HANDLER, [department: 'DRAINAGE'])

@@ -13,6 +13,7 @@ import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent
+import org.citygrid.model.cases.CaseState
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.cases.Evidence
 import org.citygrid.model.cases.ReportDetails
@@ -21,6 +22,7 @@ import org.citygrid.model.geo.GeoPoint
 import org.citygrid.model.wire.WireCodec
 import org.openqa.selenium.By
 import org.openqa.selenium.OutputType
+import org.openqa.selenium.StaleElementReferenceException
 import org.openqa.selenium.chrome.ChromeDriver
 import org.openqa.selenium.chrome.ChromeDriverService
 import org.openqa.selenium.chrome.ChromeOptions
@@ -176,6 +178,8 @@ class ConsoleBrowserSpec extends ApiSpec {
         def response = post(operator, '/api/v1/reports', [categoryCode: 'C0101', description: '井盖松动 console test',
                                                           position    : [lon: position.lon(), lat: position.lat()],
                                                           photos      : [photoRef]])
+        assert response.status.code == 202: "the report was refused: ${response.body()}"
+
         and: 'the case cycle places it and says so on grid.case-events'
         caseId = "${GRID}-261123-${Long.toHexString(System.nanoTime() & 0xffffffffL).padLeft(8, '0')}".toString()
         def now = Instant.now()
@@ -315,6 +319,131 @@ class ConsoleBrowserSpec extends ApiSpec {
         js('return citygrid.cases.get(arguments[0]).properties.department', caseId) == 'WATER_SUPPLY'
     }
 
+    def "suspending the dispatched case sends Suspend with the reason, and the panel then offers resuming"() {
+        given: 'a dispatched case may be suspended, not resumed or closed'
+        def offered = offeredSteps()
+
+        when:
+        def (commandId, sent) = operatorTakes('act-suspend', 'waiting for the road permit')
+        caseCycleApplies(commandId, 5, 'SUSPENDED', new CaseChange.Suspended('waiting for the road permit',
+                CaseState.DISPATCHED, Duration.ofHours(20)))
+
+        then:
+        offered == ['Redispatch', 'Suspend', 'Void'] as Set
+        sent.action() == new CaseAction.Suspend('waiting for the road permit')
+        sent.expectedVersion() == 4L
+        waitFor { element('case-panel').getAttribute('data-state') == 'SUSPENDED' }
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        offeredSteps() == ['Resume', 'Void'] as Set
+    }
+
+    def "resuming the suspended case sends Resume with the note, and the case is dispatched again"() {
+        when:
+        def (commandId, sent) = operatorTakes('act-resume', 'permit granted')
+        caseCycleApplies(commandId, 6, 'DISPATCHED', new CaseChange.Resumed('permit granted', CaseState.DISPATCHED,
+                Instant.now().plusSeconds(72_000)))
+
+        then:
+        sent.action() == new CaseAction.Resume('permit granted')
+        sent.expectedVersion() == 5L
+        waitFor { element('case-panel').getAttribute('data-state') == 'DISPATCHED' }
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        timeline().takeRight(2) == ['Suspended', 'Resumed']
+    }
+
+    def "an extension request waiting is shown, and approving it sends ApproveExtension"() {
+        given: 'the department accepts the case and asks for eight more hours'
+        def handler = Actor.handler('handler-7', 'WATER_SUPPLY')
+        caseCycleActs(7, 'IN_PROGRESS', new CaseChange.Accepted('handler-7'), handler)
+        caseCycleActs(8, 'IN_PROGRESS', new CaseChange.ExtensionRequested(Duration.ofHours(8), 'pipe on order'), handler,
+                [extra: 'PT8H', reason: 'pipe on order', requestedBy: 'handler-7'])
+        waitFor { element('case-panel').getAttribute('data-version') == '8' }
+
+        when:
+        def offered = offeredSteps()
+        def shown = element('pending-extension').text
+        def (commandId, sent) = operatorTakes('act-approve-extension', 'agreed with the water company')
+        caseCycleApplies(commandId, 9, 'IN_PROGRESS', new CaseChange.ExtensionApproved(Duration.ofHours(8),
+                'agreed with the water company', Instant.now().plusSeconds(100_000)))
+
+        then:
+        offered == ['Redispatch', 'Suspend', 'ApproveExtension', 'RejectExtension', 'Void'] as Set
+        shown.contains('PT8H') && shown.contains('pipe on order')
+        sent.action() == new CaseAction.ApproveExtension('agreed with the water company')
+        sent.expectedVersion() == 8L
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        waitFor { element('case-panel').getAttribute('data-version') == '9' }
+        !element('pending-extension').displayed
+        offeredSteps() == ['Redispatch', 'Suspend', 'Void'] as Set
+    }
+
+    def "rejecting the next extension request sends RejectExtension with the reason"() {
+        given:
+        caseCycleActs(10, 'IN_PROGRESS', new CaseChange.ExtensionRequested(Duration.ofHours(16), 'still no pipe'),
+                Actor.handler('handler-7', 'WATER_SUPPLY'), [extra: 'PT16H', reason: 'still no pipe', requestedBy: 'handler-7'])
+        waitFor { element('case-panel').getAttribute('data-version') == '10' }
+
+        when: 'without a reason the page asks for one and sends nothing'
+        element('action-text').clear()
+        element('act-reject-extension').click()
+        def refusedLocally = element('action-status').text
+
+        and:
+        def (commandId, sent) = operatorTakes('act-reject-extension', 'borrow one from the depot')
+        caseCycleApplies(commandId, 11, 'IN_PROGRESS', new CaseChange.ExtensionRejected('borrow one from the depot'))
+
+        then:
+        refusedLocally == js("return CONSOLE_LABELS[document.documentElement.lang === 'zh-CN' ? 'zh' : 'en']['action.needReason']")
+        sent.action() == new CaseAction.RejectExtension('borrow one from the depot')
+        sent.expectedVersion() == 10L
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        waitFor { timeline().takeRight(2) == ['ExtensionRequested', 'ExtensionRejected'] }
+    }
+
+    def "once the check has passed, closing the case sends Close, and no step is offered any more"() {
+        given: 'the handler reports it fixed and a grid worker checks it on site'
+        def photo = [new Evidence(photoRef, 'image/png')]
+        caseCycleActs(12, 'HANDLED', new CaseChange.Handled('handler-7', 'new pipe', photo, false,
+                Instant.now().plusSeconds(7200)), Actor.handler('handler-7', 'WATER_SUPPLY'))
+        caseCycleActs(13, 'CHECK_PASSED', new CaseChange.CheckPassed('worker-2', 'holds', photo),
+                Actor.of('worker-2', Role.GRID_WORKER))
+        waitFor { element('case-panel').getAttribute('data-state') == 'CHECK_PASSED' }
+
+        when:
+        def offered = offeredSteps()
+        def (commandId, sent) = operatorTakes('act-close', 'fixed and checked')
+        caseCycleApplies(commandId, 14, 'CLOSED', new CaseChange.Closed('fixed and checked'))
+
+        then:
+        offered == ['Close', 'Void'] as Set
+        sent.action() == new CaseAction.Close('fixed and checked')
+        sent.expectedVersion() == 13L
+        waitFor { element('case-panel').getAttribute('data-state') == 'CLOSED' }
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        offeredSteps().isEmpty()
+    }
+
+    def "voiding another open case, opened from the live feed, sends Void with the reason"() {
+        given: 'the other department\'s case moves, so it shows in the live feed'
+        caseCycleApplies("cmd-${UUID.randomUUID()}".toString(), 2, 'IN_PROGRESS', new CaseChange.Accepted('handler-7'),
+                Actor.handler('handler-7', 'WATER_SUPPLY'), waterCaseId)
+        waitFor { !driver.findElements(By.cssSelector("#feed li[data-case-id='${waterCaseId}']")).isEmpty() }
+        driver.findElements(By.cssSelector("#feed li[data-case-id='${waterCaseId}']"))[0].click()
+        waitFor { element('case-panel').getAttribute('data-loaded') == waterCaseId }
+
+        when:
+        def (commandId, sent) = operatorTakes('act-void', 'reported twice by mistake')
+        caseCycleApplies(commandId, 3, 'VOIDED', new CaseChange.Voided('reported twice by mistake', CaseState.IN_PROGRESS),
+                Actor.of(operator.id, Role.OPERATOR), waterCaseId)
+
+        then:
+        sent.action() == new CaseAction.Void('reported twice by mistake')
+        sent.expectedVersion() == 2L
+        waitFor { element('case-panel').getAttribute('data-state') == 'VOIDED' }
+        waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
+        offeredSteps().isEmpty()
+    }
+
     def "the indicator panel shows the street's rates and follows new tallies"() {
         expect: 'the tallies there were at sign-in'
         waitFor { indicator('closureRate') == '66.7%' }
@@ -328,8 +457,9 @@ class ConsoleBrowserSpec extends ApiSpec {
         when: 'the day closes one more case, on time, and events keep coming'
         ReadModelFixture.insertIndicators(today(), 'STREET', STREET,
                 [REPORTED: 3, FILED: 3, CLOSED: 3, CLOSED_ON_TIME: 2, CHECKED: 2, REWORKED: 1, OVERDUE_HANDLING: 1])
-        caseCycleApplies('cmd-accept-console', 5, 'IN_PROGRESS', new CaseChange.Accepted('handler-7'),
-                Actor.handler('handler-7', 'WATER_SUPPLY'))
+        // the case was closed above (version 14): its reporter rates it
+        caseCycleApplies('cmd-rate-console', 15, 'CLOSED', new CaseChange.Rated(5, 'quick work'),
+                Actor.of('resident-console', Role.RESIDENT))
 
         then:
         waitFor { indicator('closureRate') == '100%' }
@@ -366,7 +496,8 @@ class ConsoleBrowserSpec extends ApiSpec {
         then:
         english == 'Case'
         element('case-panel').findElement(By.tagName('h2')).text == '案件'
-        driver.findElement(By.cssSelector('#case-details dd[data-field=state]')).text == '处置中'
+        // the case open last is the one voided above
+        driver.findElement(By.cssSelector('#case-details dd[data-field=state]')).text == '已作废'
         driver.findElement(By.cssSelector('header h1')).text == '城市网格管理'
     }
 
@@ -380,18 +511,42 @@ class ConsoleBrowserSpec extends ApiSpec {
         element('signin-submit').click()
     }
 
-    /** What the case cycle does when it applies a command: the read model rows, then the event on the topic. */
+    /**
+     * What the case cycle does when it applies a command (or acts itself): the read model rows, then the
+     * event on the topic. {@code pendingExtension}: the request the row shows as waiting afterwards.
+     */
     private void caseCycleApplies(String commandId, long version, String state, CaseChange change,
-                                  Actor actor = Actor.of(operator.id, Role.OPERATOR)) {
+                                  Actor actor = Actor.of(operator.id, Role.OPERATOR), String onCase = caseId,
+                                  Map pendingExtension = null) {
         def now = Instant.now()
-        def event = new CaseEvent(caseId, version, now, actor, commandId, change)
-        def dispatched = state in ['DISPATCHED', 'IN_PROGRESS']
-        ReadModelFixture.insertCase(caseId: caseId, gridCode: GRID, version: version, state: state,
-                department: dispatched ? heldBy : null, assignee: dispatched ? assignedTo : null,
-                deadline: now.plusSeconds(3600))
-        ReadModelFixture.insertEvent(caseId, version, change.class.simpleName, commandId, changeFields(event),
+        def event = new CaseEvent(onCase, version, now, actor, commandId, change)
+        def held = state in ['DISPATCHED', 'IN_PROGRESS', 'SUSPENDED', 'HANDLED', 'CHECK_PASSED']
+        ReadModelFixture.insertCase(caseId: onCase, gridCode: GRID, version: version, state: state,
+                department: held ? heldBy : null, assignee: held ? assignedTo : null,
+                deadline: now.plusSeconds(3600), pendingExtension: pendingExtension)
+        ReadModelFixture.insertEvent(onCase, version, change.class.simpleName, commandId, changeFields(event),
                 actor.id(), actor.role().name())
         PushSpec.publish(event)
+    }
+
+    /** The case cycle acting on its own or for someone other than the operator (a handler, a checker). */
+    private void caseCycleActs(long version, String state, CaseChange change, Actor actor, Map pendingExtension = null) {
+        caseCycleApplies("cmd-${UUID.randomUUID()}".toString(), version, state, change, actor, caseId, pendingExtension)
+    }
+
+    /** Types {@code text} into the note / reason field, clicks the step's button, and returns the command it sent. */
+    private def operatorTakes(String button, String text) {
+        element('action-text').clear()
+        element('action-text').sendKeys(text)
+        element(button).click()
+        waitFor { element('action-status').getAttribute('data-status') == 'PENDING' }
+        def commandId = element('action-status').getAttribute('data-command')
+        [commandId, sentCommand(commandId, element('case-panel').getAttribute('data-loaded'))]
+    }
+
+    /** The operator's step buttons the panel offers (enabled) for the open case. */
+    private Set<String> offeredSteps() {
+        driver.findElements(By.cssSelector('#case-actions button[data-action]')).findAll { it.enabled }*.getAttribute('data-action') as Set
     }
 
     /** The event's change as the read model's timeline keeps it: the v1 wire format. */
@@ -437,8 +592,8 @@ class ConsoleBrowserSpec extends ApiSpec {
         today().plusDays(offset).toString()
     }
 
-    private def sentCommand(String commandId) {
-        Topics.withKey(TestStack.COMMANDS, caseId).collect { WireCodec.commands().read(it.value()) }
+    private def sentCommand(String commandId, String onCase = caseId) {
+        Topics.withKey(TestStack.COMMANDS, onCase).collect { WireCodec.commands().read(it.value()) }
                 .find { it.commandId() == commandId }
     }
 
@@ -469,7 +624,9 @@ class ConsoleBrowserSpec extends ApiSpec {
 
     /** Waits for the page to catch up (events, the read model, polling); a timeout fails the feature. */
     private void waitFor(Closure<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until({ d -> condition() ? true : null } as Function)
+        // the page redraws its lists and tables as events arrive: an element found a moment ago may be gone
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException)
+                .until({ d -> condition() ? true : null } as Function)
     }
 
     private static LocalDate today() {

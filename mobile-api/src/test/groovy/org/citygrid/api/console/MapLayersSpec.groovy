@@ -67,6 +67,21 @@ class MapLayersSpec extends ApiSpec {
         new JsonSlurper().parseText(http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(who.accessToken), String)) as Map
     }
 
+    /** The ids of the case points an operator is shown in {@code box} with the extra {@code query}. */
+    Set<String> caseIdsShown(String box, String query) {
+        geo(user(Role.OPERATOR), "/api/v1/operator/map/cases?bbox=${box}${query}").features*.properties*.caseId as Set
+    }
+
+    /** The ids of this spec's cases by their names in {@link #cases}. */
+    Set<String> caseIds(List<String> names) {
+        names.collect { cases[it].caseId } as Set
+    }
+
+    /** The features' properties by one of them (a code, a case id, a device id). */
+    static Map<Object, Map> propertiesBy(List features, String key) {
+        features.collectEntries { [(it.properties[key]): it.properties] }
+    }
+
     def "the grid layer holds each unit grid's polygon with its open and late case counts"() {
         given:
         def operator = user(Role.OPERATOR)
@@ -91,14 +106,8 @@ class MapLayersSpec extends ApiSpec {
     }
 
     def "the case layer shows #what"() {
-        given:
-        def operator = user(Role.OPERATOR)
-
-        when:
-        def body = geo(operator, "/api/v1/operator/map/cases?bbox=${BOX}${query}")
-
-        then:
-        body.features*.properties*.caseId as Set == expected.collect { cases[it].caseId } as Set
+        expect:
+        caseIdsShown(BOX, query) == caseIds(expected)
 
         where:
         what                                       | query                      || expected
@@ -109,14 +118,8 @@ class MapLayersSpec extends ApiSpec {
     }
 
     def "the case layer filters by #what"() {
-        given:
-        def operator = user(Role.OPERATOR)
-
-        when:
-        def body = geo(operator, "/api/v1/operator/map/cases?bbox=${D_BOX}${query}")
-
-        then:
-        body.features*.properties*.caseId as Set == expected.collect { cases[it].caseId } as Set
+        expect:
+        caseIdsShown(D_BOX, query) == caseIds(expected)
 
         where:
         what                                         | query                                     || expected
@@ -135,11 +138,11 @@ class MapLayersSpec extends ApiSpec {
 
         when:
         def features = geo(operator, "/api/v1/operator/map/cases?bbox=${BOX}").features
-        def late = features.collectEntries { [(it.properties.caseId): it.properties.late] }
+        def byCase = propertiesBy(features, 'caseId')
 
         then:
-        late[cases.late.caseId] == true
-        late[cases.open.caseId] == false
+        byCase[cases.late.caseId].late == true
+        byCase[cases.open.caseId].late == false
         features.find { it.properties.caseId == cases.open.caseId }.geometry.coordinates == [116.605, 40.005]
     }
 
@@ -161,8 +164,7 @@ class MapLayersSpec extends ApiSpec {
         def operator = user(Role.OPERATOR)
 
         when:
-        def features = geo(operator, "/api/v1/operator/map/sensors?bbox=${BOX}").features
-        def byDevice = features.collectEntries { [(it.properties.deviceId): it.properties] }
+        def byDevice = propertiesBy(geo(operator, "/api/v1/operator/map/sensors?bbox=${BOX}").features, 'deviceId')
 
         then:
         byDevice.keySet() == ['mc-console-1', 'mc-console-2'] as Set

@@ -21,6 +21,7 @@ import spock.lang.Stepwise
 class GeoReportSpec extends ApiSpec {
 
     @Shared String apiKey
+    @Shared String apiKeyId
     @Shared String token
     @Shared String caseId
 
@@ -40,6 +41,7 @@ class GeoReportSpec extends ApiSpec {
         def issued = post(admin, '/api/v1/admin/open311-keys', [client: 'city app'])
 
         apiKey = issued.body().apiKey
+        apiKeyId = issued.body().id
 
         then:
         issued.status.code == 201
@@ -159,5 +161,17 @@ class GeoReportSpec extends ApiSpec {
         new XmlSlurper().parseText(unknown.text).error.code.text() == '404'
         outside.status == 400
         new JsonSlurper().parseText(outside.text)[0].description.contains('outside the managed city')
+    }
+
+    def "an administrator revokes the api_key, and from then on it posts nothing"() {
+        when:
+        def revoked = exchange(HttpRequest.DELETE("/api/v1/admin/open311-keys/${apiKeyId}").bearerAuth(user(Role.ADMIN).accessToken))
+        def posted = raw(HttpRequest.POST('/open311/v2/requests.json',
+                [api_key: apiKey, service_code: 'C0101', lat: '39.91449', long: '116.40325'])
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED))
+
+        then:
+        revoked.status.code == 204
+        posted.status == 403
     }
 }

@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest
 import io.micronaut.runtime.server.EmbeddedServer
 import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.ogcapi.MapKeys
+import org.citygrid.api.open311.ApiKeys
 import org.citygrid.api.support.ApiSpec
 import org.citygrid.api.support.Images
 import org.citygrid.api.support.ReadModelFixture
@@ -12,7 +14,9 @@ import spock.lang.Shared
 
 /**
  * Every role against every endpoint. The case in the fixture is dispatched to DRAINAGE, lies in the
- * worker's grid and was reported by somebody else, so 404 below means "not in your scope".
+ * worker's grid and was reported by somebody else, so 404 below means "not in your scope". Photos:
+ * {@code othersPhoto} is on no case, {@code casePhoto} on that case's report, {@code photoOutOfScope}
+ * on the report of a case of another department in another grid.
  */
 @MicronautTest
 class RoleMatrixSpec extends ApiSpec {
@@ -31,7 +35,9 @@ class RoleMatrixSpec extends ApiSpec {
             ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201],
             ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204],
             ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
-            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 200, 200, 200, 200],
+            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 404, 404, 404, 404],
+            ['GET /api/v1/photos/{casePhoto}',              401, 404, 200, 200, 200, 200],
+            ['GET /api/v1/photos/{photoOutOfScope}',        401, 404, 404, 404, 200, 200],
             ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403],
             ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403],
             ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403],
@@ -62,12 +68,15 @@ class RoleMatrixSpec extends ApiSpec {
             ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200],
             ['DELETE /api/v1/devices/{othersDevice}',       401, 404, 404, 404, 404, 404],
             ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
+            ['DELETE /api/v1/admin/open311-keys/{open311KeyId}', 401, 403, 403, 403, 403, 204],
             ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
             ['GET /open311/v2/requests.json',               200, 200, 200, 200, 200, 200],
             // the map services (MapAccessSpec adds map keys and tiles)
             ['GET /ogcapi/collections',                     401, 403, 403, 403, 200, 403],
             ['GET /ogcapi/collections/cases/items/{case}',  401, 403, 403, 403, 200, 403],
             ['POST /api/v1/admin/map-keys',                 401, 403, 403, 403, 403, 201],
+            ['DELETE /api/v1/admin/map-keys/{mapKeyId}',    401, 403, 403, 403, 403, 204],
+            ['DELETE /api/v1/admin/map-keys/map-none',      401, 403, 403, 403, 403, 404],
     ]
 
     @Inject
@@ -101,8 +110,13 @@ class RoleMatrixSpec extends ApiSpec {
             caseId = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE', reporterId: stranger.id,
                     gridCode: '110101001001023').caseId
             others.othersPhoto = photo(stranger).substring('photo/'.length())
+            others.casePhoto = reportedWithPhoto(caseId)
+            others.photoOutOfScope = reportedWithPhoto(ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'ROADS',
+                    reporterId: stranger.id, gridCode: '110101001001024').caseId)
             others.othersRequest = post(stranger, '/api/v1/service-requests',
                     [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]).body().id
+            others.mapKeyId = context.getBean(MapKeys).issue('matrix desk').id()
+            others.open311KeyId = context.getBean(ApiKeys).issue('matrix app').id()
             others.othersDevice = "fcm-stranger-${UUID.randomUUID()}".toString()
             assert post(stranger, '/api/v1/devices', [token: others.othersDevice, platform: 'android']).status.code == 201
             others.othersCommand = post(user(Role.OPERATOR), "/api/v1/cases/${caseId}/actions",
@@ -134,6 +148,15 @@ class RoleMatrixSpec extends ApiSpec {
         get(stranger, '/api/v1/devices').body().contains(others.othersDevice)
         get(stranger, "/api/v1/reports/${othersReport}").status.code == 200
         get(stranger, "/api/v1/photos/${others.othersPhoto}").status.code == 200
+    }
+
+    /** The stranger reports with a photo, and the case cycle (played here) makes it case {@code caseId}; the photo's id. */
+    String reportedWithPhoto(String caseId) {
+        String ref = photo(stranger)
+        String intake = post(stranger, '/api/v1/reports', [categoryCode: 'C0101', position: [lon: 116.40325, lat: 39.91449],
+                                                           photos: [ref]]).body().id
+        ReadModelFixture.insertEvent(caseId, 1, 'Reported', "intake:${intake}")
+        ref.substring('photo/'.length())
     }
 
     List answer(HttpRequest request) {

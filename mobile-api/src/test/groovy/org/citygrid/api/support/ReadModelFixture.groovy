@@ -13,14 +13,18 @@ class ReadModelFixture {
 
     private static int seq = 0
 
-    /** A case; {@code fields} override the defaults (columns in camelCase). */
+    /**
+     * A case; {@code fields} override the defaults (columns in camelCase). {@code pendingExtension}:
+     * a map {@code [extra: 'PT8H', reason: ..., requestedBy: ...]} or null.
+     */
     static Map insertCase(Map fields = [:]) {
         def id = fields.caseId ?: "110101001001023-260302-${String.format('%08x', ++seq + (System.nanoTime() & 0xffffff))}".toString()
         def c = [caseId      : id, version: 1L, state: 'REPORTED', categoryCode: 'C0101', gridCode: '110101001001023',
                  lon         : 116.40321d, lat: 39.91452d, channel: 'RESIDENT', description: 'loose cover',
                  reporterId  : 'resident-x', anonymous: false, department: null, assignee: null, activeStage: 'FILING',
                  deadline    : Instant.parse('2026-03-02T02:00:05Z'), followers: null, rating: null,
-                 reportedAt  : Instant.parse('2026-03-02T01:00:00Z'), updatedAt: Instant.parse('2026-03-02T01:00:05Z')] + fields
+                 reportedAt  : Instant.parse('2026-03-02T01:00:00Z'), updatedAt: Instant.parse('2026-03-02T01:00:05Z'),
+                 pendingExtension: null] + fields
         c.followers = c.followers ?: [c.reporterId]
         def terminal = c.state in ['CLOSED', 'DISMISSED', 'VOIDED']
         TestStack.instance.withConnection { conn ->
@@ -28,17 +32,20 @@ class ReadModelFixture {
                 INSERT INTO grid.cases (case_id, version, state, terminal, category_code, grid_code, community_code,
                   street_code, county_code, position, channel, description, reporter_id, anonymous, department, assignee,
                   active_stage, deadline, deadlines, overdue, late_stages, escalation_level, rework_count, return_count,
-                  duplicates, followers, cleared_episodes, reported_at, rating, updated_at, evidence, snapshot, projected_at)
+                  duplicates, followers, cleared_episodes, reported_at, rating, updated_at, evidence, snapshot, projected_at,
+                  pending_extension)
                 VALUES (?,?,?,?,?,?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?,?,?,?,?,?,?,?, '{}'::jsonb, '{}', '{}',
-                  0, 0, 0, 0, ?, '{}', ?, ?, ?, '[]'::jsonb, '{}'::jsonb, now())
+                  0, 0, 0, 0, ?, '{}', ?, ?, ?, '[]'::jsonb, '{}'::jsonb, now(), ?::jsonb)
                 ON CONFLICT (case_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,
                   terminal = EXCLUDED.terminal, department = EXCLUDED.department, assignee = EXCLUDED.assignee,
-                  deadline = EXCLUDED.deadline, rating = EXCLUDED.rating, active_stage = EXCLUDED.active_stage''')
+                  deadline = EXCLUDED.deadline, rating = EXCLUDED.rating, active_stage = EXCLUDED.active_stage,
+                  pending_extension = EXCLUDED.pending_extension''')
             def p = [c.caseId, c.version, c.state, terminal, c.categoryCode, c.gridCode, c.gridCode.substring(0, 12),
                      c.gridCode.substring(0, 9), c.gridCode.substring(0, 6), c.lon, c.lat, c.channel, c.description,
                      c.reporterId, c.anonymous, c.department, c.assignee, c.activeStage,
                      c.deadline ? Timestamp.from(c.deadline) : null, conn.createArrayOf('text', c.followers as Object[]),
-                     Timestamp.from(c.reportedAt), c.rating, Timestamp.from(c.updatedAt)]
+                     Timestamp.from(c.reportedAt), c.rating, Timestamp.from(c.updatedAt),
+                     c.pendingExtension == null ? null : JsonOutput.toJson(c.pendingExtension)]
             p.eachWithIndex { v, i -> s.setObject(i + 1, v) }
             s.executeUpdate()
         }
