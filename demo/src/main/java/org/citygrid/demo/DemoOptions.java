@@ -2,8 +2,6 @@ package org.citygrid.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,23 +70,23 @@ public record DemoOptions(Path root, Path dataDir, boolean fresh, DemoPorts port
         Set<String> without = new LinkedHashSet<>();
         double rate = 4;
         Duration timeout = Duration.ofSeconds(180);
-        Deque<String> rest = new ArrayDeque<>(args);
-        while (!rest.isEmpty()) {
-            String option = rest.removeFirst();
+        Arguments rest = new Arguments(args, USAGE);
+        while (rest.hasNext()) {
+            String option = rest.next();
             switch (option) {
-                case "--data" -> data = callerDir.resolve(value(option, rest));
+                case "--data" -> data = callerDir.resolve(rest.value(option));
                 case "--fresh" -> fresh = true;
                 case "--port-base" -> base = port(option, rest);
                 case "--api-port" -> api = port(option, rest);
                 case "--coap-port" -> coap = port(option, rest);
                 case "--kafka-port" -> kafka = port(option, rest);
                 case "--postgres-port" -> postgres = port(option, rest);
-                case "--sensors-per-edge" -> sensors = positive(option, rest);
-                case "--rate" -> rate = positiveNumber(option, rest);
+                case "--sensors-per-edge" -> sensors = rest.atLeast(option, 1);
+                case "--rate" -> rate = rest.aboveZero(option);
                 case "--no-simulator" -> without.add("simulator");
                 case "--without" -> without.addAll(services(option, rest));
-                case "--start-timeout" -> timeout = Duration.ofSeconds(positive(option, rest));
-                case "--root" -> root = Path.of(value(option, rest));
+                case "--start-timeout" -> timeout = Duration.ofSeconds(rest.atLeast(option, 1));
+                case "--root" -> root = Path.of(rest.value(option));
                 default -> throw new DemoException("unknown option '" + option + "'\n" + USAGE);
             }
         }
@@ -98,8 +96,8 @@ public record DemoOptions(Path root, Path dataDir, boolean fresh, DemoPorts port
                 EDGE_NODES, sensors, without, rate, timeout);
     }
 
-    private static List<String> services(String option, Deque<String> rest) {
-        List<String> names = List.of(value(option, rest).split(","));
+    private static List<String> services(String option, Arguments rest) {
+        List<String> names = List.of(rest.value(option).split(","));
         for (String name : names) {
             if (!OPTIONAL_SERVICES.contains(name.strip())) {
                 throw new DemoException(option + ": no service '" + name + "'; it may name "
@@ -113,48 +111,11 @@ public record DemoOptions(Path root, Path dataDir, boolean fresh, DemoPorts port
         return value != null ? value : fallback;
     }
 
-    private static String value(String option, Deque<String> rest) {
-        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
-            throw new DemoException(option + " needs a value\n" + USAGE);
-        }
-        return rest.removeFirst();
-    }
-
-    private static int port(String option, Deque<String> rest) {
-        int port = integer(option, rest);
+    private static int port(String option, Arguments rest) {
+        int port = rest.wholeNumber(option);
         if (port < 1 || port > 65_000) {
             throw new DemoException(option + " must be a port between 1 and 65000, not " + port);
         }
         return port;
-    }
-
-    private static int positive(String option, Deque<String> rest) {
-        int n = integer(option, rest);
-        if (n < 1) {
-            throw new DemoException(option + " must be at least 1, not " + n);
-        }
-        return n;
-    }
-
-    private static double positiveNumber(String option, Deque<String> rest) {
-        String text = value(option, rest);
-        try {
-            double n = Double.parseDouble(text);
-            if (!(n > 0)) {
-                throw new DemoException(option + " must be above 0, not " + text);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new DemoException(option + " wants a number, not '" + text + "'", e);
-        }
-    }
-
-    private static int integer(String option, Deque<String> rest) {
-        String text = value(option, rest);
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new DemoException(option + " wants a whole number, not '" + text + "'", e);
-        }
     }
 }

@@ -2,11 +2,10 @@ package org.citygrid.demo.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
+import org.citygrid.demo.Arguments;
 import org.citygrid.demo.DemoException;
 
 /**
@@ -62,21 +61,21 @@ public record E2eBenchOptions(Path root, Path dataDir, Path outDir, List<Double>
         double baselineRate = 50;
         int baselineSeconds = 10;
         int startTimeout = 180;
-        Deque<String> rest = new ArrayDeque<>(args);
-        while (!rest.isEmpty()) {
-            String option = rest.removeFirst();
+        Arguments rest = new Arguments(args, USAGE);
+        while (rest.hasNext()) {
+            String option = rest.next();
             switch (option) {
-                case "--data" -> data = callerDir.resolve(value(option, rest));
-                case "--out" -> out = callerDir.resolve(value(option, rest));
-                case "--rates" -> rates = rateList(value(option, rest));
-                case "--step-seconds" -> step = (int) number(option, rest);
-                case "--sensors" -> sensors = (int) number(option, rest);
-                case "--max-p99" -> maxP99 = number(option, rest);
-                case "--min-share" -> minShare = number(option, rest);
-                case "--drain" -> drain = (int) number(option, rest);
-                case "--baseline-rate" -> baselineRate = number(option, rest);
-                case "--baseline-seconds" -> baselineSeconds = (int) number(option, rest);
-                case "--start-timeout" -> startTimeout = (int) number(option, rest);
+                case "--data" -> data = callerDir.resolve(rest.value(option));
+                case "--out" -> out = callerDir.resolve(rest.value(option));
+                case "--rates" -> rates = rateList(rest.value(option));
+                case "--step-seconds" -> step = rest.atLeast(option, 1);
+                case "--sensors" -> sensors = rest.atLeast(option, 1);
+                case "--max-p99" -> maxP99 = rest.aboveZero(option);
+                case "--min-share" -> minShare = rest.aboveZero(option);
+                case "--drain" -> drain = rest.atLeast(option, 1);
+                case "--baseline-rate" -> baselineRate = rest.aboveZero(option);
+                case "--baseline-seconds" -> baselineSeconds = rest.atLeast(option, 1);
+                case "--start-timeout" -> startTimeout = rest.atLeast(option, 1);
                 default -> throw new DemoException("unknown option '" + option + "'\n" + USAGE);
             }
         }
@@ -100,25 +99,5 @@ public record E2eBenchOptions(Path root, Path dataDir, Path outDir, List<Double>
             }
         }
         return rates;
-    }
-
-    private static String value(String option, Deque<String> rest) {
-        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
-            throw new DemoException(option + " needs a value\n" + USAGE);
-        }
-        return rest.removeFirst();
-    }
-
-    private static double number(String option, Deque<String> rest) {
-        String text = value(option, rest);
-        try {
-            double n = Double.parseDouble(text);
-            if (!(n > 0)) {
-                throw new DemoException(option + " must be above 0, not " + text);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new DemoException(option + " wants a number, not '" + text + "'", e);
-        }
     }
 }

@@ -1,13 +1,11 @@
 package org.citygrid.demo.bench;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 
+import org.citygrid.demo.Arguments;
 import org.citygrid.demo.DemoException;
 import org.citygrid.model.sample.SampleCityGenerator;
 
@@ -128,19 +126,19 @@ public record ScaleOptions(double rate, List<Integer> openCases, List<Integer> d
         int warmUp = 30;
         int seedDrain = 900;
         List<String> rest = new ArrayList<>();
-        Deque<String> left = new ArrayDeque<>(args);
-        while (!left.isEmpty()) {
-            String option = left.removeFirst();
+        Arguments left = new Arguments(args, USAGE);
+        while (left.hasNext()) {
+            String option = left.next();
             switch (option) {
                 case "--scale" -> { }
-                case "--scale-rate" -> rate = number(option, left);
+                case "--scale-rate" -> rate = left.aboveZero(option);
                 case "--open-cases" -> openCases = sizes(option, left, 0);
                 case "--devices" -> devices = sizes(option, left, 1);
                 case "--grids" -> grids = sizes(option, left, 1);
-                case "--dimensions" -> dimensions = Arrays.stream(value(option, left).split(",")).map(Dimension::of)
+                case "--dimensions" -> dimensions = Arrays.stream(left.value(option).split(",")).map(Dimension::of)
                         .distinct().toList();
-                case "--warmup-seconds" -> warmUp = (int) number(option, left);
-                case "--seed-drain" -> seedDrain = (int) number(option, left);
+                case "--warmup-seconds" -> warmUp = (int) left.zeroOrMore(option);
+                case "--seed-drain" -> seedDrain = left.atLeast(option, 1);
                 default -> rest.add(option);
             }
         }
@@ -152,8 +150,8 @@ public record ScaleOptions(double rate, List<Integer> openCases, List<Integer> d
     public record Parsed(ScaleOptions scale, List<String> rest) {
     }
 
-    private static List<Integer> sizes(String option, Deque<String> left, int min) {
-        String text = value(option, left);
+    private static List<Integer> sizes(String option, Arguments left, int min) {
+        String text = left.value(option);
         List<Integer> sizes = new ArrayList<>();
         for (String part : text.split(",")) {
             try {
@@ -167,25 +165,5 @@ public record ScaleOptions(double rate, List<Integer> openCases, List<Integer> d
             }
         }
         return sizes;
-    }
-
-    private static String value(String option, Deque<String> left) {
-        if (left.isEmpty() || left.peekFirst().startsWith("--")) {
-            throw new DemoException(option + " needs a value\n" + USAGE);
-        }
-        return left.removeFirst();
-    }
-
-    private static double number(String option, Deque<String> left) {
-        String text = value(option, left);
-        try {
-            double n = Double.parseDouble(text);
-            if (!(n >= 0)) {
-                throw new DemoException(option + " must not be negative, not " + text);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new DemoException(String.format(Locale.ROOT, "%s wants a number, not '%s'", option, text), e);
-        }
     }
 }

@@ -2,10 +2,9 @@ package org.citygrid.demo.drills;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
+import org.citygrid.demo.Arguments;
 import org.citygrid.demo.DemoException;
 
 /**
@@ -68,20 +67,20 @@ public record DrillOptions(Fault fault, Path root, Path dataDir, int sensors, do
         int hold = 3;
         int drain = 120;
         int startTimeout = 180;
-        Deque<String> rest = new ArrayDeque<>(args);
-        while (!rest.isEmpty()) {
-            String option = rest.removeFirst();
+        Arguments rest = new Arguments(args, "");
+        while (rest.hasNext()) {
+            String option = rest.next();
             switch (option) {
-                case "--data" -> data = callerDir.resolve(value(option, rest));
-                case "--sensors" -> sensors = (int) number(option, rest);
-                case "--rate" -> rate = number(option, rest);
-                case "--seconds" -> seconds = (int) number(option, rest);
-                case "--fault-at", "--kill-at" -> faultAt = (int) number(option, rest);
-                case "--down" -> down = zeroOrMore(option, rest);
-                case "--alarm-chance" -> chance = number(option, rest);
-                case "--hold" -> hold = (int) number(option, rest);
-                case "--drain" -> drain = (int) number(option, rest);
-                case "--start-timeout" -> startTimeout = (int) number(option, rest);
+                case "--data" -> data = callerDir.resolve(rest.value(option));
+                case "--sensors" -> sensors = rest.atLeast(option, 1);
+                case "--rate" -> rate = rest.aboveZero(option);
+                case "--seconds" -> seconds = rest.atLeast(option, 1);
+                case "--fault-at", "--kill-at" -> faultAt = rest.atLeast(option, 1);
+                case "--down" -> down = rest.zeroOrMore(option);
+                case "--alarm-chance" -> chance = rest.aboveZero(option);
+                case "--hold" -> hold = rest.atLeast(option, 1);
+                case "--drain" -> drain = rest.atLeast(option, 1);
+                case "--start-timeout" -> startTimeout = rest.atLeast(option, 1);
                 default -> throw new DemoException("unknown option '" + option + "'");
             }
         }
@@ -99,33 +98,5 @@ public record DrillOptions(Fault fault, Path root, Path dataDir, int sensors, do
                 rate, Duration.ofSeconds(seconds), Duration.ofSeconds(faultAt),
                 Duration.ofMillis((long) (down * 1000)), chance, Duration.ofSeconds(hold), Duration.ofSeconds(drain),
                 Duration.ofSeconds(startTimeout));
-    }
-
-    private static String value(String option, Deque<String> rest) {
-        if (rest.isEmpty() || rest.peekFirst().startsWith("--")) {
-            throw new DemoException(option + " needs a value");
-        }
-        return rest.removeFirst();
-    }
-
-    private static double number(String option, Deque<String> rest) {
-        double n = zeroOrMore(option, rest);
-        if (n == 0) {
-            throw new DemoException(option + " must be above 0");
-        }
-        return n;
-    }
-
-    private static double zeroOrMore(String option, Deque<String> rest) {
-        String text = value(option, rest);
-        try {
-            double n = Double.parseDouble(text);
-            if (!(n >= 0)) {
-                throw new DemoException(option + " must not be below 0, not " + text);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new DemoException(option + " wants a number, not '" + text + "'", e);
-        }
     }
 }
