@@ -9,13 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.citygrid.api.support.DataAccessException;
+import org.citygrid.api.support.StringColumn;
 import org.citygrid.model.cases.Evidence;
 
 /** api.photos: uploaded images, addressed as {@code photo/<id>} in reports and evidence. */
@@ -89,13 +89,7 @@ public class PhotoStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, ownerId);
             s.setString(2, ref);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+            return StringColumn.read(s);
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the reports of a photo", e);
         }

@@ -3,14 +3,13 @@ package org.citygrid.api.push;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.citygrid.api.support.DataAccessException;
+import org.citygrid.api.support.StringColumn;
 
 /** api.device_tokens. */
 @Singleton
@@ -43,13 +42,7 @@ public class DeviceTokens {
         String sql = "SELECT token FROM api.device_tokens WHERE account_id = ANY (?) ORDER BY token";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("text", accountIds.toArray()));
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+            return StringColumn.read(s);
         } catch (SQLException e) {
             throw new DataAccessException("cannot read device tokens", e);
         }
