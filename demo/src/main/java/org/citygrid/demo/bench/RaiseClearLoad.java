@@ -1,6 +1,5 @@
 package org.citygrid.demo.bench;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +8,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.citygrid.demo.DemoException;
 import org.citygrid.demo.city.DemoDevice;
-import org.citygrid.demo.simulator.CoapDevices;
+import org.citygrid.demo.simulator.SensorSessions;
 import org.citygrid.demo.simulator.SimulatedSensor;
 import org.citygrid.demo.simulator.Threshold;
 import org.eclipse.californium.core.coap.CoAP;
@@ -35,10 +33,7 @@ final class RaiseClearLoad implements AutoCloseable {
     private static final int CONNECTING_AT_ONCE = 8;
 
     private final String nodeId;
-    private final String edgeUri;
-    private final ScheduledExecutorService coapMain = Executors.newScheduledThreadPool(2, daemon("bench-coap"));
-    private final ScheduledExecutorService coapSecondary = Executors.newScheduledThreadPool(1, daemon("bench-coap-timer"));
-    private final CoapDevices coap = new CoapDevices(coapMain, coapSecondary);
+    private final SensorSessions sessions;
     private final List<Sensor> sensors = new ArrayList<>();
     private final Random random = new Random();
     /** The first failure of a sensor thread, rethrown by {@link #run} on the caller's thread. */
@@ -47,7 +42,7 @@ final class RaiseClearLoad implements AutoCloseable {
 
     RaiseClearLoad(String nodeId, String edgeUri, List<DemoDevice> devices, int count) {
         this.nodeId = nodeId;
-        this.edgeUri = edgeUri;
+        this.sessions = new SensorSessions(edgeUri, "bench");
         List<DemoDevice> usable = devices.stream().filter(DemoDevice::isSensor).filter(d -> !d.revoked())
                 .limit(count).toList();
         if (usable.isEmpty()) {
@@ -136,8 +131,7 @@ final class RaiseClearLoad implements AutoCloseable {
     @Override
     public void close() {
         sensors.forEach(s -> s.session.close());
-        coapMain.shutdownNow();
-        coapSecondary.shutdownNow();
+        sessions.close();
     }
 
     private final class Sensor {
@@ -149,15 +143,7 @@ final class RaiseClearLoad implements AutoCloseable {
 
         Sensor(DemoDevice device) {
             this.device = device;
-            this.session = open();
-        }
-
-        private SimulatedSensor open() {
-            try {
-                return new SimulatedSensor(device.id(), edgeUri, coap.endpoint(true, device.pskIdentity(), device.key()));
-            } catch (IOException e) {
-                throw new DemoException("cannot open a DTLS endpoint for " + device.id() + ": " + e.getMessage(), e);
-            }
+            this.session = sessions.open(device);
         }
 
         void cycle(long first, long period, long clearAfter, long end, Map<String, Long> sent, AtomicLong edges,
@@ -195,7 +181,7 @@ final class RaiseClearLoad implements AutoCloseable {
                 unanswered.incrementAndGet();
                 if (code == null) {
                     session.close();
-                    session = open();
+                    session = sessions.open(device);
                 }
                 Thread.sleep(200);
             }

@@ -1,20 +1,17 @@
 package org.citygrid.demo.drills;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.citygrid.demo.DemoException;
 import org.citygrid.demo.city.DemoDevice;
-import org.citygrid.demo.simulator.CoapDevices;
 import org.citygrid.demo.simulator.SensorBehaviour;
+import org.citygrid.demo.simulator.SensorSessions;
 import org.citygrid.demo.simulator.SimulatedSensor;
 import org.citygrid.demo.simulator.Threshold;
 import org.eclipse.californium.core.coap.CoAP;
@@ -33,15 +30,12 @@ final class AlarmLoad implements AutoCloseable {
     private static final Duration FINISH_GRACE = Duration.ofSeconds(60);
 
     private final EdgeMirror mirror;
-    private final String edgeUri;
+    private final SensorSessions sessions;
     private final List<DemoDevice> devices;
     private final double readingsPerSecond;
     private final double alarmChance;
     private final Duration hold;
     private final Random random = new Random();
-    private final ScheduledExecutorService coapMain = Executors.newScheduledThreadPool(2, daemon("drill-coap"));
-    private final ScheduledExecutorService coapSecondary = Executors.newScheduledThreadPool(1, daemon("drill-coap-timer"));
-    private final CoapDevices coap = new CoapDevices(coapMain, coapSecondary);
     private final List<Sensor> sensors = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ConcurrentLinkedQueue<AcknowledgedEdge> edges = new ConcurrentLinkedQueue<>();
@@ -56,7 +50,7 @@ final class AlarmLoad implements AutoCloseable {
     AlarmLoad(String nodeId, String edgeUri, List<DemoDevice> devices, double readingsPerSecond, double alarmChance,
               Duration hold) {
         this.mirror = new EdgeMirror(nodeId);
-        this.edgeUri = edgeUri;
+        this.sessions = new SensorSessions(edgeUri, "drill");
         this.devices = devices.stream().filter(DemoDevice::isSensor).filter(d -> !d.revoked()).toList();
         this.readingsPerSecond = readingsPerSecond;
         this.alarmChance = alarmChance;
@@ -152,8 +146,7 @@ final class AlarmLoad implements AutoCloseable {
         finishBy = Instant.MIN;
         threads.forEach(Thread::interrupt);
         sensors.forEach(s -> s.session.close());
-        coapMain.shutdownNow();
-        coapSecondary.shutdownNow();
+        sessions.close();
     }
 
     private final class Sensor {
@@ -163,15 +156,7 @@ final class AlarmLoad implements AutoCloseable {
 
         Sensor(DemoDevice device) {
             this.device = device;
-            this.session = open();
-        }
-
-        private SimulatedSensor open() {
-            try {
-                return new SimulatedSensor(device.id(), edgeUri, coap.endpoint(true, device.pskIdentity(), device.key()));
-            } catch (IOException e) {
-                throw new DemoException("cannot open a DTLS endpoint for " + device.id() + ": " + e.getMessage(), e);
-            }
+            this.session = sessions.open(device);
         }
 
         void run(long offsetMillis, long periodMillis) {
@@ -214,7 +199,7 @@ final class AlarmLoad implements AutoCloseable {
                     // no answer: the node is down or restarted and no longer knows this DTLS session
                     unanswered.incrementAndGet();
                     session.close();
-                    session = open();
+                    session = sessions.open(device);
                 }
                 Thread.sleep(500);
             }
