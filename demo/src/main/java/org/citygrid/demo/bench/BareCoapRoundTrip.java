@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.citygrid.demo.DemoException;
+import org.citygrid.demo.Schedule;
 import org.citygrid.demo.simulator.CoapDevices;
 import org.citygrid.demo.simulator.SimulatedSensor;
 import org.citygrid.demo.simulator.Threshold;
@@ -76,10 +77,7 @@ final class BareCoapRoundTrip {
             long period = Math.round(1e9 / rate);
             long start = System.nanoTime();
             for (long i = 0; i < count; i++) {
-                long left = start + i * period - System.nanoTime();
-                if (left > 0) {
-                    Thread.sleep(Duration.ofNanos(left)); // pacing
-                }
+                Schedule.sleepUntil(start + i * period);
                 long t0 = System.nanoTime();
                 if (sensor.post(1, Instant.now(), rule, 10_000) == CoAP.ResponseCode.CHANGED) {
                     latencies.add(System.nanoTime() - t0);

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
+import org.citygrid.demo.Schedule;
 
 /**
  * Paced round trips through the broker: a producer (acks=all, idempotent, as the edge node's forwarder) writes
@@ -46,14 +47,10 @@ final class KafkaRoundTrip {
                 long period = Math.round(1e9 / rate);
                 long start = System.nanoTime();
                 for (long i = 0; i < expected; i++) {
-                    long due = start + i * period;
-                    long left = due - System.nanoTime();
-                    if (left > 0) {
-                        try {
-                            Thread.sleep(Duration.ofNanos(left)); // pacing
-                        } catch (InterruptedException e) {
-                            return;
-                        }
+                    try {
+                        Schedule.sleepUntil(start + i * period);
+                    } catch (InterruptedException e) {
+                        return;
                     }
                     sentAt.put(i, System.nanoTime());
                     producer.send(new ProducerRecord<>(inTopic, i, ByteBuffer.allocate(64).array()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.citygrid.demo.DemoException;
+import org.citygrid.demo.Schedule;
 
 /**
  * Paced round trips to PostGIS over JDBC, autocommit: insert a point, then read it back by id with
@@ -35,10 +36,7 @@ final class PostgisRoundTrip {
                          "SELECT ST_AsText(position) FROM public.bench_roundtrip WHERE id = ?")) {
                 long start = System.nanoTime();
                 for (long i = 0; i < count; i++) {
-                    long left = start + i * period - System.nanoTime();
-                    if (left > 0) {
-                        Thread.sleep(Duration.ofNanos(left)); // pacing
-                    }
+                    Schedule.sleepUntil(start + i * period);
                     long t0 = System.nanoTime();
                     insert.setDouble(1, 116.40 + i * 1e-6);
                     insert.setDouble(2, 39.91);

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.citygrid.demo.DemoException;
+import org.citygrid.demo.Schedule;
 import org.citygrid.demo.city.DemoDevice;
 import org.citygrid.demo.simulator.SensorSessions;
 import org.citygrid.demo.simulator.SimulatedSensor;
@@ -150,13 +151,13 @@ final class RaiseClearLoad implements AutoCloseable {
                    AtomicLong unanswered) {
             try {
                 for (long slot = first; slot < end; slot += period) {
-                    sleepUntil(slot);
+                    Schedule.sleepUntil(slot);
                     long raisedAt = System.nanoTime();
                     deliver(rule.alarmValue(random), unanswered);
                     edges.incrementAndGet();
                     episodes++;
                     sent.put(nodeId + ":" + device.id() + ":ep-" + episodes + ":RAISED", raisedAt);
-                    sleepUntil(slot + clearAfter);
+                    Schedule.sleepUntil(slot + clearAfter);
                     deliver(rule.normalValue(random), unanswered);
                     edges.incrementAndGet();
                 }
@@ -185,13 +186,6 @@ final class RaiseClearLoad implements AutoCloseable {
                 }
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        long left = nanos - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(Duration.ofNanos(left)); // the load's schedule, not a wait for something to happen
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.citygrid.demo.Console;
+import org.citygrid.demo.Schedule;
 
 /**
  * While the edge is cut off, says now and then what it holds: the alarm edges the sensors got a 2.04 for since the
@@ -43,11 +44,11 @@ final class CutWatch {
         long end = cutNanos + down.toNanos();
         long next = cutNanos + every.toNanos();
         while (next < end) {
-            FaultDrill.sleepUntil(next, Duration.ZERO);
+            Schedule.sleepUntil(next);
             console.say("  " + line(Duration.ofNanos(System.nanoTime() - cutNanos)));
             next += every.toNanos();
         }
-        FaultDrill.sleepUntil(end, Duration.ZERO);
+        Schedule.sleepUntil(end);
     }
 
     private String line(Duration cutFor) {

@@ -9,6 +9,7 @@ import org.citygrid.demo.DemoOptions;
 import org.citygrid.demo.DemoPorts;
 import org.citygrid.demo.DemoRun;
 import org.citygrid.demo.EdgeUplink;
+import org.citygrid.demo.Schedule;
 import org.citygrid.demo.city.DemoRules;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.data.DataFolder;
@@ -83,7 +84,7 @@ public final class FaultDrill {
                     + " at " + options.faultAt().toSeconds() + " s");
             long loadStart = System.nanoTime();
             load.start();
-            sleepUntil(loadStart, options.faultAt());
+            Schedule.sleepUntil(loadStart + options.faultAt().toNanos());
             console.say("  before the fault: " + load.edges().size() + " alarm edges acknowledged");
             Instant brokenAt = Instant.now();
             long brokenNanos = System.nanoTime();
@@ -97,7 +98,7 @@ public final class FaultDrill {
                                 .until(brokenNanos, options.down());
                     }
                 } else {
-                    sleepUntil(brokenNanos, options.down());
+                    Schedule.sleepUntil(brokenNanos + options.down().toNanos());
                 }
             }
             fault.bringBack(rig);
@@ -107,7 +108,7 @@ public final class FaultDrill {
             // after the fault too, not only the ones chance brings
             load.startEpisodes();
             console.say("  " + fault.back(site, down));
-            sleepUntil(loadStart, options.load());
+            Schedule.sleepUntil(loadStart + options.load().toNanos());
             console.say("stopping the load (each sensor still resends its last reading until acknowledged) ...");
             load.stop();
             console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
@@ -146,13 +147,6 @@ public final class FaultDrill {
                 return count;
             }
             Thread.sleep(1000); // between polls only; the read model decides when the count is final
-        }
-    }
-
-    static void sleepUntil(long startNanos, Duration after) throws InterruptedException {
-        long left = startNanos + after.toNanos() - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(Duration.ofNanos(left)); // the load's schedule, not a wait for something to happen
         }
     }
 }
