@@ -2,6 +2,7 @@ package org.citygrid.devstack.net
 
 import spock.lang.AutoCleanup
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 import java.net.ServerSocket
 import java.net.Socket
@@ -70,6 +71,8 @@ class CuttableLinkSpec extends Specification {
         roundTrip(before, 'x')
         link.cut()
         Socket during = connect()
+        // the client's connect completes in the kernel's backlog before the link takes it: wait until it holds both
+        new PollingConditions(timeout: 5).eventually { assert link.stalledConnections() == 2 }
 
         when:
         link.restore()
