@@ -46,7 +46,7 @@ public record CaseCycleSettings(
 
     public static CaseCycleSettings fromEnvironment() {
         return from(name -> {
-            String property = System.getProperty(name.toLowerCase().replace('_', '.'));
+            String property = System.getProperty(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
             return property != null ? property : System.getenv(name);
         });
     }

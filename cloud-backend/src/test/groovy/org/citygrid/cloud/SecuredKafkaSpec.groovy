@@ -44,7 +44,8 @@ class SecuredKafkaSpec extends Specification {
         live.report('secured-report-1', 'C0101', TestGrids.HERE)
 
         then:
-        live.eventually { live.sql { it.firstRow('SELECT count(*) AS n FROM grid.cases').n == 1 } }
+        // also covers the exactly-once application's first start on a new broker
+        live.eventually(java.time.Duration.ofSeconds(120)) { live.sql { it.firstRow('SELECT count(*) AS n FROM grid.cases').n == 1 } }
 
         cleanup:
         app?.close()

@@ -48,17 +48,22 @@ class DemoPortsSpec extends Specification {
 
     /** A UDP port whose next port is free too (an edge node needs two). */
     static int freeUdpPair() {
+        freeUdpBlock(2)
+    }
+
+    /** The first of {@code size} consecutive free UDP ports: two per edge node (CoAP, CoAP over DTLS). */
+    static int freeUdpBlock(int size) {
         for (int i = 0; i < 50; i++) {
             def a = new DatagramSocket(0)
             int port = a.localPort
             a.close()
             try {
-                new DatagramSocket(port + 1).close()
+                (1..<size).each { new DatagramSocket(port + it).close() }
                 return port
             } catch (SocketException ignored) {
                 // next try
             }
         }
-        throw new IllegalStateException('no two consecutive free UDP ports')
+        throw new IllegalStateException("no $size consecutive free UDP ports")
     }
 }

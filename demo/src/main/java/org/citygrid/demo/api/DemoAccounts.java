@@ -37,7 +37,7 @@ public final class DemoAccounts {
         accounts.add(new DemoAccount("operator", password, "值班长 Demo Operator", "OPERATOR", null, null, null));
         for (Department d : CategoryCatalogue.loadDefault().departments()) {
             if (!d.isTerritorial()) {
-                accounts.add(new DemoAccount("handler-" + d.code().toLowerCase().replace('_', '-'), password,
+                accounts.add(new DemoAccount("handler-" + d.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), password,
                         "处置 " + d.code(), "HANDLER", d.code(), null, null));
             }
         }

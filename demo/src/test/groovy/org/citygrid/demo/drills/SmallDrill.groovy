@@ -22,7 +22,9 @@ final class SmallDrill {
         options = new DrillOptions(fault, DemoProcess.ROOT,
                 DemoProcess.ROOT.resolve('demo/target/demo-specs/' + fault.drillName()),
                 8, 10, load, Duration.ofSeconds(8), down, 0.1, Duration.ofSeconds(2),
-                Duration.ofSeconds(90), Duration.ofSeconds(180))
+                // the drain is a longest wait, spent only when needed: streams-kill's restarted case cycle alone waits
+                // out the dead member's 45 s session before it takes the partitions, and CI machines are slower
+                Duration.ofSeconds(180), Duration.ofSeconds(180))
     }
 
     /**

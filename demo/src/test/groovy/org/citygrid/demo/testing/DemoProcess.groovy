@@ -16,9 +16,10 @@ class DemoProcess {
 
     final Path dataDir
     final int api = FreePorts.pick()
-    final int kafka = FreePorts.pick()
-    final int postgres = FreePorts.pick()
-    final int coap = DemoPortsSpec.freeUdpPair()
+    final int kafka = distinct(FreePorts.pick(), [api])
+    final int postgres = distinct(FreePorts.pick(), [api, kafka])
+    /** Both edge nodes' ports: the demo runs two. */
+    final int coap = DemoPortsSpec.freeUdpBlock(4)
     final Path console
     Process process
 
@@ -28,6 +29,15 @@ class DemoProcess {
         dataDir = ROOT.resolve('demo/target/demo-specs').resolve(name)
         Files.createDirectories(dataDir.parent)
         console = dataDir.resolveSibling(name + '.console.log')
+    }
+
+    /** A port that is none of {@code taken}: free picks are not reserved, so two may return the same one. */
+    private static int distinct(int port, List<Integer> taken) {
+        int p = port
+        while (p in taken) {
+            p = FreePorts.pick()
+        }
+        p
     }
 
     DemoProcess start(List<String> extra = []) {

@@ -88,15 +88,18 @@ class CutOffKafkaClientSpec extends Specification {
         }.topic() == 'cut.intake'
     }
 
-    /** Short timeouts, so that the cut shows within seconds: the edge node's own settings are longer. */
+    /**
+     * Timeouts short enough for the cut to show well within the 30 s the specs wait, and long enough for the sends
+     * that must succeed (a fresh idempotent producer on a loaded machine) never to hit them.
+     */
     private static KafkaProducer<String, String> producer(String bootstrap) {
         new KafkaProducer<String, String>([
                 (ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)     : bootstrap,
                 (ProducerConfig.ACKS_CONFIG)                  : 'all',
                 (ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)    : true,
-                (ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)    : 2000,
-                (ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)   : 4000,
-                (ProducerConfig.MAX_BLOCK_MS_CONFIG)          : 4000,
+                (ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)    : 5000,
+                (ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)   : 15000,
+                (ProducerConfig.MAX_BLOCK_MS_CONFIG)          : 15000,
                 (ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)  : StringSerializer.name,
                 (ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG): StringSerializer.name,
         ] as Map<String, Object>)

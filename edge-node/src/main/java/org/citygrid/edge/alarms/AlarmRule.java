@@ -38,7 +38,7 @@ public record AlarmRule(String quantity, String unit, double min, double max, Di
         direction = direction == null ? Direction.ABOVE : direction;
         if (direction == Direction.ABOVE ? clearAt > raiseAt : clearAt < raiseAt) {
             throw new IllegalArgumentException(quantity + ": clearAt " + clearAt + " is on the wrong side of raiseAt "
-                    + raiseAt + " for an alarm " + direction.name().toLowerCase() + " the threshold");
+                    + raiseAt + " for an alarm " + direction.name().toLowerCase(java.util.Locale.ROOT) + " the threshold");
         }
         debounce = Math.max(1, debounce);
         if (minDurationSeconds < 0 || reportingIntervalSeconds < 0) {

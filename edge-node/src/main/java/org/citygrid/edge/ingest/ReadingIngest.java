@@ -151,7 +151,7 @@ public final class ReadingIngest {
                     LOG.atInfo().addKeyValue("event", e.state() == AlarmState.RAISED ? "alarm-raised" : "alarm-cleared")
                             .addKeyValue("device", device.id()).addKeyValue("episode", AlarmIntake.episodeId(device.id(), e.seq()))
                             .addKeyValue("value", e.reading().value()).addKeyValue("threshold", e.threshold())
-                            .log("alarm {}", e.state().name().toLowerCase());
+                            .log("alarm {}", e.state().name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
             states.put(device.id(), state);

@@ -30,7 +30,7 @@ class AlarmRulesReloadSpec extends Specification {
 
         when:
         edge.rewriteRules(rules)
-        new PollingConditions(timeout: 10).eventually {
+        new PollingConditions(timeout: 30).eventually {
             def config = client(edge.plainUri('config/mc-0042'), device).get()
             assert new JsonSlurper().parseText(config.responseText).raiseAt == 30.0
         }

@@ -53,7 +53,7 @@ class ConfigObserveSpec extends Specification {
     }
 
     static Map next(LinkedBlockingQueue<Map> queue) {
-        def n = queue.poll(10, TimeUnit.SECONDS)
+        def n = queue.poll(30, TimeUnit.SECONDS)
         assert n != null: 'no notification arrived'
         n
     }
@@ -108,7 +108,7 @@ class ConfigObserveSpec extends Specification {
 
         when: 'first the manhole rule changes, then the water-level rule'
         edge.rewriteRules(rulesWith('manhole-tilt', [raiseAt: 25]))
-        new PollingConditions(timeout: 10).eventually {
+        new PollingConditions(timeout: 30).eventually {
             assert client(edge.dtlsUri('config/mc-0042'), manhole).get().responseText.contains('"raiseAt":25.0')
         }
         edge.rewriteRules(rulesWith('manhole-tilt', [raiseAt: 25]).tap { it['water-level'].raiseAt = 0.5 })
@@ -124,7 +124,7 @@ class ConfigObserveSpec extends Specification {
 
         when:
         java.nio.file.Files.writeString(dir.resolve('rules.json'), '{"manhole-tilt": {"quantity": "tilt", "raiseAt": ')
-        new PollingConditions(timeout: 10).eventually {
+        new PollingConditions(timeout: 30).eventually {
             assert edge.node.metrics().rulesReloadFailures.sum() >= 1
         }
 

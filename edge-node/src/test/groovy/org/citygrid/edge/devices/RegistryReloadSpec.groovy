@@ -72,8 +72,9 @@ class RegistryReloadSpec extends Specification {
         })
 
         then:
-        new PollingConditions(timeout: 20).eventually {
-            Endpoint attempt = session('mc-0100', true)
+        new PollingConditions(timeout: 60, delay: 0.5).eventually {
+            // refused quickly while the file is not reloaded yet, but with time for a handshake on a loaded machine
+            Endpoint attempt = dtlsEndpoint('mc-0100', 'secret-mc-0100', 1000, 2).tap { endpoints << it }
             try {
                 assert tilt(attempt, 'mc-0100').code == CHANGED
             } catch (IOException e) {

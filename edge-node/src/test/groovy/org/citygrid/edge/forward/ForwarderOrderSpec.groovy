@@ -60,8 +60,9 @@ class ForwarderOrderSpec extends Specification {
         }
         forwarder.close()
 
-        then:
-        sendsPerSink.every { it == 1 }
+        then: 'the close may come between a pass making its sink and its first send: that pass tried nothing'
+        sendsPerSink.every { it <= 1 }
+        sendsPerSink.count { it == 1 } >= 3
         delivered.empty
         outbox.depth() == 3
     }

@@ -443,7 +443,7 @@ public final class CaseDecider {
     }
 
     private static String label(Role role) {
-        return role.name().toLowerCase().replace('_', ' ');
+        return role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** How a person would name the action in a sentence. */

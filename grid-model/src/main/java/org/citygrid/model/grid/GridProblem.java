@@ -47,7 +47,7 @@ public sealed interface GridProblem {
         }
 
         public String message() {
-            return String.format("grids %s and %s overlap by %.1f m²", first, second, areaSquareMetres);
+            return String.format(java.util.Locale.ROOT, "grids %s and %s overlap by %.1f m²", first, second, areaSquareMetres);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed interface GridProblem {
         }
 
         public String message() {
-            return String.format("community %s has a gap of %.1f m² at %s between grids %s",
+            return String.format(java.util.Locale.ROOT, "community %s has a gap of %.1f m² at %s between grids %s",
                     communityCode, areaSquareMetres, location, bordering);
         }
     }

@@ -33,6 +33,8 @@ class TestStack {
                 // application.yml's 8080 would beat the test environment's random port, and other
                 // builds and demos on this machine use 8080
                 'micronaut.server.port'             : '-1',
+                // the test client's default 10 s is shorter than the 15 s a write may wait for Kafka's acknowledgement
+                'micronaut.http.client.read-timeout': '30s',
                 'datasources.default.url'           : jdbcUrl,
                 'datasources.default.username'      : 'postgres',
                 'datasources.default.password'      : '',
