@@ -1,6 +1,7 @@
 package org.citygrid.cloud;
 
 import java.time.Duration;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.citygrid.cloud.geocode.GridLocator;
 import org.citygrid.cloud.readmodel.Projection;
@@ -72,11 +73,19 @@ public final class CaseCycleApp implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Stops the projection, then the case cycle, which leaves its consumer group on the way out. Kafka Streams
+     * stays in the group by default, which pays only with static membership ({@code group.instance.id}), and
+     * cloud-backend has none: the next instance joins under a new member id, and the group coordinator holds that
+     * rebalance until the old member's session times out (CITYGRID_SESSION_TIMEOUT, 45 s). A redeploy then
+     * dispatched nothing for that long; leaving makes the next instance's join complete at once.
+     */
     @Override
     public void close() {
         if (projection != null) {
             projection.close();
         }
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }
