@@ -30,8 +30,6 @@ public final class Notifier {
     public static final String DUTY_CHIEF = "DUTY_CHIEF";
     public static final String LEADERSHIP = "LEADERSHIP";
 
-    private static final Set<Channel> VERIFIED_BY_PATROL = Set.of(Channel.RESIDENT, Channel.OPEN311, Channel.HOTLINE);
-
     private final CaseRules rules;
 
     public Notifier(CaseRules rules) {
@@ -48,8 +46,7 @@ public final class Notifier {
                 // a report its category files on its own needs no operator
                 if (!rules.filesAutomatically(r.details().categoryCode(), r.details().channel())) {
                     sheet.add(REPORT_TO_FILE, Audience.role(SUPERVISION));
-                    // a patroller's report was made on site and a sensor's is a measurement; others are hearsay
-                    if (VERIFIED_BY_PATROL.contains(r.details().channel())) {
+                    if (r.details().channel().isVerifiedOnSite()) {
                         sheet.add(VERIFY_NEEDED, Audience.grid(r.details().gridCode()));
                     }
                 }
