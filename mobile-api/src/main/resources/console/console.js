@@ -13,7 +13,7 @@
   };
   // the state a change leaves a case in, where the change alone says it; the case is read again anyway
   const STATE_AFTER = {
-    Reported: 'REPORTED', Filed: 'FILED', Dismissed: 'DISMISSED', Dispatched: 'DISPATCHED', Accepted: 'IN_PROGRESS',
+    Reported: 'REPORTED', Verified: 'REPORTED', Filed: 'FILED', Dismissed: 'DISMISSED', Dispatched: 'DISPATCHED', Accepted: 'IN_PROGRESS',
     Suspended: 'SUSPENDED', Handled: 'HANDLED', CheckPassed: 'CHECK_PASSED', CheckFailed: 'FILED',
     Closed: 'CLOSED', Voided: 'VOIDED'
   };
@@ -678,6 +678,12 @@
     pending.hidden = !extension;
     pending.textContent = extension
       ? t('case.pendingExtension') + [extension.extra, extension.reason, extension.requestedBy].filter(Boolean).join(' · ')
+      : '';
+    const verification = $('verification');
+    const v = c.verification;
+    verification.hidden = !v;
+    verification.textContent = v
+      ? t(v.found ? 'case.verifiedFound' : 'case.verifiedNotFound') + [v.note, v.verifier].filter(Boolean).join(' · ')
       : '';
     renderPhotos(c);
   }

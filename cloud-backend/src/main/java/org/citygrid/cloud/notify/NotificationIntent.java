@@ -40,6 +40,10 @@ public record NotificationIntent(String intentId, String caseId, long caseVersio
         REPORT_RECEIVED,
         /** To the supervision centre: a report waits to be filed or dismissed. */
         REPORT_TO_FILE,
+        /** To the grid's workers: a report from outside the patrol waits to be verified on site (核实). */
+        VERIFY_NEEDED,
+        /** To the supervision centre: a grid worker verified a report waiting to be filed. */
+        REPORT_VERIFIED,
         /** To a reporter whose report joined an existing case. */
         REPORT_MERGED,
         CASE_FILED,

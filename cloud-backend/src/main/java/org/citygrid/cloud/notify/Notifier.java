@@ -46,8 +46,12 @@ public final class Notifier {
                 // a report its category files on its own needs no operator
                 if (!rules.filesAutomatically(r.details().categoryCode(), r.details().channel())) {
                     sheet.add(REPORT_TO_FILE, Audience.role(SUPERVISION));
+                    if (r.details().channel().isVerifiedOnSite()) {
+                        sheet.add(VERIFY_NEEDED, Audience.grid(r.details().gridCode()));
+                    }
                 }
             }
+            case CaseChange.Verified v -> sheet.add(REPORT_VERIFIED, Audience.role(SUPERVISION));
             case CaseChange.DuplicateMerged m -> {
                 if (m.duplicate().channel() != Channel.SENSOR) {
                     sheet.add(REPORT_MERGED, Audience.user(m.duplicate().reporterId()));

@@ -34,15 +34,23 @@ import org.locationtech.jts.geom.Point;
 /**
  * The people of the city, through mobile-api's HTTP API only: residents report problems, follow their reports
  * (what a push message would lead them to), read their community's notices and rate closed cases; operators file
- * what waits in the filing queue, close the cases that passed their check, re-dispatch returned cases and decide
- * extension requests; handlers accept dispatched tasks or return a few, ask for more time on some, and report
- * them handled with a photo; grid workers check handled cases on site and pass most of them. One step every
+ * what waits in the filing queue once a grid worker verified it (dismissing what was not found), close the cases
+ * that passed their check, re-dispatch returned cases and decide extension requests; handlers accept dispatched
+ * tasks or return a few, ask for more time on some, and report them handled with a photo; grid workers verify
+ * residents' reports on site, finding most, and check handled cases, passing most of them. One step every
  * {@code 60 / actionsPerMinute} seconds, the roles taking turns. A refusal (409, 422, ...) is counted, never fatal.
  */
 public final class People implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Share of checks that pass; the rest go back for rework. */
     private static final double CHECK_PASS_RATE = 0.8;
+    /** Share of resident reports a grid worker finds on site as reported; the desk dismisses the rest. */
+    private static final double VERIFY_FOUND_RATE = 0.9;
+    /**
+     * How long the desk waits for a grid worker to verify a resident's report before filing it unverified: a
+     * report in a grid no worker covers must not wait for ever.
+     */
+    static final Duration VERIFY_PATIENCE = Duration.ofMinutes(2);
 
     private final ApiClient api;
     private final List<DemoAccount> accounts;
@@ -103,7 +111,7 @@ public final class People implements AutoCloseable {
         this.reportable = CategoryCatalogue.loadDefault().categories().stream()
                 .filter(c -> c.code().kind() == CategoryKind.EVENT || c.code().kind() == CategoryKind.COMPONENT)
                 .toList();
-        for (String name : List.of("reports", "filed", "closed", "accepted", "handled", "checks passed", "checks failed",
+        for (String name : List.of("reports", "verified", "not found", "filed", "dismissed", "closed", "accepted", "handled", "checks passed", "checks failed",
                 "ratings", "returned", "re-dispatched", "extensions asked", "extensions approved", "extensions refused",
                 "followed", "notices read", "refused", "rate-limited")) {
             counters.put(name, new AtomicLong());
@@ -139,7 +147,7 @@ public final class People implements AutoCloseable {
                 case 0 -> each("RESIDENT", this::report);
                 case 1 -> each("OPERATOR", this::fileQueue);
                 case 2 -> each("HANDLER", this::work);
-                case 3 -> each("GRID_WORKER", this::check);
+                case 3 -> each("GRID_WORKER", this::patrol);
                 default -> each("RESIDENT", this::follow);
             }
         } catch (RuntimeException e) {
@@ -191,7 +199,13 @@ public final class People implements AutoCloseable {
 
     private void fileQueue(DemoAccount operator) {
         for (JsonNode c : list(operator, "/api/v1/operator/filing-queue")) {
-            action(operator, c, JSON.createObjectNode().put("type", "File").put("note", "simulated filing"), "filed");
+            JsonNode verification = c.path("verification");
+            if (verification.isObject() && !verification.path("found").asBoolean()) {
+                action(operator, c, JSON.createObjectNode().put("type", "Dismiss")
+                        .put("reason", "not found on site: " + verification.path("note").asText()), "dismissed");
+            } else if (verification.isObject() || !awaitsVerification(c)) {
+                action(operator, c, JSON.createObjectNode().put("type", "File").put("note", "simulated filing"), "filed");
+            }
         }
         for (String caseId : List.copyOf(toClose)) {
             ApiClient.Response r = withToken(operator, t -> api.get("/api/v1/cases/" + caseId, t));
@@ -205,6 +219,16 @@ public final class People implements AutoCloseable {
             redispatchReturned(operator);
             decideExtensions(operator);
         }
+    }
+
+    /** A resident's report the desk leaves to the grid's workers for a while before filing it unverified. */
+    private static boolean awaitsVerification(JsonNode c) {
+        boolean hearsay = switch (c.path("channel").asText()) {
+            case "RESIDENT", "OPEN311", "HOTLINE" -> true;
+            default -> false;
+        };
+        Instant reported = Instant.parse(c.path("reportedAt").asText(Instant.EPOCH.toString()));
+        return hearsay && Instant.now().isBefore(reported.plus(VERIFY_PATIENCE));
     }
 
     /**
@@ -345,9 +369,15 @@ public final class People implements AutoCloseable {
         return r.ok() ? Optional.of(new CaseTimeline(r.body())) : Optional.empty();
     }
 
-    private void check(DemoAccount worker) {
+    private void patrol(DemoAccount worker) {
         for (JsonNode c : list(worker, "/api/v1/worker/tasks")) {
-            if ("HANDLED".equals(c.path("state").asText())) {
+            if ("REPORTED".equals(c.path("state").asText())) {
+                boolean found = random.nextDouble() < VERIFY_FOUND_RATE;
+                ObjectNode verify = JSON.createObjectNode().put("type", "Verify").put("found", found)
+                        .put("note", found ? "seen on site as reported" : "nothing of the kind at the place");
+                verify.putArray("evidence").add(photo(worker));
+                action(worker, c, verify, found ? "verified" : "not found");
+            } else if ("HANDLED".equals(c.path("state").asText())) {
                 boolean passed = random.nextDouble() < CHECK_PASS_RATE;
                 ObjectNode check = JSON.createObjectNode().put("type", "Check").put("passed", passed)
                         .put("note", passed ? "checked on site: done" : "checked on site: not done");

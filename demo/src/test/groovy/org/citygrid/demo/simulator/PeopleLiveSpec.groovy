@@ -17,7 +17,7 @@ import spock.lang.Specification
  */
 class PeopleLiveSpec extends Specification {
     static final int START_SECONDS = 300
-    static final int LOOP_SECONDS = 120
+    static final int LOOP_SECONDS = 300
 
     DemoProcess demo = new DemoProcess('people')
     Process simulator
@@ -31,7 +31,7 @@ class PeopleLiveSpec extends Specification {
         demo.cleanup()
     }
 
-    def "with the simulator running, a case is returned, re-dispatched by the desk and extended, as its timeline shows"() {
+    def "with the simulator running, a case is verified, returned, re-dispatched by the desk and extended, as its timeline shows"() {
         given:
         long t0 = System.nanoTime()
         demo.start(['--fresh', '--without', 'edge-nodes,simulator'])
@@ -50,10 +50,14 @@ class PeopleLiveSpec extends Specification {
         println "PeopleLiveSpec: services up in ${(up - t0).intdiv(1_000_000_000)} s, case through the loop " +
                 "${(System.nanoTime() - up).intdiv(1_000_000_000)} s later"
 
-        then: 'the operator reads the case through the API: returned, re-dispatched by the desk, accepted, extended'
+        then: 'the operator reads the case through the API: verified on site, filed, returned, re-dispatched by the desk, accepted, extended'
         def view = api.get("/api/v1/cases/$caseId", api.signIn(operator.username(), operator.password()))
         view.status() == 200
         def timeline = view.body().path('timeline').collect()
+        timeline[0].path('change').path('details').path('channel').asText() == 'RESIDENT'
+        timeline.take(3).collect { [it.path('type').asText(), it.path('actorRole').asText()] } ==
+                [['Reported', 'SYSTEM'], ['Verified', 'GRID_WORKER'], ['Filed', 'OPERATOR']]
+        view.body().path('verification').path('found').asBoolean()
         def returned = timeline.findIndexOf { it.path('type').asText() == 'Returned' }
         def redispatched = timeline.findIndexOf(returned) {
             it.path('type').asText() == 'Dispatched' && it.path('actorRole').asText() == 'OPERATOR'
@@ -79,7 +83,7 @@ class PeopleLiveSpec extends Specification {
                 .containsAll(['Returned', 'ExtensionRequested', 'ExtensionApproved'])
 
         and: "the simulator's periodic line counts the new steps"
-        awaitLog(~/people: .*returned [1-9].*re-dispatched [1-9].*extensions asked [1-9].*extensions approved [1-9].*followed [1-9]/, 30)
+        awaitLog(~/people: .*verified [1-9].*returned [1-9].*re-dispatched [1-9].*extensions asked [1-9].*extensions approved [1-9].*followed [1-9]/, 30)
     }
 
     private void startSimulator(List<String> args) {

@@ -27,6 +27,10 @@ public final class Case {
     public record PendingExtension(Duration extra, String reason, String requestedBy) {
     }
 
+    /** A grid worker's on-site finding on the report, before it was filed or dismissed. */
+    public record Verification(String verifier, Instant at, boolean found, String note) {
+    }
+
     /** Why and since when a case is on hold, and what it returns to. */
     public record Suspension(Instant since, CaseState resumeTo, Duration remaining, String reason) {
     }
@@ -47,6 +51,7 @@ public final class Case {
     private final int overdueCount;
     private final int escalationLevel;
     private final PendingExtension pendingExtension;
+    private final Verification verification;
     private final Suspension suspension;
     private final int reworkCount;
     private final int returnCount;
@@ -76,6 +81,7 @@ public final class Case {
         this.overdueCount = b.overdueCount;
         this.escalationLevel = b.escalationLevel;
         this.pendingExtension = b.pendingExtension;
+        this.verification = b.verification;
         this.suspension = b.suspension;
         this.reworkCount = b.reworkCount;
         this.returnCount = b.returnCount;
@@ -138,6 +144,7 @@ public final class Case {
         Instant at = event.at();
         switch (event.change()) {
             case CaseChange.Reported r -> throw new IllegalArgumentException("case " + id + " is already reported");
+            case CaseChange.Verified v -> b.verification = new Verification(v.verifier(), at, v.found(), v.note());
             case CaseChange.Filed f -> {
                 b.noteIfLate(Stage.FILING, at);
                 b.state = CaseState.FILED;
@@ -336,6 +343,11 @@ public final class Case {
         return Optional.ofNullable(pendingExtension);
     }
 
+    /** The on-site verification of the report, if a grid worker made one. */
+    public Optional<Verification> verification() {
+        return Optional.ofNullable(verification);
+    }
+
     public Optional<Suspension> suspension() {
         return Optional.ofNullable(suspension);
     }
@@ -426,6 +438,7 @@ public final class Case {
         int overdueCount;
         int escalationLevel;
         PendingExtension pendingExtension;
+        Verification verification;
         Suspension suspension;
         int reworkCount;
         int returnCount;
@@ -458,6 +471,7 @@ public final class Case {
             overdueCount = c.overdueCount;
             escalationLevel = c.escalationLevel;
             pendingExtension = c.pendingExtension;
+            verification = c.verification;
             suspension = c.suspension;
             reworkCount = c.reworkCount;
             returnCount = c.returnCount;

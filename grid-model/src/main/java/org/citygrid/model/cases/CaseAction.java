@@ -18,6 +18,19 @@ public sealed interface CaseAction {
         }
     }
 
+    /**
+     * 核实: a grid worker goes to the place of a report waiting to be filed and says whether the
+     * problem is there, with photos taken on site. It does not file the case: the supervision
+     * centre decides, with the worker's finding in front of it.
+     *
+     * @param found whether the problem is there as reported
+     */
+    record Verify(boolean found, String note, List<Evidence> evidence) implements CaseAction {
+        public Verify {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
     /** 立案: the supervision centre accepts the report as a case. */
     record File(String note) implements CaseAction {
     }

@@ -20,6 +20,13 @@ public sealed interface CaseChange {
         }
     }
 
+    /** A grid worker verified the report on site; the case still waits to be filed. */
+    record Verified(String verifier, boolean found, String note, List<Evidence> evidence) implements CaseChange {
+        public Verified {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
     /** Filed; the dispatch clock runs. {@code automatic} when the category's rule filed it. */
     record Filed(String note, boolean automatic, Instant dispatchDeadline) implements CaseChange {
     }

@@ -66,6 +66,7 @@ public final class CaseDecider {
         }
         return switch (action) {
             case CaseAction.Report r -> throw new AssertionError("handled above");
+            case CaseAction.Verify v -> verify(current, command, v);
             case CaseAction.File f -> file(current, command, f);
             case CaseAction.Dismiss d -> dismiss(current, command, d);
             case CaseAction.Dispatch d -> dispatch(current, command, d);
@@ -109,6 +110,27 @@ public final class CaseDecider {
         }
         Instant deadline = deadline(details.categoryCode(), Stage.FILING, command.at());
         return accept(null, command, new CaseChange.Reported(details, deadline));
+    }
+
+    private Decision verify(Case c, CaseCommand command, CaseAction.Verify v) {
+        if (c.state() != CaseState.REPORTED) {
+            return wrongState(c, command, CaseState.REPORTED);
+        }
+        String verifier = command.actor().id();
+        if (verifier.equals(c.report().reporterId())) {
+            return reject(VERIFIER_IS_REPORTER, "case " + c.id() + " is your own report; another worker verifies it");
+        }
+        if (c.verification().isPresent()) {
+            return reject(ALREADY_VERIFIED, "case " + c.id() + " was already verified by "
+                    + c.verification().get().verifier() + "; the supervision centre decides on it now");
+        }
+        if (v.evidence().isEmpty()) {
+            return reject(EVIDENCE_REQUIRED, "attach at least one photo taken on site");
+        }
+        if (!v.found() && isBlank(v.note())) {
+            return reject(REASON_REQUIRED, "say what you found instead, so the report can be dismissed with a reason");
+        }
+        return accept(c, command, new CaseChange.Verified(verifier, v.found(), v.note(), v.evidence()));
     }
 
     private Decision file(Case c, CaseCommand command, CaseAction.File f) {
@@ -450,6 +472,7 @@ public final class CaseDecider {
     static String verb(CaseAction action) {
         return switch (action) {
             case CaseAction.Report r -> "report a problem";
+            case CaseAction.Verify v -> "verify";
             case CaseAction.File f -> "file";
             case CaseAction.Dismiss d -> "dismiss";
             case CaseAction.Dispatch d -> "dispatch";

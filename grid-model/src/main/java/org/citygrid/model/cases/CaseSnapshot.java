@@ -37,6 +37,7 @@ public record CaseSnapshot(
         Set<String> clearedEpisodes,
         Case.PendingExtension pendingExtension,
         Case.Suspension suspension,
+        Case.Verification verification,
         Instant reportedAt,
         Instant filedAt,
         Instant firstDispatchedAt,
@@ -55,7 +56,7 @@ public record CaseSnapshot(
                 Set.copyOf(c.lateStages()), c.escalationLevel(), c.reworkCount(), c.returnCount(),
                 c.duplicates().size(), Set.copyOf(c.followers()), Set.copyOf(c.clearedEpisodes()),
                 c.pendingExtension().orElse(null),
-                c.suspension().orElse(null), c.reportedAt(), c.filedAt().orElse(null),
+                c.suspension().orElse(null), c.verification().orElse(null), c.reportedAt(), c.filedAt().orElse(null),
                 c.firstDispatchedAt().orElse(null), c.handledAt().orElse(null), c.closedAt().orElse(null),
                 c.rating().orElse(null), c.updatedAt(), c.report().evidence());
     }

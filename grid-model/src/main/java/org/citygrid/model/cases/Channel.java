@@ -11,5 +11,14 @@ public enum Channel {
     /** A request through the Open311 GeoReport v2 API. */
     OPEN311,
     /** A call to the city hotline (12345), entered by an operator. */
-    HOTLINE
+    HOTLINE;
+
+    /**
+     * Whether a report through this channel waits for a grid worker to verify it on site (核实)
+     * before the supervision centre files it: a patroller reported from the place itself and a
+     * sensor measured it, but residents, Open311 clients and callers say what they saw.
+     */
+    public boolean isVerifiedOnSite() {
+        return this == RESIDENT || this == OPEN311 || this == HOTLINE;
+    }
 }

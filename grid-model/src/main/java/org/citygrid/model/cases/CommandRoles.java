@@ -17,6 +17,7 @@ public final class CommandRoles {
     public static Set<Role> allowed(CaseAction action) {
         return switch (action) {
             case CaseAction.Report r -> EnumSet.of(Role.RESIDENT, Role.GRID_WORKER, Role.OPERATOR, Role.SYSTEM);
+            case CaseAction.Verify v -> EnumSet.of(Role.GRID_WORKER);
             case CaseAction.File f -> EnumSet.of(Role.OPERATOR, Role.SYSTEM);
             case CaseAction.Dismiss d -> EnumSet.of(Role.OPERATOR);
             case CaseAction.Dispatch d -> EnumSet.of(Role.OPERATOR, Role.SYSTEM);

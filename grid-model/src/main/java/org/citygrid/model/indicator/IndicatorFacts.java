@@ -45,7 +45,9 @@ import org.citygrid.model.worktime.SlaClock;
  *   <li>{@code Voided}: {@link Counter#VOIDED}; {@code Overdue}: the stage's overdue counter
  *       ({@link Counter#overdue}); {@code Rated}: {@link Counter#RATINGS}, the score into
  *       {@link Counter#RATING_SCORE_SUM}, and {@link Counter#SATISFIED} for a 4 or 5.
- *   <li>Every other change (accepting, extensions, suspension, warnings, escalation) adds nothing.
+ *   <li>Every other change (an on-site verification, accepting, extensions, suspension, warnings,
+ *       escalation) adds nothing: on-time verification (按时核实) is the filing decision's, since a
+ *       report from a patroller or a sensor needs no separate verification.
  * </ul>
  * A step is <em>by its deadline</em> when its event is not after the deadline of the stage it
  * completes and that stage was not marked overdue; the deadline is read from the case before the
@@ -143,6 +145,8 @@ public final class IndicatorFacts {
                 sheet.addIf(r.score() >= SATISFIED_FROM_SCORE, Counter.SATISFIED, null);
             }
             // listed rather than defaulted, so a new kind of change is a compile error here
+            case CaseChange.Verified v -> {
+            }
             case CaseChange.Accepted a -> {
             }
             case CaseChange.ExtensionRequested x -> {

@@ -17,6 +17,7 @@ class CaseInvariantsSpec extends Specification {
 
     static List<CaseAction> candidates(Random r) {
         [
+                new CaseAction.Verify(r.nextBoolean(), r.nextBoolean() ? 'seen on site' : null, r.nextInt(4) == 0 ? [] : [PHOTO]),
                 new CaseAction.File(null),
                 new CaseAction.Dismiss(r.nextBoolean() ? 'not a problem' : ''),
                 new CaseAction.Dispatch(['SANITATION', 'WATER_SUPPLY', 'NOPE'][r.nextInt(3)], null, null),
@@ -121,6 +122,11 @@ class CaseInvariantsSpec extends Specification {
             assert e.change() instanceof CaseChange.Rated: "a terminal case changed by ${e.change()}"
         }
         assert after.version() == before.version() + 1
+        if (e.change() instanceof CaseChange.Verified) {
+            assert before.state() == CaseState.REPORTED && after.state() == CaseState.REPORTED: 'verified outside the filing step'
+            assert changes.count { it instanceof CaseChange.Verified } == 1: 'a report verified twice'
+            assert e.actor().id() != after.report().reporterId(): 'a report verified by its own reporter'
+        }
         assert after.rating().map { it >= CaseDecider.MIN_SCORE && it <= CaseDecider.MAX_SCORE }.orElse(true)
         if (after.state() in [CaseState.IN_PROGRESS, CaseState.DISPATCHED, CaseState.HANDLED]) {
             assert after.department().isPresent()

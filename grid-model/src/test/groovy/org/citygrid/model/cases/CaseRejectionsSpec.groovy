@@ -34,6 +34,10 @@ class CaseRejectionsSpec extends Specification {
         REPORTED     | SYSTEM           | new CaseAction.MergeDuplicate(report(sourceId: 's9', category: DUMPING)) || INVALID_VALUE
         REPORTED     | SYSTEM           | new CaseAction.ClearAlarm('ep-1', 'clr-1')                     || INVALID_VALUE
         REPORTED     | SYSTEM           | new CaseAction.ClearAlarm(' ', 'clr-1')                        || INVALID_VALUE
+        REPORTED     | PATROLLER        | new CaseAction.Verify(true, 'ok', [])                          || EVIDENCE_REQUIRED
+        REPORTED     | PATROLLER        | new CaseAction.Verify(false, ' ', [PHOTO])                     || REASON_REQUIRED
+        FILED        | PATROLLER        | new CaseAction.Verify(true, null, [PHOTO])                     || WRONG_STATE
+        DISMISSED    | PATROLLER        | new CaseAction.Verify(true, null, [PHOTO])                     || WRONG_STATE
         FILED        | OPERATOR         | new CaseAction.File(null)                                      || WRONG_STATE
         FILED        | OPERATOR         | new CaseAction.Dispatch('NO_SUCH_DEPT', null, null)            || UNKNOWN_DEPARTMENT
         FILED        | OPERATOR         | new CaseAction.Dispatch(' ', null, null)                       || INVALID_VALUE
@@ -100,6 +104,30 @@ class CaseRejectionsSpec extends Specification {
 
         then:
         (decision as Decision.Rejected).rejection().reason() == CHECKER_IS_HANDLER
+    }
+
+    def "a report is verified once; the supervision centre decides after that"() {
+        given:
+        def (verified, first) = act(caseIn(REPORTED), PATROLLER, new CaseAction.Verify(true, null, [PHOTO]))
+
+        when:
+        def (after, second) = act(verified, CHECKER, new CaseAction.Verify(false, 'gone now', [PHOTO]))
+
+        then:
+        first.accepted()
+        (second as Decision.Rejected).rejection().reason() == ALREADY_VERIFIED
+        after.is(verified)
+    }
+
+    def "a grid worker cannot verify their own patrol report"() {
+        given:
+        def patrolled = act(null, PATROLLER, new CaseAction.Report(report(channel: Channel.PATROL, category: DUMPING, reporter: PATROLLER.id()))).v1
+
+        when:
+        def decision = act(patrolled, PATROLLER, new CaseAction.Verify(true, null, [PHOTO])).v2
+
+        then:
+        (decision as Decision.Rejected).rejection().reason() == VERIFIER_IS_REPORTER
     }
 
     def "a case can be rated once"() {

@@ -23,6 +23,8 @@ class CaseTransitionsSpec extends Specification {
 
         where:
         from         | actor     | action                                                           || to           | change
+        REPORTED     | PATROLLER | new CaseAction.Verify(true, null, [PHOTO])                       || REPORTED     | CaseChange.Verified
+        REPORTED     | PATROLLER | new CaseAction.Verify(false, 'no dumping here', [PHOTO])         || REPORTED     | CaseChange.Verified
         REPORTED     | OPERATOR  | new CaseAction.File('ok')                                        || FILED        | CaseChange.Filed
         REPORTED     | OPERATOR  | new CaseAction.Dismiss('private property')                       || DISMISSED    | CaseChange.Dismissed
         REPORTED     | OPERATOR  | new CaseAction.Void('test entry')                                || VOIDED       | CaseChange.Voided
@@ -48,6 +50,24 @@ class CaseTransitionsSpec extends Specification {
         CLOSED       | RESIDENT  | new CaseAction.Rate(5, 'quick work')                             || CLOSED       | CaseChange.Rated
 
         description = CaseDecider.verb(action)
+    }
+
+    def "a worker's verification stays on the case for the filing decision and after it"() {
+        given:
+        def (verified, decision) = act(caseIn(REPORTED), PATROLLER, new CaseAction.Verify(false, 'no cover missing; it is a drain grate', [PHOTO]))
+
+        when:
+        def (dismissed, ignored) = act(verified, OPERATOR, new CaseAction.Dismiss('not a problem, verified on site'), T0 + Duration.ofMinutes(40))
+
+        then:
+        with(verified.verification().orElseThrow()) {
+            verifier() == PATROLLER.id()
+            !found()
+            note() == 'no cover missing; it is a drain grate'
+            at() == decision.events()[0].at()
+        }
+        dismissed.state() == DISMISSED
+        dismissed.verification() == verified.verification()
     }
 
     def "a sensor report of a category that files automatically is filed by the system"() {

@@ -34,6 +34,7 @@ class CommandRolesSpec extends Specification {
         where:
         action                                                       || allowed
         new CaseAction.Report(report(sourceId: 'x'))                 || [Role.RESIDENT, Role.GRID_WORKER, Role.OPERATOR, Role.SYSTEM]
+        new CaseAction.Verify(true, null, [PHOTO])                   || [Role.GRID_WORKER]
         new CaseAction.File(null)                                    || [Role.OPERATOR, Role.SYSTEM]
         new CaseAction.Dismiss('r')                                  || [Role.OPERATOR]
         new CaseAction.Dispatch('WATER_SUPPLY', null, null)          || [Role.OPERATOR, Role.SYSTEM]

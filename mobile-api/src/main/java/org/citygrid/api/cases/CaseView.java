@@ -11,18 +11,21 @@ import org.citygrid.model.cases.Role;
 /**
  * A case as staff (and following residents) see it. Residents never see another reporter's id.
  * {@code pendingExtension}: a handler's request for more time, present while it waits for an operator.
+ * {@code verification}: a grid worker's on-site finding on the report (核实), present once made.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CaseView(String caseId, long version, String state, String categoryCode, String gridCode,
                        double lon, double lat, String channel, String description, String reporterId,
                        String department, String assignee, String activeStage, Instant deadline,
                        List<String> overdue, Integer rating, Instant reportedAt, Instant updatedAt,
-                       List<TimelineEntry> timeline, CaseRow.PendingExtension pendingExtension) {
+                       List<TimelineEntry> timeline, CaseRow.PendingExtension pendingExtension,
+                       CaseRow.Verification verification) {
 
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline) {
         String reporter = viewer.role() == Role.RESIDENT && !c.reporterId().equals(viewer.id()) ? null : c.reporterId();
         return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
                 c.channel(), c.description(), reporter, c.department(), c.assignee(), c.activeStage(), c.deadline(),
-                c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension());
+                c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
+                c.verification());
     }
 }

@@ -68,6 +68,10 @@ public class CommandService {
                 throw new ProblemException(HttpStatus.FORBIDDEN, "own-work", "Cannot check own work",
                         "the check is done by somebody other than who handled the case");
             }
+            if (command.action() instanceof CaseAction.Verify && user.id().equals(c.reporterId())) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "own-report", "Cannot verify own report",
+                        "a report is verified on site by a grid worker other than who made it");
+            }
             CaseCommand checked = withOwnEvidence(user, command);
             commands.insert(checked, clock.instant());
             try {
@@ -119,6 +123,7 @@ public class CommandService {
         List<Evidence> claimed = switch (command.action()) {
             case CaseAction.ReportHandled h -> h.evidence();
             case CaseAction.Check c -> c.evidence();
+            case CaseAction.Verify v -> v.evidence();
             default -> List.of();
         };
         if (claimed.isEmpty()) {
@@ -131,6 +136,7 @@ public class CommandService {
         CaseAction action = switch (command.action()) {
             case CaseAction.ReportHandled h -> new CaseAction.ReportHandled(h.note(), own);
             case CaseAction.Check c -> new CaseAction.Check(c.passed(), c.note(), own);
+            case CaseAction.Verify v -> new CaseAction.Verify(v.found(), v.note(), own);
             default -> command.action();
         };
         return new CaseCommand(command.commandId(), command.caseId(), command.actor(), command.at(),

@@ -83,6 +83,9 @@ class CaseEventNotifier {
         return Optional.ofNullable(switch (change) {
             case CaseChange.Reported r -> "We received your report.";
             case CaseChange.DuplicateMerged d -> "Your report joined a case already open at that place.";
+            case CaseChange.Verified v -> v.found()
+                    ? "A grid worker confirmed your report on site."
+                    : "A grid worker went to the place and did not find the problem as reported; the centre will decide.";
             case CaseChange.Filed f -> "Your report was accepted as a case.";
             case CaseChange.Dismissed d -> "Your report was not taken up: " + d.reason();
             case CaseChange.Dispatched d -> "Your case was sent to the responsible department.";

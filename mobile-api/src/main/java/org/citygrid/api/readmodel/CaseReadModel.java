@@ -26,8 +26,11 @@ public interface CaseReadModel {
     /** Open cases held by a department, nearest deadline first. */
     List<CaseRow> openForDepartment(String department, int limit);
 
-    /** Cases in these grids in one of these states, nearest deadline first. */
-    List<CaseRow> inGrids(List<String> gridCodes, List<String> states, int limit);
+    /**
+     * A grid worker's work in these grids, nearest deadline first: reports through {@code channelsToVerify}
+     * that wait to be filed and nobody has verified yet (核实), and handled cases to check (核查).
+     */
+    List<CaseRow> workerTasks(List<String> gridCodes, List<String> channelsToVerify, int limit);
 
     /** Cases in one of these states anywhere, oldest first. */
     List<CaseRow> inStates(List<String> states, int limit);

@@ -28,10 +28,15 @@ public record CaseRow(
         Instant reportedAt,
         Instant updatedAt,
         Instant closedAt,
-        PendingExtension pendingExtension) {
+        PendingExtension pendingExtension,
+        Verification verification) {
 
     /** A handler's request for more handling time, waiting for an operator (null on the row when none). */
     public record PendingExtension(String extra, String reason, String requestedBy) {
+    }
+
+    /** A grid worker's on-site finding on the report before the filing decision (null on the row when none). */
+    public record Verification(String verifier, Instant at, boolean found, String note) {
     }
 
     /** Whether {@code userId} reported this case or a duplicate merged into it. */

@@ -25,7 +25,9 @@ class JdbcCaseReadModel implements CaseReadModel {
             + "ST_X(position) AS lon, ST_Y(position) AS lat, channel, description, reporter_id, anonymous, department, "
             + "assignee, active_stage, deadline, overdue, followers, rating, reported_at, updated_at, closed_at, "
             + "pending_extension->>'extra' AS extension_extra, pending_extension->>'reason' AS extension_reason, "
-            + "pending_extension->>'requestedBy' AS extension_requested_by";
+            + "pending_extension->>'requestedBy' AS extension_requested_by, "
+            + "snapshot->'verification'->>'verifier' AS verifier, snapshot->'verification'->>'at' AS verified_at, "
+            + "(snapshot->'verification'->>'found')::boolean AS verified_found, snapshot->'verification'->>'note' AS verified_note";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -82,9 +84,10 @@ class JdbcCaseReadModel implements CaseReadModel {
     }
 
     @Override
-    public List<CaseRow> inGrids(List<String> gridCodes, List<String> states, int limit) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE grid_code = ANY (?) AND state = ANY (?) "
-                + "ORDER BY deadline NULLS LAST, case_id LIMIT " + limit, gridCodes, states);
+    public List<CaseRow> workerTasks(List<String> gridCodes, List<String> channelsToVerify, int limit) {
+        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE grid_code = ANY (?) AND (state = 'HANDLED' "
+                + "OR (state = 'REPORTED' AND channel = ANY (?) AND snapshot->'verification' IS NULL)) "
+                + "ORDER BY deadline NULLS LAST, case_id LIMIT " + limit, gridCodes, channelsToVerify);
     }
 
     @Override
@@ -173,7 +176,9 @@ class JdbcCaseReadModel implements CaseReadModel {
                 instant(rs, "deadline"), strings(rs.getArray("overdue")), strings(rs.getArray("followers")),
                 ratingOrNull, instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
                 rs.getString("extension_extra") == null ? null : new CaseRow.PendingExtension(rs.getString("extension_extra"),
-                        rs.getString("extension_reason"), rs.getString("extension_requested_by")));
+                        rs.getString("extension_reason"), rs.getString("extension_requested_by")),
+                rs.getString("verifier") == null ? null : new CaseRow.Verification(rs.getString("verifier"),
+                        Instant.parse(rs.getString("verified_at")), rs.getBoolean("verified_found"), rs.getString("verified_note")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,9 +11,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.cases.CaseView;
 import org.citygrid.api.readmodel.CaseReadModel;
+import org.citygrid.model.cases.Channel;
 
 /** Work lists per role, from the read model, scoped by the token's department or grids. */
 @Controller("/api/v1")
@@ -22,6 +24,8 @@ import org.citygrid.api.readmodel.CaseReadModel;
 class TasksController {
 
     private static final int LIMIT = 200;
+    private static final List<String> CHANNELS_TO_VERIFY = Stream.of(Channel.values())
+            .filter(Channel::isVerifiedOnSite).map(Channel::name).toList();
 
     private final CaseReadModel readModel;
     private final Clock clock;
@@ -39,12 +43,12 @@ class TasksController {
         return views(readModel.openForDepartment(user.department(), LIMIT), user);
     }
 
-    @Operation(summary = "Reports to verify and handled cases to check in my grids", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "Reports nobody has verified yet (from residents, Open311, the hotline) and handled cases to check, in my grids", security = @SecurityRequirement(name = "bearer"))
     @Get("/worker/tasks")
     @Secured("GRID_WORKER")
     List<CaseView> workerTasks(Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        return views(readModel.inGrids(user.grids(), List.of("REPORTED", "HANDLED"), LIMIT), user);
+        return views(readModel.workerTasks(user.grids(), CHANNELS_TO_VERIFY, LIMIT), user);
     }
 
     @Operation(summary = "The unit grids I cover", security = @SecurityRequirement(name = "bearer"))

@@ -154,6 +154,49 @@ class CaseActionsSpec extends ApiSpec {
         sent.action().evidence()*.mediaType() == ['image/jpeg']
     }
 
+    def "a grid worker's verification carries their own photo as evidence with its sniffed type"() {
+        given:
+        def worker = user(Role.GRID_WORKER, [grids: ['110101001001023']])
+        def c = ReadModelFixture.insertCase(state: 'REPORTED')
+        def photo = photo(worker)
+
+        when:
+        def response = post(worker, "/api/v1/cases/${c.caseId}/actions",
+                [type: 'Verify', found: true, note: 'cover missing', evidence: [[ref: photo, mediaType: 'text/html']]])
+        def sent = WireCodec.commands().read(Topics.withKey(TestStack.COMMANDS, c.caseId)[0].value())
+
+        then:
+        response.status.code == 202
+        sent.action() == new CaseAction.Verify(true, 'cover missing', [new org.citygrid.model.cases.Evidence(photo, 'image/jpeg')])
+    }
+
+    def "a grid worker cannot verify their own report: 403 before anything is sent"() {
+        given:
+        def worker = user(Role.GRID_WORKER, [grids: ['110101001001023']])
+        def c = ReadModelFixture.insertCase(state: 'REPORTED', channel: 'PATROL', reporterId: worker.id)
+
+        when:
+        def response = post(worker, "/api/v1/cases/${c.caseId}/actions", [type: 'Verify', found: true, evidence: []])
+
+        then:
+        response.status.code == 403
+        response.body().type == 'urn:citygrid:problem:own-report'
+        Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+    }
+
+    def "a grid worker cannot verify a report outside their grids: 404, and nothing is sent"() {
+        given:
+        def worker = user(Role.GRID_WORKER, [grids: ['110101001009998']])
+        def c = ReadModelFixture.insertCase(state: 'REPORTED')
+
+        when:
+        def response = post(worker, "/api/v1/cases/${c.caseId}/actions", [type: 'Verify', found: true, evidence: []])
+
+        then:
+        response.status.code == 404
+        Topics.withKey(TestStack.COMMANDS, c.caseId).isEmpty()
+    }
+
     def "a malformed action is a 422 naming the field"() {
         given:
         def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
@@ -212,6 +255,7 @@ class CaseActionsSpec extends ApiSpec {
         Role.HANDLER     | 'IN_PROGRESS' | [type: 'RequestExtension', extra: 'PT8H', reason: 'part on order']    || new CaseAction.RequestExtension(java.time.Duration.ofHours(8), 'part on order')
         Role.HANDLER     | 'IN_PROGRESS' | [type: 'ReportHandled', note: 'cover replaced', evidence: []]         || new CaseAction.ReportHandled('cover replaced', [])
         Role.GRID_WORKER | 'HANDLED'     | [type: 'Check', passed: true, note: 'fixed', evidence: []]            || new CaseAction.Check(true, 'fixed', [])
+        Role.GRID_WORKER | 'REPORTED'    | [type: 'Verify', found: false, note: 'nothing there', evidence: []]   || new CaseAction.Verify(false, 'nothing there', [])
         Role.RESIDENT    | 'CLOSED'      | [type: 'Rate', score: 2, comment: 'slow']                             || new CaseAction.Rate(2, 'slow')
         Role.ADMIN       | 'IN_PROGRESS' | [type: 'Void', reason: 'entered twice']                               || new CaseAction.Void('entered twice')
     }

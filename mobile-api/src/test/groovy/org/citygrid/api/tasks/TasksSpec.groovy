@@ -24,7 +24,7 @@ class TasksSpec extends ApiSpec {
 
     def "a grid worker sees reports to verify and handled cases to check, in their grids only"() {
         given:
-        def grid = "1101010010${String.format('%05d', (System.nanoTime() % 100000) as long)}".toString()
+        def grid = freshGrid()
         def worker = user(Role.GRID_WORKER, [grids: [grid]])
         def toVerify = ReadModelFixture.insertCase(state: 'REPORTED', gridCode: grid)
         def toCheck = ReadModelFixture.insertCase(state: 'HANDLED', gridCode: grid)
@@ -34,6 +34,43 @@ class TasksSpec extends ApiSpec {
         expect:
         get(worker, '/api/v1/worker/tasks').body()*.caseId as Set == [toVerify.caseId, toCheck.caseId] as Set
         get(worker, '/api/v1/worker/grids').body() == [grid]
+    }
+
+    def "a #channel report waiting to be filed is on the grid workers' list until verified: #listed"() {
+        given:
+        def grid = freshGrid()
+        def worker = user(Role.GRID_WORKER, [grids: [grid]])
+        def c = ReadModelFixture.insertCase(state: 'REPORTED', gridCode: grid, channel: channel,
+                verification: verified ? [verifier: 'worker-other', at: '2026-03-02T01:30:00Z', found: true, note: 'seen'] : null)
+
+        expect:
+        (c.caseId in get(worker, '/api/v1/worker/tasks').body()*.caseId) == listed
+
+        where:
+        channel    | verified || listed
+        'RESIDENT' | false    || true
+        'OPEN311'  | false    || true
+        'HOTLINE'  | false    || true
+        'RESIDENT' | true     || false
+        'PATROL'   | false    || false
+        'SENSOR'   | false    || false
+    }
+
+    def "a verified report shows the worker's finding to the operator"() {
+        given:
+        def operator = user(Role.OPERATOR)
+        def c = ReadModelFixture.insertCase(state: 'REPORTED',
+                verification: [verifier: 'worker-7', at: '2026-03-02T01:30:00Z', found: false, note: 'a drain grate, not a manhole'])
+
+        when:
+        def view = get(operator, "/api/v1/cases/${c.caseId}").body()
+
+        then:
+        view.verification == [verifier: 'worker-7', at: '2026-03-02T01:30:00Z', found: false, note: 'a drain grate, not a manhole']
+    }
+
+    private static String freshGrid() {
+        "1101010010${String.format('%05d', (System.nanoTime() % 100000) as long)}".toString()
     }
 
     def "operators see the filing queue and the overdue list"() {
