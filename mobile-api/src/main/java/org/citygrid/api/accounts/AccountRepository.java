@@ -48,6 +48,33 @@ public class AccountRepository {
         }
     }
 
+    /** The enabled handlers of a department: who is told of its tasks. */
+    public List<String> handlersOf(String department) {
+        return ids("SELECT id FROM api.accounts WHERE role = 'HANDLER' AND department = ? AND NOT disabled ORDER BY id",
+                department);
+    }
+
+    /** The enabled grid workers who cover a unit grid: who verifies and checks on site there. */
+    public List<String> workersCovering(String gridCode) {
+        return ids("SELECT id FROM api.accounts WHERE role = 'GRID_WORKER' AND ? = ANY (grid_codes) AND NOT disabled "
+                + "ORDER BY id", gridCode);
+    }
+
+    private List<String> ids(String sql, String param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot look up accounts", e);
+        }
+    }
+
     /** Inserts the account; {@code false} when the user name is taken. */
     public boolean insert(Account a, Instant now) {
         String sql = "INSERT INTO api.accounts (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "

@@ -16,13 +16,14 @@ class TestStack {
     static final String COMMANDS = 'grid.commands'
     static final String REJECTIONS = 'grid.command-rejections'
     static final String CASE_EVENTS = 'grid.case-events'
+    static final String NOTIFICATIONS = 'grid.notifications'
 
     final String jdbcUrl
     final String bootstrapServers
 
     private TestStack() {
         def kafka = Devstack.sharedKafka()
-        kafka.createTopics(INTAKE, COMMANDS, REJECTIONS, CASE_EVENTS)
+        kafka.createTopics(INTAKE, COMMANDS, REJECTIONS, CASE_EVENTS, NOTIFICATIONS)
         bootstrapServers = kafka.bootstrapServers()
         jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
         ReadModelSchema.create(jdbcUrl)
@@ -46,6 +47,7 @@ class TestStack {
                 // only the spec about rejections turns it on
                 'citygrid.rejections.enabled'       : 'false',
                 'citygrid.push.case-events.enabled' : 'false',
+                'citygrid.push.intents.enabled'     : 'false',
                 'citygrid.live.enabled'             : 'false',
                 // small, so that the too-large case needs no megabytes in the test
                 'citygrid.photos.max-bytes'         : '4096',

@@ -1,0 +1,96 @@
+package org.citygrid.api.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citygrid.api.accounts.AccountRepository;
+import org.citygrid.api.kafka.KafkaConnection;
+import org.citygrid.api.kafka.TopicReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the case cycle's notification intents ({@code grid.notifications}, docs/cloud-backend.md) as push
+ * messages to the people who must act: a handler or a department's handlers (tasks, withdrawals, rework,
+ * extension answers, suspensions, deadlines), the grid workers of a grid (verify a report, check work on site)
+ * and a community's topic (a problem taken up, a problem fixed).
+ *
+ * <p>Two kinds of intent are left to others. What a reporter is told about their own case is pushed by
+ * {@link CaseEventNotifier} from the case events, with the reasons an intent does not carry; pushing the intent
+ * too would tell them twice. And the desks of the two centres ({@code ROLE} audiences) work from the operators'
+ * lists and live stream, not from phones.
+ */
+@Singleton
+@Requires(property = "citygrid.push.intents.enabled", notEquals = "false")
+class IntentPusher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntentPusher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Notifier notifier;
+    private final AccountRepository accounts;
+    private final TopicReader reader;
+
+    IntentPusher(Notifier notifier, AccountRepository accounts, KafkaConnection kafka,
+                 @Value("${citygrid.topics.notifications:grid.notifications}") String topic,
+                 @Value("${citygrid.push.intents.group:citygrid-mobile-api-intents}") String group,
+                 @Value("${citygrid.push.intents.start:latest}") String start) {
+        this.notifier = notifier;
+        this.accounts = accounts;
+        // "latest" by default, as for case events: a new deployment does not replay old tasks at people's phones
+        this.reader = TopicReader.inGroup("intent-push", kafka, topic, group, start, this::handle);
+    }
+
+    @EventListener
+    void start(StartupEvent event) {
+        reader.start();
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        JsonNode intent;
+        try {
+            intent = JSON.readTree(record.value());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("skipping unreadable notification intent at offset {}: {}", record.offset(), e.getMessage());
+            return;
+        }
+        if (intent == null || intent.path("v").asInt() != 1) {
+            LOG.warn("skipping notification intent of unknown version at offset {}", record.offset());
+            return;
+        }
+        String what = intent.path("what").asText();
+        String kind = intent.path("audience").path("kind").asText();
+        String id = intent.path("audience").path("id").asText();
+        IntentMessages.Message message = IntentMessages.of(what, kind, intent).orElse(null);
+        if (message == null) {
+            return;
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("caseId", intent.path("caseId").asText());
+        data.put("version", intent.path("caseVersion").asText());
+        data.put("intentId", intent.path("intentId").asText());
+        data.put("what", what);
+        switch (kind) {
+            case "USER" -> notifier.toPeople(List.of(id), message.title(), message.body(), data);
+            case "DEPARTMENT" -> notifier.toPeople(accounts.handlersOf(id), message.title(), message.body(), data);
+            case "GRID" -> notifier.toPeople(accounts.workersCovering(id), message.title(), message.body(), data);
+            case "COMMUNITY" -> notifier.toCommunity(id, message.title(), message.body(), data);
+            default -> LOG.debug("intent {} for audience {} is not pushed", what, kind);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        reader.close();
+    }
+}

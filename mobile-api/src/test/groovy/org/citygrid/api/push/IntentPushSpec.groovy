@@ -1,0 +1,160 @@
+package org.citygrid.api.push
+
+import groovy.json.JsonOutput
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.support.FakeFcm
+import org.citygrid.api.support.ApiSpec.TestUser
+import org.citygrid.api.support.TestStack
+import org.citygrid.api.support.Topics
+import org.citygrid.model.cases.Role
+import spock.lang.Shared
+import spock.util.concurrent.PollingConditions
+
+/**
+ * The case cycle's notification intents on grid.notifications, pushed with the real Firebase Admin SDK to a local
+ * fake FCM endpoint: to the people who must act, found from their accounts.
+ */
+@MicronautTest
+class IntentPushSpec extends ApiSpec {
+
+    @Shared
+    FakeFcm fcm = new FakeFcm()
+    @Shared
+    int sequence
+
+    @Override
+    Map<String, String> getProperties() {
+        super.properties + ['test.fake-fcm-credentials'     : 'true',
+                            'citygrid.push.project-id'      : 'citygrid-test',
+                            'citygrid.push.fcm-url'         : fcm.url(),
+                            'citygrid.push.intents.enabled' : 'true',
+                            'citygrid.push.intents.start'   : 'earliest',
+                            'citygrid.push.intents.group'   : "intent-push-spec-${UUID.randomUUID()}".toString()]
+    }
+
+    def cleanupSpec() {
+        fcm.close()
+    }
+
+    def "a task assigned to a handler reaches that handler's phone"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def phone = device(handler)
+
+        when:
+        def id = publish('TASK_ASSIGNED', [kind: 'USER', id: handler.id])
+
+        then:
+        with(awaitPushes(id).first()) {
+            token == phone
+            notification.title == 'New task'
+            notification.body.startsWith('Water-supply manhole cover in grid 110101001001023')
+            data.what == 'TASK_ASSIGNED'
+            data.caseId == 'case-push-1'
+        }
+    }
+
+    def "a task for a department reaches every handler of that department and no one else's"() {
+        given:
+        def dept = "DEPT_${UUID.randomUUID().toString().take(8)}".toString()
+        def first = device(user(Role.HANDLER, [department: dept]))
+        def second = device(user(Role.HANDLER, [department: dept]))
+        def elsewhere = device(user(Role.HANDLER, [department: 'ROADS']))
+
+        when:
+        def id = publish('TASK_ASSIGNED', [kind: 'DEPARTMENT', id: dept])
+
+        then:
+        awaitPushes(id, 2)*.token as Set == [first, second] as Set
+        !fcm.messages().any { it.token == elsewhere }
+    }
+
+    def "#what for a grid reaches the grid workers who cover it, and no other worker"() {
+        given:
+        def grid = "110101001${String.format('%06d', ++sequence + 700000 % 1000000)}".toString()
+        def covering = device(user(Role.GRID_WORKER, [grids: [grid, '110101001001023']]))
+        def other = device(user(Role.GRID_WORKER, [grids: ['110101001001023']]))
+
+        when:
+        def id = publish(what, [kind: 'GRID', id: grid], [gridCode: grid])
+
+        then:
+        with(awaitPushes(id)) {
+            it*.token == [covering]
+            it.first().notification.title == title
+        }
+        !fcm.messages().any { it.token == other && it.data.intentId == id }
+
+        where:
+        what            || title
+        'VERIFY_NEEDED' || 'Report to verify'
+        'CHECK_NEEDED'  || 'Work to check'
+    }
+
+    def "what a reporter is told of their own case is left to the case events, and the desks are not pushed"() {
+        given:
+        def resident = user(Role.RESIDENT)
+        def phone = device(resident)
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        device(handler)
+
+        when: 'two intents that are not pushed, then one that is, on the same case (one partition, in order)'
+        def toReporter = publish('CASE_FILED', [kind: 'USER', id: resident.id])
+        def toDesk = publish('REPORT_TO_FILE', [kind: 'ROLE', id: 'SUPERVISION'])
+        def marker = publish('TASK_ASSIGNED', [kind: 'USER', id: handler.id])
+        awaitPushes(marker)
+
+        then:
+        !fcm.messages().any { it.data?.intentId in [toReporter, toDesk] }
+        !fcm.messages().any { it.token == phone }
+    }
+
+    def "a problem taken up in a community goes to the community's topic"() {
+        when:
+        def id = publish('CASE_FILED', [kind: 'COMMUNITY', id: '110101001001'])
+
+        then:
+        new PollingConditions(timeout: 30).eventually {
+            def sent = fcm.requests.findAll { it.body.message.data?.intentId == id }
+            assert sent*.body*.message*.topic == ['community-110101001001']
+            assert sent.first().body.message.notification.title == 'Problem taken up'
+        }
+    }
+
+    def "an unreadable intent is skipped and the next one is delivered"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def phone = device(handler)
+        Topics.send(TestStack.NOTIFICATIONS, 'case-push-1', '{"v":1,"what":'.bytes)
+
+        when:
+        def id = publish('REWORK', [kind: 'USER', id: handler.id])
+
+        then:
+        awaitPushes(id)*.token == [phone]
+    }
+
+    private String device(TestUser who) {
+        String token = "fcm-${UUID.randomUUID()}-${UUID.randomUUID()}".toString()
+        assert post(who, '/api/v1/devices', [token: token, platform: 'android']).status.code in [200, 201, 204]
+        token
+    }
+
+    /** Publishes an intent as cloud-backend writes it (docs/cloud-backend.md); returns its id. */
+    private String publish(String what, Map audience, Map more = [:]) {
+        String id = "case-push-1:${++sequence}:0".toString()
+        def intent = [v           : 1, intentId: id, caseId: 'case-push-1', caseVersion: sequence,
+                      at          : '2026-03-02T01:10:00Z', what: what, audience: audience, state: 'DISPATCHED',
+                      categoryCode: 'C0101', gridCode: '110101001001023', department: 'DRAINAGE'] + more
+        Topics.send(TestStack.NOTIFICATIONS, 'case-push-1', JsonOutput.toJson(intent).bytes)
+        id
+    }
+
+    private List<Map> awaitPushes(String intentId, int count = 1) {
+        new PollingConditions(timeout: 30).eventually {
+            assert fcm.messages().count { it.data?.intentId == intentId } == count
+        }
+        fcm.messages().findAll { it.data?.intentId == intentId }
+    }
+}
