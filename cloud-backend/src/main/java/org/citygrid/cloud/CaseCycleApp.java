@@ -75,10 +75,11 @@ public final class CaseCycleApp implements AutoCloseable {
 
     /**
      * Stops the projection, then the case cycle, which leaves its consumer group on the way out. Kafka Streams
-     * stays in the group by default, which pays only with static membership ({@code group.instance.id}), and
-     * cloud-backend has none: the next instance joins under a new member id, and the group coordinator holds that
-     * rebalance until the old member's session times out (CITYGRID_SESSION_TIMEOUT, 45 s). A redeploy then
-     * dispatched nothing for that long; leaving makes the next instance's join complete at once.
+     * stays in the group by default, which pays only with static membership (CITYGRID_INSTANCE_ID) and only if the
+     * same instance comes back: without it the next instance joins under a new member id, and the group coordinator
+     * holds that rebalance until the old member's session times out (CITYGRID_SESSION_TIMEOUT, 45 s). A redeploy
+     * then dispatched nothing for that long; leaving makes the next instance's join complete at once, and a stopped
+     * instance that is not coming back gives its tasks away at once.
      */
     @Override
     public void close() {

@@ -34,6 +34,7 @@ public record CaseCycleSettings(
         int projectionBatch,
         String projectionGroup,
         int standbyReplicas,
+        String instanceId,
         Map<String, String> kafkaClientConfig) {
 
     public CaseCycleSettings {
@@ -77,6 +78,7 @@ public record CaseCycleSettings(
                 parsed(get, "CITYGRID_PROJECTION_BATCH", "500", Integer::parseInt),
                 or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"),
                 parsed(get, "CITYGRID_STANDBY_REPLICAS", "0", Integer::parseInt),
+                blankAsNull(get.apply("CITYGRID_INSTANCE_ID")),
                 KafkaClientConfig.read(path(get.apply("CITYGRID_KAFKA_CONFIG"))));
     }
 
@@ -108,6 +110,10 @@ public record CaseCycleSettings(
             throw new IllegalArgumentException(name + " is '" + value + "', which is not a valid "
                     + (fallback.startsWith("PT") ? "ISO-8601 duration such as " + fallback : "number such as " + fallback));
         }
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Path path(String value) {

@@ -219,6 +219,12 @@ public final class CaseCycleTopology {
         // how long the partitions of an instance that died stay with it before others take over
         props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.sessionTimeout().toMillis());
+        if (settings.instanceId() != null) {
+            // static membership: an instance restarted under the same id (after a crash, a kill) takes its tasks
+            // back at once instead of waiting out its dead self's session; Streams adds the thread to the id
+            props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                    settings.instanceId());
+        }
         return props;
     }
 

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class KafkaClientConfig {
     /** Owned by other CITYGRID_* variables or by the case cycle's guarantees. */
-    static final Set<String> OWNED = Set.of("bootstrap.servers", "application.id", "group.id", "processing.guarantee",
+    static final Set<String> OWNED = Set.of("bootstrap.servers", "application.id", "group.id", "group.instance.id", "processing.guarantee",
             "isolation.level", "enable.auto.commit", "state.dir", "transactional.id", "key.serializer",
             "value.serializer", "key.deserializer", "value.deserializer", "default.key.serde", "default.value.serde");
 

@@ -84,6 +84,8 @@ public final class DemoServices {
         env.put("CITYGRID_GRIDS_FILE", gridsFile.toString());
         // fewer partitions than production's 6: one small machine runs every service
         env.put("CITYGRID_PARTITIONS", "3");
+        // one instance, always the same: restarted after a crash it takes its tasks back at once (static membership)
+        env.put("CITYGRID_INSTANCE_ID", "demo-case-cycle");
         return new ServiceSpec("cloud-backend", "cloud-backend", CLOUD_MAIN,
                 List.of("-Xmx512m", "-XX:+UseSerialGC", NATIVE_ACCESS), List.of(), env,
                 Readiness.LogLine.matching("cloud-backend running: "), data.log("cloud-backend"));

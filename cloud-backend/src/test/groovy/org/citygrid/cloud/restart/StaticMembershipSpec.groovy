@@ -1,0 +1,65 @@
+package org.citygrid.cloud.restart
+
+import org.apache.kafka.clients.admin.Admin
+import org.apache.kafka.clients.admin.AdminClientConfig
+import org.apache.kafka.clients.admin.MemberDescription
+import org.apache.kafka.streams.KafkaStreams
+import org.citygrid.cloud.CaseCycleApp
+import org.citygrid.cloud.CaseCycleTopology
+import org.citygrid.cloud.TopicSetup
+import org.citygrid.cloud.support.LiveCaseCycle
+import org.citygrid.cloud.support.TestGrids
+import org.citygrid.model.category.CategoryCatalogue
+import org.citygrid.model.category.CatalogueCaseRules
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.time.Duration
+
+/**
+ * An instance that dies cannot leave its consumer group, so without static membership the instance that replaces it
+ * waits out the dead one's session before it gets any task. With CITYGRID_INSTANCE_ID the replacement, started
+ * under the same id, is the same member: it takes the tasks back at once. The session here is five minutes, far
+ * longer than the spec waits, so only static membership can make the group whole again in time.
+ */
+class StaticMembershipSpec extends Specification {
+
+    @Shared @AutoCleanup
+    LiveCaseCycle live = new LiveCaseCycle('static_membership', [CITYGRID_SESSION_TIMEOUT: 'PT300S',
+                                                                CITYGRID_INSTANCE_ID    : 'case-cycle-a'])
+
+    @Shared @AutoCleanup
+    Admin admin
+
+    def setupSpec() {
+        TopicSetup.ensure(live.settings)
+        admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): live.settings.bootstrapServers()] as Map<String, Object>)
+    }
+
+    def "an instance restarted under its id after dying takes its tasks back without waiting out its old session"() {
+        given: 'the case cycle running as instance case-cycle-a, then gone without leaving the group, as a kill leaves it'
+        def dead = new KafkaStreams(CaseCycleTopology.build(live.settings, CatalogueCaseRules.chinaDefault(),
+                CategoryCatalogue.loadDefault(), new TestGrids()), CaseCycleTopology.streamsProperties(live.settings))
+        dead.start()
+        assert live.eventually { dead.state() == KafkaStreams.State.RUNNING }
+        def member = members().collect { it.groupInstanceId().orElse(null) }
+        dead.close(Duration.ofSeconds(30))
+
+        when: 'it starts again under the same id'
+        def app = CaseCycleApp.start(live.settings, new TestGrids(), false)
+
+        then: 'it runs, and the group holds the one member, itself: nothing waits for the dead session'
+        member.size() == 1 && member[0].startsWith('case-cycle-a')
+        live.eventually(Duration.ofSeconds(90)) { app.state() == KafkaStreams.State.RUNNING && members().size() == 1 }
+        members()*.groupInstanceId()*.orElse(null) == member
+        !members().first().assignment().topicPartitions().isEmpty()
+
+        cleanup:
+        app?.close()
+    }
+
+    private Collection<MemberDescription> members() {
+        admin.describeConsumerGroups([live.settings.applicationId()]).all().get()[live.settings.applicationId()].members()
+    }
+}
