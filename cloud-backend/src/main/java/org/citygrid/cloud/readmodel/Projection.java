@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -61,6 +62,13 @@ public final class Projection implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.projectionBatch());
+        // as for the case cycle: how long a dead instance keeps its partitions, and a restart under the same
+        // CITYGRID_INSTANCE_ID takes them back at once. Without this the projection of a killed and restarted
+        // instance stood still until its dead self's session ran out, while the case cycle was already going.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        if (settings.instanceId() != null) {
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId() + "-projection");
+        }
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.database = database;
     }
@@ -90,7 +98,8 @@ public final class Projection implements Runnable, AutoCloseable {
             }
         } finally {
             closeConnection();
-            consumer.close();
+            // a static member stays in the group on a plain close; a clean stop hands its partitions over now
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             stopped.countDown();
         }
     }

@@ -3,6 +3,11 @@ package org.citygrid.cloud.restart
 import org.apache.kafka.clients.admin.Admin
 import org.apache.kafka.clients.admin.AdminClientConfig
 import org.apache.kafka.clients.admin.MemberDescription
+import org.apache.kafka.clients.consumer.CloseOptions
+import org.apache.kafka.clients.consumer.ConsumerConfig
+import org.apache.kafka.clients.consumer.KafkaConsumer
+import org.apache.kafka.common.serialization.ByteArrayDeserializer
+import org.apache.kafka.common.serialization.StringDeserializer
 import org.apache.kafka.streams.KafkaStreams
 import org.citygrid.cloud.CaseCycleApp
 import org.citygrid.cloud.CaseCycleTopology
@@ -21,7 +26,8 @@ import java.time.Duration
  * An instance that dies cannot leave its consumer group, so without static membership the instance that replaces it
  * waits out the dead one's session before it gets any task. With CITYGRID_INSTANCE_ID the replacement, started
  * under the same id, is the same member: it takes the tasks back at once. The session here is five minutes, far
- * longer than the spec waits, so only static membership can make the group whole again in time.
+ * longer than the spec waits, so only static membership can make the group whole again in time. The same holds
+ * for the instance's read-model projection, a consumer group of its own.
  */
 class StaticMembershipSpec extends Specification {
 
@@ -57,6 +63,36 @@ class StaticMembershipSpec extends Specification {
 
         cleanup:
         app?.close()
+    }
+
+    def "the read-model projection restarted under the instance's id takes its partitions back too"() {
+        given: 'the projection of instance case-cycle-a, gone without leaving its group'
+        def group = live.settings.projectionGroup()
+        def dead = new KafkaConsumer<String, byte[]>(live.settings.kafkaClient() + [
+                (ConsumerConfig.GROUP_ID_CONFIG)         : group,
+                (ConsumerConfig.GROUP_INSTANCE_ID_CONFIG): 'case-cycle-a-projection',
+                (ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG): 300_000] as Map<String, Object>,
+                new StringDeserializer(), new ByteArrayDeserializer())
+        dead.subscribe([live.settings.topics().caseEvents()])
+        assert live.eventually { dead.poll(Duration.ofMillis(200)); !dead.assignment().isEmpty() }
+        dead.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP))
+
+        when: 'the instance starts again, projection included'
+        def app = CaseCycleApp.start(live.settings, new TestGrids(), true)
+
+        then: 'the projection is the one member of its group again, holding partitions, long before the old session ends'
+        live.eventually(Duration.ofSeconds(90)) {
+            def members = membersOf(group)
+            members.size() == 1 && !members.first().assignment().topicPartitions().isEmpty()
+        }
+        membersOf(group)*.groupInstanceId()*.orElse(null) == ['case-cycle-a-projection']
+
+        cleanup:
+        app?.close()
+    }
+
+    private Collection<MemberDescription> membersOf(String group) {
+        admin.describeConsumerGroups([group]).all().get()[group].members()
     }
 
     private Collection<MemberDescription> members() {

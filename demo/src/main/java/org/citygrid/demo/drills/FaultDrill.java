@@ -32,9 +32,10 @@ public final class FaultDrill {
     private static final int STABLE_POLLS = 3;
     /**
      * Polls (one a second) of a read model that does not move while the case cycle's topic has every transition:
-     * the projection retries a failed batch every 2 s, so a working one moves well within this.
+     * the projection retries a failed batch every 2 s, and a restarted one may first wait out its dead self's
+     * 45 s session (without a static member id), so a working one moves within this.
      */
-    private static final int STALLED_POLLS = 20;
+    private static final int STALLED_POLLS = 60;
 
     private final DrillOptions options;
     private final Console console;
