@@ -3,9 +3,11 @@ package org.citygrid.api.accounts;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.citygrid.api.problem.ProblemException;
 import org.citygrid.model.cases.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +39,24 @@ class BootstrapAdmin {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (!repository.anyWithRole(Role.ADMIN)) {
+        if (repository.anyWithRole(Role.ADMIN)) {
+            return;
+        }
+        try {
             service.create(username, password, "Administrator", Role.ADMIN, null, null, List.of());
             LOG.info("created the first administrator account '{}'", username);
+        } catch (ProblemException e) {
+            if (e.status() != HttpStatus.CONFLICT) {
+                throw e;
+            }
+            // instances started together all find no administrator; the first insert wins and the
+            // others must still start
+            if (repository.anyWithRole(Role.ADMIN)) {
+                LOG.info("another instance created the first administrator account '{}'", username);
+            } else {
+                LOG.warn("no administrator created: the user name '{}' belongs to an account that is not an administrator;"
+                        + " set CITYGRID_ADMIN_USER to another name", username);
+            }
         }
     }
 }

@@ -52,6 +52,29 @@ class BootstrapAdminSpec extends Specification {
         server?.stop()
     }
 
+    def "an administrator name held by another account leaves the API starting, without an administrator"() {
+        given: 'a resident signed up as chief2 before the administrator password was set'
+        def url = database('bootstrap_admin_taken')
+        def first = start(url, [:])
+        def http = first.applicationContext.createBean(HttpClient, first.URL)
+        http.toBlocking().exchange(HttpRequest.POST('/api/v1/accounts/residents', [username: 'chief2',
+                password: 'a resident password', displayName: 'Not the chief', communityCode: '110101001001']))
+        http.close()
+        first.stop()
+
+        when:
+        def server = start(url, ['citygrid.bootstrap-admin.username': 'chief2',
+                                 'citygrid.bootstrap-admin.password': 'first administrator secret'])
+
+        then:
+        server.running
+        accounts(url, 'ADMIN') == 0
+        accounts(url, 'RESIDENT') == 1
+
+        cleanup:
+        server?.stop()
+    }
+
     private static EmbeddedServer start(String databaseOrUrl, Map<String, Object> extra) {
         String url = databaseOrUrl.startsWith('jdbc:') ? databaseOrUrl : database(databaseOrUrl)
         def properties = new LinkedHashMap<String, Object>(TestStack.instance.properties())

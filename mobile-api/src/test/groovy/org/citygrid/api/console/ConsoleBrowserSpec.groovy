@@ -40,6 +40,7 @@ import java.time.Duration
 import java.time.Instant
 import java.time.LocalDate
 import java.time.ZoneId
+import java.time.ZonedDateTime
 import java.util.function.Function
 
 /**
@@ -87,6 +88,12 @@ class ConsoleBrowserSpec extends ApiSpec {
     }
 
     def setupSpec() {
+        // the page and the spec each take "today" in Beijing: a run across midnight would compare two days
+        def untilMidnight = Duration.between(ZonedDateTime.now(ZoneId.of('Asia/Shanghai')),
+                today().plusDays(1).atStartOfDay(ZoneId.of('Asia/Shanghai')))
+        if (untilMidnight < Duration.ofMinutes(5)) {
+            Thread.sleep(untilMidnight.toMillis() + 1000)
+        }
         assert CHROMEDRIVER.canExecute() && CHROMIUM.exists():
                 'the browser test needs Debian\'s chromium and chromium-driver (./gridcity installs them)'
         // the driver named explicitly: Selenium Manager is never asked to find or download one
@@ -355,6 +362,8 @@ class ConsoleBrowserSpec extends ApiSpec {
         given: 'the department accepts the case and asks for eight more hours'
         def handler = Actor.handler('handler-7', 'WATER_SUPPLY')
         caseCycleActs(7, 'IN_PROGRESS', new CaseChange.Accepted('handler-7'), handler)
+        // the page applies events in version order: the next one must not overtake this one on its way
+        waitFor { element('case-panel').getAttribute('data-version') == '7' }
         caseCycleActs(8, 'IN_PROGRESS', new CaseChange.ExtensionRequested(Duration.ofHours(8), 'pipe on order'), handler,
                 [extra: 'PT8H', reason: 'pipe on order', requestedBy: 'handler-7'])
         waitFor { element('case-panel').getAttribute('data-version') == '8' }
@@ -405,6 +414,7 @@ class ConsoleBrowserSpec extends ApiSpec {
         def photo = [new Evidence(photoRef, 'image/png')]
         caseCycleActs(12, 'HANDLED', new CaseChange.Handled('handler-7', 'new pipe', photo, false,
                 Instant.now().plusSeconds(7200)), Actor.handler('handler-7', 'WATER_SUPPLY'))
+        waitFor { element('case-panel').getAttribute('data-version') == '12' }
         caseCycleActs(13, 'CHECK_PASSED', new CaseChange.CheckPassed('worker-2', 'holds', photo),
                 Actor.of('worker-2', Role.GRID_WORKER))
         waitFor { element('case-panel').getAttribute('data-state') == 'CHECK_PASSED' }

@@ -2,6 +2,7 @@ package org.citygrid.api.support
 
 import groovy.json.JsonOutput
 
+import java.sql.DriverManager
 import java.sql.Timestamp
 import java.time.Instant
 
@@ -12,6 +13,30 @@ import java.time.Instant
 class ReadModelFixture {
 
     private static int seq = 0
+    private static final ThreadLocal<String> DATABASE = new ThreadLocal<>()
+
+    /** Runs {@code work} with the fixture writing into {@code jdbcUrl} instead of the shared test database. */
+    static <T> T inDatabase(String jdbcUrl, Closure<T> work) {
+        DATABASE.set(jdbcUrl)
+        try {
+            return work()
+        } finally {
+            DATABASE.remove()
+        }
+    }
+
+    private static <T> T connect(Closure<T> work) {
+        String url = DATABASE.get()
+        if (url == null) {
+            return TestStack.instance.withConnection(work)
+        }
+        def c = DriverManager.getConnection(url)
+        try {
+            return work(c)
+        } finally {
+            c.close()
+        }
+    }
 
     /**
      * A case; {@code fields} override the defaults (columns in camelCase). {@code pendingExtension}:
@@ -27,7 +52,7 @@ class ReadModelFixture {
                  pendingExtension: null, verification: null] + fields
         c.followers = c.followers ?: [c.reporterId]
         def terminal = c.state in ['CLOSED', 'DISMISSED', 'VOIDED']
-        TestStack.instance.withConnection { conn ->
+        connect { conn ->
             def s = conn.prepareStatement('''
                 INSERT INTO grid.cases (case_id, version, state, terminal, category_code, grid_code, community_code,
                   street_code, county_code, position, channel, description, reporter_id, anonymous, department, assignee,
@@ -55,7 +80,7 @@ class ReadModelFixture {
 
     static void insertEvent(String caseId, long version, String type, String commandId, Map change = [:],
                             String actorId = 'system:case-cycle', String actorRole = 'SYSTEM') {
-        TestStack.instance.withConnection { conn ->
+        connect { conn ->
             def s = conn.prepareStatement('''
                 INSERT INTO grid.case_events (case_id, version, at, type, actor_id, actor_role, command_id, change, event, projected_at)
                 VALUES (?,?,?,?,?,?,?,?::jsonb,'{}'::jsonb, now()) ON CONFLICT DO NOTHING''')
@@ -70,7 +95,7 @@ class ReadModelFixture {
      * {@code counts}: counter name to amount, e.g. [FILED: 3, CLOSED: 2].
      */
     static void insertTally(String day, String dimension, String level, String code, Map<String, Long> counts) {
-        TestStack.instance.withConnection { conn ->
+        connect { conn ->
             def s = conn.prepareStatement('''
                 INSERT INTO grid.indicators (day, dimension, level, code, counts, events)
                 VALUES (?::date, ?, ?, ?, ?::jsonb, ?)
@@ -85,7 +110,7 @@ class ReadModelFixture {
     /** A unit grid: a lon/lat rectangle stored as the projection stores grids (one-part multipolygon). */
     static void insertGrid(String code, double minLon, double minLat, double maxLon, double maxLat,
                            String nameZh = "网格${code[-3..-1]}", String streetNameZh = '东华门街道') {
-        TestStack.instance.withConnection { conn ->
+        connect { conn ->
             def s = conn.prepareStatement('''
                 INSERT INTO grid.grids (code, county_code, street_code, community_code, name_zh, name_en,
                   street_name_zh, street_name_en, community_name_zh, community_name_en, area_m2, geom, loaded_at)
@@ -105,7 +130,7 @@ class ReadModelFixture {
 
     /** A sensor's row as the projection keeps it: the last alarm edge seen. */
     static void insertSensor(String deviceId, double lon, double lat, String alarmState, String caseId = null) {
-        TestStack.instance.withConnection { conn ->
+        connect { conn ->
             def s = conn.prepareStatement('''
                 INSERT INTO grid.sensors (device_id, sensor_type, position, grid_code, alarm_state, episode_id, quantity,
                   last_value, unit, threshold, observed_at, intake_id, case_id, updated_at)
