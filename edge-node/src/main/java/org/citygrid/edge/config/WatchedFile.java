@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -17,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A file the operator edits while the node runs (alarm rules, device registry), re-read when its
- * modification time or size changes. Polling rather than a {@code WatchService}: editors and
- * config management replace files by rename, which some file systems report late or not at all,
- * and a poll every few seconds costs nothing. A version that does not parse is logged, reported to
+ * bytes change. Polling rather than a {@code WatchService}: editors and config management replace
+ * files by rename, which some file systems report late or not at all, and a poll every few seconds
+ * costs nothing. The bytes are compared, not the modification time and size: a threshold edited
+ * from 15 to 20 keeps the size, and on a file system with one-second timestamps (or after a copy
+ * that keeps them) the time too. A version that does not parse is logged, reported to
  * the failure listeners and ignored: the node keeps the last good one.
  *
  * @param <T> what the file holds
@@ -41,16 +45,14 @@ public final class WatchedFile<T> implements AutoCloseable {
     private final List<Runnable> failureListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller;
     private volatile T current;
-    private volatile FileTime seenModified;
-    private volatile long seenSize;
+    private volatile byte[] seenDigest;
 
     private WatchedFile(String name, Path file, Reader<T> reader, Duration pollEvery) {
         this.name = name;
         this.file = file;
         this.reader = reader;
         try {
-            this.seenModified = Files.getLastModifiedTime(file);
-            this.seenSize = Files.size(file);
+            this.seenDigest = digest(file);
             this.current = reader.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + " file " + file + ": " + e.getMessage(), e);
@@ -89,13 +91,11 @@ public final class WatchedFile<T> implements AutoCloseable {
 
     void poll() {
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            if (modified.equals(seenModified) && size == seenSize) {
+            byte[] digest = digest(file);
+            if (Arrays.equals(digest, seenDigest)) {
                 return;
             }
-            seenModified = modified;
-            seenSize = size;
+            seenDigest = digest;
             T next = reader.read(file);
             T previous = current;
             if (next.equals(previous)) {
@@ -108,6 +108,14 @@ public final class WatchedFile<T> implements AutoCloseable {
             LOG.atError().addKeyValue("event", name + "-reload-failed").addKeyValue("file", file)
                     .log("keeping the previous {}: {}", name, e.getMessage());
             failureListeners.forEach(Runnable::run);
+        }
+    }
+
+    private static byte[] digest(Path file) throws IOException {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
