@@ -45,7 +45,7 @@ class NoticeService {
         } catch (SQLException e) {
             throw new DataAccessException("cannot store a notice", e);
         }
-        notifier.toCommunity(community, n.title(), n.body(), Map.of("noticeId", n.id()));
+        notifier.toCommunity(null, community, n.title(), n.body(), Map.of("noticeId", n.id()));
         return n;
     }
 

@@ -71,7 +71,7 @@ class CaseEventNotifier {
                 case CaseChange.DuplicateMerged d -> followers.add(d.duplicate().reporterId());
                 default -> { }
             }
-            notifier.toPeople(List.copyOf(followers), "Your report", text, Map.of(
+            notifier.toPeople("event:" + event.caseId() + "/" + event.version(), List.copyOf(followers), "Your report", text, Map.of(
                     "caseId", event.caseId(),
                     "version", Long.toString(event.version()),
                     "change", event.change().getClass().getSimpleName()));

@@ -80,11 +80,12 @@ class IntentPusher {
         data.put("version", intent.path("caseVersion").asText());
         data.put("intentId", intent.path("intentId").asText());
         data.put("what", what);
+        String key = "intent:" + intent.path("intentId").asText();
         switch (kind) {
-            case "USER" -> notifier.toPeople(List.of(id), message.title(), message.body(), data);
-            case "DEPARTMENT" -> notifier.toPeople(accounts.handlersOf(id), message.title(), message.body(), data);
-            case "GRID" -> notifier.toPeople(accounts.workersCovering(id), message.title(), message.body(), data);
-            case "COMMUNITY" -> notifier.toCommunity(id, message.title(), message.body(), data);
+            case "USER" -> notifier.toPeople(key, List.of(id), message.title(), message.body(), data);
+            case "DEPARTMENT" -> notifier.toPeople(key, accounts.handlersOf(id), message.title(), message.body(), data);
+            case "GRID" -> notifier.toPeople(key, accounts.workersCovering(id), message.title(), message.body(), data);
+            case "COMMUNITY" -> notifier.toCommunity(key, id, message.title(), message.body(), data);
             default -> LOG.debug("intent {} for audience {} is not pushed", what, kind);
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +17,11 @@ import org.citygrid.api.support.DataAccessException;
 /**
  * Sends a message to people (all their devices) or to a community topic, prunes tokens FCM calls
  * dead, and records every intent with its outcome in api.push_intents.
+ *
+ * <p>A message read from Kafka carries a key (what it is for: an intent, a case event). The readers
+ * are at-least-once, so the same record can come again after a crash or a rebalance; a target that
+ * already has an outcome for that key other than FAILED is skipped, and only failed sends are tried
+ * again. An instance that dies between sending and recording can still send one twice.
  */
 @Singleton
 public class Notifier {
@@ -34,24 +40,49 @@ public class Notifier {
         this.clock = clock;
     }
 
-    public void toPeople(List<String> accountIds, String title, String body, Map<String, String> data) {
+    /** @param messageKey what the message is for, or null for one that is never delivered again */
+    public void toPeople(String messageKey, List<String> accountIds, String title, String body, Map<String, String> data) {
         for (String token : tokens.ofAccounts(accountIds)) {
-            PushGateway.Result result = gateway.send(PushTarget.token(token), title, body, data);
+            PushTarget target = PushTarget.token(token);
+            if (alreadyHas(messageKey, target)) {
+                continue;
+            }
+            PushGateway.Result result = gateway.send(target, title, body, data);
             if (result.outcome() == PushGateway.Outcome.TOKEN_DEAD) {
                 tokens.prune(token);
             }
-            record(PushTarget.token(token), title, body, data, result);
+            record(messageKey, target, title, body, data, result);
         }
     }
 
-    public void toCommunity(String communityCode, String title, String body, Map<String, String> data) {
+    /** @param messageKey what the message is for, or null for one that is never delivered again */
+    public void toCommunity(String messageKey, String communityCode, String title, String body, Map<String, String> data) {
         PushTarget topic = PushTarget.community(communityCode);
-        record(topic, title, body, data, gateway.send(topic, title, body, data));
+        if (!alreadyHas(messageKey, topic)) {
+            record(messageKey, topic, title, body, data, gateway.send(topic, title, body, data));
+        }
     }
 
-    private void record(PushTarget target, String title, String body, Map<String, String> data, PushGateway.Result result) {
-        String sql = "INSERT INTO api.push_intents (target, title, body, data, outcome, detail, created_at) "
-                + "VALUES (?,?,?,?::jsonb,?,?,?)";
+    private boolean alreadyHas(String messageKey, PushTarget target) {
+        if (messageKey == null) {
+            return false;
+        }
+        String sql = "SELECT 1 FROM api.push_intents WHERE message_key = ? AND target = ? AND outcome <> 'FAILED' LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, messageKey);
+            s.setString(2, target.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot look up earlier pushes of " + messageKey, e);
+        }
+    }
+
+    private void record(String messageKey, PushTarget target, String title, String body, Map<String, String> data,
+                        PushGateway.Result result) {
+        String sql = "INSERT INTO api.push_intents (target, title, body, data, outcome, detail, created_at, message_key) "
+                + "VALUES (?,?,?,?::jsonb,?,?,?,?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, target.toString());
             s.setString(2, title);
@@ -60,6 +91,7 @@ public class Notifier {
             s.setString(5, result.outcome() == PushGateway.Outcome.TOKEN_DEAD ? "TOKEN_PRUNED" : result.outcome().name());
             s.setString(6, result.detail());
             s.setTimestamp(7, Timestamp.from(clock.instant()));
+            s.setString(8, messageKey);
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new DataAccessException("cannot record a push intent", e);

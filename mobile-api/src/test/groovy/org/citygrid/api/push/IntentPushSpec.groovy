@@ -135,19 +135,35 @@ class IntentPushSpec extends ApiSpec {
         awaitPushes(id)*.token == [phone]
     }
 
+    def "an intent read again, as after a crash before the offset was committed, reaches each phone once"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def phone = device(handler)
+        def other = user(Role.HANDLER, [department: 'DRAINAGE'])
+        device(other)
+
+        when: 'the same intent is on the topic twice, then a later one'
+        def id = publish('TASK_ASSIGNED', [kind: 'USER', id: handler.id], [:], 2)
+        def later = publish('TASK_ASSIGNED', [kind: 'USER', id: other.id])
+        awaitPushes(later)
+
+        then:
+        fcm.messages().findAll { it.data?.intentId == id }*.token == [phone]
+    }
+
     private String device(TestUser who) {
         String token = "fcm-${UUID.randomUUID()}-${UUID.randomUUID()}".toString()
         assert post(who, '/api/v1/devices', [token: token, platform: 'android']).status.code in [200, 201, 204]
         token
     }
 
-    /** Publishes an intent as cloud-backend writes it (docs/cloud-backend.md); returns its id. */
-    private String publish(String what, Map audience, Map more = [:]) {
+    /** Publishes an intent as cloud-backend writes it (docs/cloud-backend.md), {@code copies} times; returns its id. */
+    private String publish(String what, Map audience, Map more = [:], int copies = 1) {
         String id = "case-push-1:${++sequence}:0".toString()
         def intent = [v           : 1, intentId: id, caseId: 'case-push-1', caseVersion: sequence,
                       at          : '2026-03-02T01:10:00Z', what: what, audience: audience, state: 'DISPATCHED',
                       categoryCode: 'C0101', gridCode: '110101001001023', department: 'DRAINAGE'] + more
-        Topics.send(TestStack.NOTIFICATIONS, 'case-push-1', JsonOutput.toJson(intent).bytes)
+        copies.times { Topics.send(TestStack.NOTIFICATIONS, 'case-push-1', JsonOutput.toJson(intent).bytes) }
         id
     }
 

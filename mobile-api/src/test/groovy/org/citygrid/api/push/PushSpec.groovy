@@ -91,6 +91,29 @@ class PushSpec extends ApiSpec {
         }
     }
 
+    def "a case event read again reaches each device of the reporter once"() {
+        given:
+        def resident = user(Role.RESIDENT)
+        def phone = deviceToken()
+        post(resident, '/api/v1/devices', [token: phone, platform: 'android'])
+        def c = ReadModelFixture.insertCase(reporterId: resident.id, state: 'DISPATCHED')
+        def dispatched = new CaseEvent(c.caseId, 3, Instant.parse('2026-03-02T01:20:00Z'), Actor.of('operator-1', Role.OPERATOR),
+                'cmd-dispatch-7', new CaseChange.Dispatched('DRAINAGE', null, 'rain-water cover', false,
+                Instant.parse('2026-03-03T03:20:00Z')))
+
+        when: 'the event is delivered twice, then the next one once'
+        publish(dispatched)
+        publish(dispatched)
+        publish(new CaseEvent(c.caseId, 4, Instant.parse('2026-03-02T02:20:00Z'), Actor.handler('handler-1', 'DRAINAGE'),
+                'cmd-accept-7', new CaseChange.Accepted('handler-1')))
+
+        then:
+        new PollingConditions(timeout: 30).eventually {
+            assert fcm.messages().any { it.data?.caseId == c.caseId && it.data.version == '4' }
+        }
+        fcm.messages().findAll { it.data?.caseId == c.caseId && it.data.version == '3' }*.token == [phone]
+    }
+
     def "a token FCM calls UNREGISTERED is pruned"() {
         given:
         def resident = user(Role.RESIDENT)
