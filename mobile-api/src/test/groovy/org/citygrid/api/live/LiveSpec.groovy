@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import org.citygrid.api.push.PushSpec
 import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.support.LiveStream
 import org.citygrid.api.support.TestStack
 import org.citygrid.model.wire.WireCodec
 import org.apache.kafka.clients.producer.KafkaProducer
@@ -17,12 +18,7 @@ import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.Role
 
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.time.Instant
-import java.util.concurrent.LinkedBlockingQueue
-import java.util.concurrent.TimeUnit
 
 @MicronautTest
 class LiveSpec extends ApiSpec {
@@ -44,13 +40,7 @@ class LiveSpec extends ApiSpec {
         PushSpec.publish(new CaseEvent(caseId, 3, Instant.parse('2026-03-02T01:20:00Z'), Actor.of('operator-1', Role.OPERATOR),
                 'cmd-live-1', new CaseChange.Dispatched('DRAINAGE', 'handler-12', 'rain-water cover', false,
                 Instant.parse('2026-03-03T03:20:00Z'))))
-        def seen = []
-        // bounded by lines read: the event is among the first lines once it is sent
-        for (int i = 0; i < 200 && !seen.any { it.contains(caseId) && it.startsWith('data:') }; i++) {
-            def line = lines.poll(30, TimeUnit.SECONDS)
-            assert line != null
-            seen << line
-        }
+        def seen = lines.until(caseId)
 
         then:
         seen.any { it.startsWith('id:') && it.contains("${caseId}/3") }
@@ -58,27 +48,8 @@ class LiveSpec extends ApiSpec {
         seen.any { it.startsWith('data:') && it.contains(caseId) && it.contains('"department":"DRAINAGE"') }
     }
 
-    /** An operator's connection to the live stream, as lines; returns once the stream has said it is connected. */
-    private LinkedBlockingQueue<String> openLiveStream() {
-        def operator = user(Role.OPERATOR)
-        def lines = new LinkedBlockingQueue<String>()
-        def request = HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/operator/live"))
-                .header('Authorization', "Bearer ${operator.accessToken}").header('Accept', 'text/event-stream').build()
-        def stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines())
-        Thread.startDaemon {
-            try {
-                stream.body().forEach { lines << it }
-            } catch (UncheckedIOException ignored) {
-                // the server ends the stream when the spec's context closes
-            }
-        }
-        // subscribed once the stream's first event has come
-        def first = []
-        while (!first.any { it?.startsWith('event:') && it.contains('connected') } && first.size() < 10) {
-            first << lines.poll(30, TimeUnit.SECONDS)
-        }
-        assert stream.statusCode() == 200
-        lines
+    private LiveStream openLiveStream() {
+        LiveStream.open(server.URL.toString(), user(Role.OPERATOR).accessToken)
     }
 
     def "an event of an aborted case-cycle transaction never reaches the live stream"() {
@@ -101,12 +72,7 @@ class LiveSpec extends ApiSpec {
         producer.send(new ProducerRecord(TestStack.CASE_EVENTS, committed, WireCodec.events().write(filed(committed))))
         producer.commitTransaction()
         producer.close()
-        def seen = []
-        for (int i = 0; i < 200 && !seen.any { it.startsWith('data:') && it.contains(committed) }; i++) {
-            def line = lines.poll(30, TimeUnit.SECONDS)
-            assert line != null
-            seen << line
-        }
+        def seen = lines.until(committed)
 
         then: 'the committed one came, and nothing of the aborted one'
         seen.any { it.startsWith('data:') && it.contains(committed) }

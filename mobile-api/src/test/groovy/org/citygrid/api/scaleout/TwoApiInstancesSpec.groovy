@@ -9,12 +9,11 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import java.time.Instant
-import java.util.concurrent.LinkedBlockingQueue
-import java.util.concurrent.TimeUnit
 import org.apache.kafka.clients.admin.Admin
 import org.apache.kafka.clients.admin.NewTopic
 import org.citygrid.api.support.ApiInstance
 import org.citygrid.api.support.FakeFcm
+import org.citygrid.api.support.LiveStream
 import org.citygrid.api.support.ReadModelFixture
 import org.citygrid.api.support.ReadModelSchema
 import org.citygrid.api.support.TestStack
@@ -164,8 +163,8 @@ class TwoApiInstancesSpec extends Specification {
     def "an operator connected to either instance sees a case event live"() {
         given:
         def operator = account('operator-live-two-api', 'OPERATOR', [:])
-        def onA = liveStream('a', operator.token)
-        def onB = liveStream('b', operator.token)
+        def onA = LiveStream.open(instances.a.url(), operator.token as String)
+        def onB = LiveStream.open(instances.b.url(), operator.token as String)
         String caseId = "110101001001023-260302-two${RUN}"
 
         when:
@@ -174,8 +173,8 @@ class TwoApiInstancesSpec extends Specification {
                 new CaseChange.Filed('meets criteria', false, Instant.parse('2026-03-02T03:10:00Z')))))
 
         then:
-        sees(onA, caseId)
-        sees(onB, caseId)
+        onA.until(caseId).last().contains(caseId)
+        onB.until(caseId).last().contains(caseId)
     }
 
     def "with one instance killed, the other pushes every intent sent after"() {
@@ -307,38 +306,5 @@ class TwoApiInstancesSpec extends Specification {
             assert assignment.size() == members
             assert assignment.values().sum() == PARTITIONS
         }
-    }
-
-    // --- the operators' live stream ---
-
-    private LinkedBlockingQueue<String> liveStream(String instance, String token) {
-        def lines = new LinkedBlockingQueue<String>()
-        def request = HttpRequest.newBuilder(URI.create("${instances[instance].url()}/api/v1/operator/live"))
-                .header('Authorization', "Bearer ${token}").header('Accept', 'text/event-stream').build()
-        def stream = client.send(request, HttpResponse.BodyHandlers.ofLines())
-        assert stream.statusCode() == 200
-        Thread.startDaemon {
-            try {
-                stream.body().forEach { lines << it }
-            } catch (UncheckedIOException ignored) {
-                // the instance ended the stream
-            }
-        }
-        def first = []
-        while (!first.any { it?.startsWith('event:') && it.contains('connected') } && first.size() < 10) {
-            first << lines.poll(30, TimeUnit.SECONDS)
-        }
-        lines
-    }
-
-    private static boolean sees(LinkedBlockingQueue<String> lines, String caseId) {
-        for (int i = 0; i < 200; i++) {
-            def line = lines.poll(30, TimeUnit.SECONDS)
-            assert line != null: "no event for ${caseId} on the live stream"
-            if (line.startsWith('data:') && line.contains(caseId)) {
-                return true
-            }
-        }
-        false
     }
 }
