@@ -9,10 +9,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One topic read on a thread of its own, each record handed to a handler. Two ways to read:
@@ -25,9 +28,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * </ul>
  * Only committed records are read: the case cycle writes with transactions, and an aborted
  * record must never reach a phone or a screen.
+ *
+ * <p>A handler that throws (the database away for a minute) gets the same record again after a pause,
+ * until it goes through; the records after it wait, in order. Before, the exception ended the thread:
+ * pushes and rejections stopped for good while the instance still answered healthy.
  */
 public final class TopicReader implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String threadName;
@@ -36,12 +44,14 @@ public final class TopicReader implements AutoCloseable {
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final String group;
     private final boolean fromStart;
+    private final Duration retryAfter;
     private volatile boolean running = true;
     private Thread thread;
 
     private TopicReader(String threadName, KafkaConnection kafka, String topic, String group, String offsetReset,
-                        Consumer<ConsumerRecord<String, byte[]>> handler) {
+                        Consumer<ConsumerRecord<String, byte[]>> handler, Duration retryAfter) {
         this.threadName = threadName;
+        this.retryAfter = retryAfter;
         this.topic = topic;
         this.group = group;
         this.fromStart = "earliest".equals(offsetReset);
@@ -61,13 +71,20 @@ public final class TopicReader implements AutoCloseable {
      */
     public static TopicReader inGroup(String threadName, KafkaConnection kafka, String topic, String group,
                                       String offsetReset, Consumer<ConsumerRecord<String, byte[]>> handler) {
-        return new TopicReader(threadName, kafka, topic, group, offsetReset, handler);
+        return new TopicReader(threadName, kafka, topic, group, offsetReset, handler, Duration.ofSeconds(2));
+    }
+
+    /** As {@link #inGroup}, with the pause before a failed record is handed over again. */
+    static TopicReader inGroup(String threadName, KafkaConnection kafka, String topic, String group,
+                               String offsetReset, Consumer<ConsumerRecord<String, byte[]>> handler, Duration retryAfter) {
+        return new TopicReader(threadName, kafka, topic, group, offsetReset, handler, retryAfter);
     }
 
     /** @param start {@code earliest} to read the whole topic, anything else to read from its end */
     public static TopicReader everyPartition(String threadName, KafkaConnection kafka, String topic, String start,
                                              Consumer<ConsumerRecord<String, byte[]>> handler) {
-        return new TopicReader(threadName, kafka, topic, null, "earliest".equals(start) ? "earliest" : "latest", handler);
+        return new TopicReader(threadName, kafka, topic, null, "earliest".equals(start) ? "earliest" : "latest", handler,
+                Duration.ofSeconds(2));
     }
 
     /** Joins the group or takes the partitions there are now (later ones at the next start), then reads. */
@@ -91,15 +108,56 @@ public final class TopicReader implements AutoCloseable {
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                records.forEach(handler);
-                if (group != null && !records.isEmpty()) {
-                    consumer.commitSync();
+                if (handleAll(records) && group != null && !records.isEmpty()) {
+                    commit();
                 }
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close();
+        }
+    }
+
+    /** Hands each record over in order; on a failure, rewinds to the first record not handled and pauses. */
+    private boolean handleAll(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Map<TopicPartition, Long> handledUpTo = new HashMap<>();
+        try {
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                    handler.accept(record);
+                    handledUpTo.put(partition, record.offset() + 1);
+                }
+            }
+            return true;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                long next = handledUpTo.getOrDefault(partition, batch.get(0).offset());
+                if (next <= batch.get(batch.size() - 1).offset()) {
+                    consumer.seek(partition, next);
+                }
+            }
+            LOG.warn("{}: handling a record of {} failed, trying it again in {}: {}", threadName, topic, retryAfter,
+                    e.toString());
+            Thread.sleep(retryAfter.toMillis());
+            return false;
+        }
+    }
+
+    private void commit() {
+        try {
+            consumer.commitSync();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // the group moved the partitions on (a rebalance): their new owner reads from the last commit,
+            // and the push and rejection handlers take a repeat
+            LOG.warn("{}: could not commit the offsets of {}: {}", threadName, topic, e.toString());
         }
     }
 
