@@ -10,7 +10,6 @@ import org.citygrid.cloud.TopicSetup
 import org.citygrid.cloud.support.CaseCycleChild
 import org.citygrid.cloud.support.CommittedRecords
 import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.model.cases.CaseChange
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -70,7 +69,7 @@ class TwoInstancesSpec extends Specification {
             }
             caseOfReport["scale-report-${i}".toString()] = live.burstReport("scale-report-${i}", i, start + Duration.ofMillis(i))
         }
-        def events = live.eventually(Duration.ofSeconds(120)) { dispatchedAll(caseOfReport.values()) }
+        def events = live.eventually(Duration.ofSeconds(120)) { new CommittedRecords(live).dispatchedAll(caseOfReport.values()) }
 
         then:
         events.keySet() == caseOfReport.values() as Set
@@ -112,7 +111,7 @@ class TwoInstancesSpec extends Specification {
         }
 
         when:
-        def events = live.eventually(Duration.ofSeconds(90)) { dispatchedAll(more.values()) }
+        def events = live.eventually(Duration.ofSeconds(90)) { new CommittedRecords(live).dispatchedAll(more.values()) }
 
         then:
         events.keySet() == more.values() as Set
@@ -136,12 +135,6 @@ class TwoInstancesSpec extends Specification {
          CITYGRID_SESSION_TIMEOUT     : 'PT6S', CITYGRID_STANDBY_REPLICAS: '1',
          CITYGRID_JDBC_URL            : s.jdbcUrl(), CITYGRID_JDBC_USER: s.jdbcUser(),
          CITYGRID_PROJECTION_GROUP    : s.projectionGroup()]
-    }
-
-    /** Of cases {@code ids}: their committed events by case once every one of them is dispatched, else null. */
-    private Map<String, List> dispatchedAll(Collection<String> ids) {
-        def seen = new CommittedRecords(live).eventsByCase().findAll { it.key in ids }
-        ids.every { id -> seen[id]?.any { it.change() instanceof CaseChange.Dispatched } } ? seen : null
     }
 
     private String[] ids() {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer
 import org.apache.kafka.common.TopicPartition
 import org.apache.kafka.common.serialization.ByteArrayDeserializer
 import org.apache.kafka.common.serialization.StringDeserializer
+import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.wire.WireCodec
 import org.citygrid.model.wire.WireJson
@@ -25,6 +26,12 @@ class CommittedRecords {
     /** Every committed case event, by case, in topic order. */
     Map<String, List<CaseEvent>> eventsByCase() {
         values(live.topics.caseEvents()).collect { WireCodec.events().read(it) }.groupBy { it.caseId() }
+    }
+
+    /** Of cases {@code ids}: their committed events by case once every one of them is dispatched, else null. */
+    Map<String, List<CaseEvent>> dispatchedAll(Collection<String> ids) {
+        def seen = eventsByCase().findAll { it.key in ids }
+        ids.every { id -> seen[id]?.any { it.change() instanceof CaseChange.Dispatched } } ? seen : null
     }
 
     /** For each command id, what came of it: its events' change names and {@code rejected REASON} for refusals. */

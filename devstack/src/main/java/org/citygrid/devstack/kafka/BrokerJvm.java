@@ -28,12 +28,15 @@ final class BrokerJvm {
         this.log = log;
     }
 
-    /** Formats the log directory named in server.properties as a new one-node cluster. */
-    void format(Path dataDir) {
+    /**
+     * Formats the log directory named in server.properties for cluster {@code clusterId}, or for a new one-node
+     * cluster when it is null.
+     */
+    void format(Path dataDir, String clusterId) {
         // The format tool runs for a second: C1 only and the serial collector start it fastest.
         List<String> command = command("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
         command.addAll(List.of("kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(),
+                "--cluster-id", clusterId != null ? clusterId : Uuid.randomUuid().toString(),
                 "--config", serverProperties.toString(),
                 "--ignore-formatted"));
         Processes.Result result = Processes.run(command, Duration.ofMinutes(2));

@@ -50,6 +50,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
     private final Optional<BrokerSettings.ExtraListener> extraListener;
     private final String maxHeap;
     private final Duration startTimeout;
+    private final String clusterId;
     private final BrokerLog log;
 
     private int brokerPort;
@@ -65,6 +66,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         this.extraListener = Optional.ofNullable(builder.extraListener);
         this.maxHeap = builder.maxHeap;
         this.startTimeout = builder.startTimeout;
+        this.clusterId = builder.clusterId;
         this.log = new BrokerLog(dir.resolve("broker.log"));
     }
 
@@ -103,7 +105,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         BrokerSettings.writeLog4j2(dir.resolve("log4j2.xml"));
         BrokerJvm jvm = new BrokerJvm(BrokerClassPath.load(), serverProperties(), dir.resolve("log4j2.xml"), log);
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
-            jvm.format(dataDir);
+            jvm.format(dataDir, clusterId);
         }
         log.note("starting broker on " + bootstrapServers() + " (controller 127.0.0.1:" + controllerPort + ")");
         process = jvm.start(maxHeap, pidFile());
@@ -304,6 +306,7 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         private BrokerSettings.ExtraListener extraListener;
         private String maxHeap = "512m";
         private Duration startTimeout = Duration.ofSeconds(90);
+        private String clusterId;
 
         private Builder(Path dir) {
             this.dir = dir;
@@ -368,6 +371,15 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
         /** How long {@link #start()} waits for the broker to answer, 90 s by default. */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The cluster id its storage is formatted with (a new random one by default): the nodes of one cluster
+         * must share it ({@link KafkaCluster}).
+         */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = clusterId;
             return this;
         }
 
