@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.citygrid.devstack.DevstackException;
 import org.citygrid.devstack.FreePorts;
@@ -92,6 +93,13 @@ public final class KafkaCluster implements AutoCloseable {
     /** Every node's client address, for clients that must find the cluster with any one node down. */
     public String bootstrapServers() {
         return nodes.stream().map(KafkaBroker::bootstrapServers).collect(Collectors.joining(","));
+    }
+
+    /** Creates topics of one partition with a replica on every node; topics that exist already are left as they are. */
+    public void createTopics(String... names) {
+        KafkaBroker running = nodes.stream().filter(KafkaBroker::isRunning).findFirst()
+                .orElseThrow(() -> new DevstackException("no node of the cluster is running"));
+        running.createTopics(java.util.Arrays.stream(names).map(name -> new NewTopic(name, 1, (short) nodes.size())).toList());
     }
 
     /** Node {@code id} (1-based, its {@code node.id}). */

@@ -1,0 +1,89 @@
+package org.citygrid.edge.faults
+
+import static org.citygrid.edge.testing.Coap.*
+import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
+
+import java.nio.file.Files
+import java.nio.file.Path
+import org.apache.kafka.clients.admin.Admin
+import org.citygrid.devstack.kafka.KafkaCluster
+import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testing.IntakeTopic
+import org.eclipse.californium.core.network.Endpoint
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+/**
+ * A node forwarding to a three-broker cluster (replication 3, min.insync.replicas 2), as docs/deploy.md sets one
+ * up, while the broker leading its topic is killed with SIGKILL: the other brokers take over the partition, and
+ * every alarm edge arrives, exactly once after dedup by intake id, with the node's default producer settings.
+ */
+class ClusterFailoverSpec extends Specification {
+
+    static final String TOPIC = 'grid.intake'
+
+    @Shared
+    Path clusterDir = Files.createTempDirectory('edge-cluster')
+    @Shared
+    KafkaCluster cluster = KafkaCluster.start(clusterDir, 3)
+    @TempDir
+    Path dir
+    @AutoCleanup
+    EdgeFixture edge
+    @AutoCleanup
+    IntakeTopic topic
+    @AutoCleanup('destroy')
+    Endpoint device = plainEndpoint()
+
+    def setupSpec() {
+        cluster.createTopics(TOPIC)
+    }
+
+    def cleanupSpec() {
+        cluster?.close()
+        clusterDir.toFile().deleteDir()
+    }
+
+    /** Alternating high and low tilts: every post completes one alarm edge. */
+    List<String> stream(int from, int count) {
+        (from..<from + count).collect { i ->
+            def tilt = i % 2 == 0 ? 40 : 1
+            def response = post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: tilt]]), SENML_JSON)
+            assert response.code == CHANGED
+            "edge-dc01:mc-0042:ep-${i.intdiv(2) + 1}:${i % 2 == 0 ? 'RAISED' : 'CLEARED'}".toString()
+        }
+    }
+
+    def "the broker leading the node's topic killed in the middle of a stream: every alarm edge arrives"() {
+        given:
+        edge = EdgeFixture.start(dir, [kafka: [bootstrapServers: cluster.bootstrapServers(), topic: TOPIC]])
+        topic = new IntakeTopic(cluster.bootstrapServers(), TOPIC)
+        int leader = leaderOfTopic()
+
+        when:
+        def sent = stream(0, 20)
+        cluster.node(leader).kill()
+        sent += stream(20, 20)
+
+        then: 'the outbox drains with one broker still down'
+        new PollingConditions(timeout: 90, delay: 0.5).eventually {
+            assert edge.node.outbox().depth() == 0
+        }
+        !cluster.node(leader).running
+        leaderOfTopic() != leader
+
+        and: 'the consumer has every edge; repeats, if any, are the same record under the same id'
+        def consumed = topic.readUntil { all -> all*.record()*.intakeId().toSet().containsAll(sent) }
+        consumed*.record()*.intakeId().toSet() == sent.toSet()
+        consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
+    }
+
+    private int leaderOfTopic() {
+        Admin.create(['bootstrap.servers': cluster.bootstrapServers()] as Map<String, Object>).withCloseable { admin ->
+            admin.describeTopics([TOPIC]).allTopicNames().get()[TOPIC].partitions().first().leader().id()
+        }
+    }
+}
