@@ -7,6 +7,7 @@ import org.citygrid.devstack.Devstack
 import org.citygrid.devstack.kafka.KafkaBroker
 import org.citygrid.edge.testing.EdgeFixture
 import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testing.TiltStream
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -39,14 +40,8 @@ class BrokerOutageSpec extends Specification {
         broker.createTopics(TOPIC)
     }
 
-    /** Alternating high and low tilts: every post completes one alarm edge. */
     List<String> stream(int from, int count) {
-        (from..<from + count).collect { i ->
-            def tilt = i % 2 == 0 ? 40 : 1
-            def response = post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: tilt]]), SENML_JSON)
-            assert response.code == CHANGED
-            "edge-dc01:mc-0042:ep-${i.intdiv(2) + 1}:${i % 2 == 0 ? 'RAISED' : 'CLEARED'}".toString()
-        }
+        TiltStream.post(device, edge, from, count)
     }
 
     def "every alarm edge of a stream interrupted by a broker outage arrives, exactly once after dedup by id"() {
@@ -73,9 +68,9 @@ class BrokerOutageSpec extends Specification {
         }
 
         and: 'the consumer has every edge; repeats, if any, are the same record under the same id'
-        def consumed = topic.readUntil { all -> all*.record()*.intakeId().toSet().containsAll(sent) }
+        def consumed = topic.readUntilAll(sent)
         consumed*.record()*.intakeId().toSet() == sent.toSet()
-        consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
+        IntakeTopic.repeatsAreResends(consumed)
         consumed.every { it.key() == it.record().deviceId() }
     }
 }

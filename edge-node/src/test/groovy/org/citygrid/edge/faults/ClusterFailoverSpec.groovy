@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin
 import org.citygrid.devstack.kafka.KafkaCluster
 import org.citygrid.edge.testing.EdgeFixture
 import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testing.TiltStream
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -47,14 +48,8 @@ class ClusterFailoverSpec extends Specification {
         clusterDir.toFile().deleteDir()
     }
 
-    /** Alternating high and low tilts: every post completes one alarm edge. */
     List<String> stream(int from, int count) {
-        (from..<from + count).collect { i ->
-            def tilt = i % 2 == 0 ? 40 : 1
-            def response = post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: tilt]]), SENML_JSON)
-            assert response.code == CHANGED
-            "edge-dc01:mc-0042:ep-${i.intdiv(2) + 1}:${i % 2 == 0 ? 'RAISED' : 'CLEARED'}".toString()
-        }
+        TiltStream.post(device, edge, from, count)
     }
 
     def "the broker leading the node's topic killed in the middle of a stream: every alarm edge arrives"() {
@@ -76,9 +71,9 @@ class ClusterFailoverSpec extends Specification {
         leaderOfTopic() != leader
 
         and: 'the consumer has every edge; repeats, if any, are the same record under the same id'
-        def consumed = topic.readUntil { all -> all*.record()*.intakeId().toSet().containsAll(sent) }
+        def consumed = topic.readUntilAll(sent)
         consumed*.record()*.intakeId().toSet() == sent.toSet()
-        consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
+        IntakeTopic.repeatsAreResends(consumed)
     }
 
     private int leaderOfTopic() {

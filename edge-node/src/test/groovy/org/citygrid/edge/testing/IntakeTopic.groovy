@@ -41,6 +41,16 @@ class IntakeTopic implements AutoCloseable {
         consumed
     }
 
+    /** Polls until every one of {@code intakeIds} has come (or the patience runs out); returns all consumed. */
+    List<Consumed> readUntilAll(Collection<String> intakeIds) {
+        readUntil { all -> all*.record()*.intakeId().toSet().containsAll(intakeIds) }
+    }
+
+    /** Whether every intake id consumed more than once came each time as the same record: a resend, not a clash. */
+    static boolean repeatsAreResends(List<Consumed> consumed) {
+        consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
+    }
+
     /** Intake ids as consumed, duplicates included. */
     List<String> ids() {
         consumed*.record()*.intakeId()
