@@ -78,9 +78,10 @@ class IntentPusher {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("caseId", intent.path("caseId").asText());
         data.put("version", intent.path("caseVersion").asText());
-        data.put("intentId", intent.path("intentId").asText());
+        String intentId = intent.path("intentId").asText();
+        data.put("intentId", intentId);
         data.put("what", what);
-        String key = "intent:" + intent.path("intentId").asText();
+        String key = "intent:" + intentId;
         switch (kind) {
             case "USER" -> notifier.toPeople(key, List.of(id), message.title(), message.body(), data);
             case "DEPARTMENT" -> notifier.toPeople(key, accounts.handlersOf(id), message.title(), message.body(), data);

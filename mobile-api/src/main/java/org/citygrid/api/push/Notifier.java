@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.citygrid.api.support.DataAccessException;
 
@@ -42,9 +44,10 @@ public class Notifier {
 
     /** @param messageKey what the message is for, or null for one that is never delivered again */
     public void toPeople(String messageKey, List<String> accountIds, String title, String body, Map<String, String> data) {
+        Set<String> served = servedBefore(messageKey);
         for (String token : tokens.ofAccounts(accountIds)) {
             PushTarget target = PushTarget.token(token);
-            if (alreadyHas(messageKey, target)) {
+            if (served.contains(target.toString())) {
                 continue;
             }
             PushGateway.Result result = gateway.send(target, title, body, data);
@@ -58,22 +61,26 @@ public class Notifier {
     /** @param messageKey what the message is for, or null for one that is never delivered again */
     public void toCommunity(String messageKey, String communityCode, String title, String body, Map<String, String> data) {
         PushTarget topic = PushTarget.community(communityCode);
-        if (!alreadyHas(messageKey, topic)) {
+        if (!servedBefore(messageKey).contains(topic.toString())) {
             record(messageKey, topic, title, body, data, gateway.send(topic, title, body, data));
         }
     }
 
-    private boolean alreadyHas(String messageKey, PushTarget target) {
+    /** The targets that already have an outcome other than FAILED for {@code messageKey}: one query per message. */
+    private Set<String> servedBefore(String messageKey) {
         if (messageKey == null) {
-            return false;
+            return Set.of();
         }
-        String sql = "SELECT 1 FROM api.push_intents WHERE message_key = ? AND target = ? AND outcome <> 'FAILED' LIMIT 1";
+        String sql = "SELECT DISTINCT target FROM api.push_intents WHERE message_key = ? AND outcome <> 'FAILED'";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, messageKey);
-            s.setString(2, target.toString());
+            Set<String> targets = new HashSet<>();
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    targets.add(rs.getString(1));
+                }
             }
+            return targets;
         } catch (SQLException e) {
             throw new DataAccessException("cannot look up earlier pushes of " + messageKey, e);
         }
