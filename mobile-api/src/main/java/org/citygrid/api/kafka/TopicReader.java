@@ -30,13 +30,14 @@ import org.slf4j.LoggerFactory;
  * record must never reach a phone or a screen.
  *
  * <p>A handler that throws (the database away for a minute) gets the same record again after a pause,
- * until it goes through; the records after it wait, in order. Before, the exception ended the thread:
- * pushes and rejections stopped for good while the instance still answered healthy.
+ * until it goes through; the records after it wait, in order. Ending the thread instead would stop
+ * pushes and rejections for good while the instance still answered healthy.
  */
 public final class TopicReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final String threadName;
     private final String topic;
@@ -71,7 +72,7 @@ public final class TopicReader implements AutoCloseable {
      */
     public static TopicReader inGroup(String threadName, KafkaConnection kafka, String topic, String group,
                                       String offsetReset, Consumer<ConsumerRecord<String, byte[]>> handler) {
-        return new TopicReader(threadName, kafka, topic, group, offsetReset, handler, Duration.ofSeconds(2));
+        return new TopicReader(threadName, kafka, topic, group, offsetReset, handler, RETRY_AFTER);
     }
 
     /** As {@link #inGroup}, with the pause before a failed record is handed over again. */
@@ -84,7 +85,7 @@ public final class TopicReader implements AutoCloseable {
     public static TopicReader everyPartition(String threadName, KafkaConnection kafka, String topic, String start,
                                              Consumer<ConsumerRecord<String, byte[]>> handler) {
         return new TopicReader(threadName, kafka, topic, null, "earliest".equals(start) ? "earliest" : "latest", handler,
-                Duration.ofSeconds(2));
+                RETRY_AFTER);
     }
 
     /** Joins the group or takes the partitions there are now (later ones at the next start), then reads. */
