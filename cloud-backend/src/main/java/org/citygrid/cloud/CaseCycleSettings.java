@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Every setting of cloud-backend, read from environment variables ({@code CITYGRID_...}) or the
@@ -90,6 +91,21 @@ public record CaseCycleSettings(
         Map<String, Object> client = new LinkedHashMap<>(kafkaClientConfig);
         client.put("bootstrap.servers", bootstrapServers);
         return client;
+    }
+
+    /**
+     * How this instance's consumers sit in their groups (the case cycle's and the projection's): how long the
+     * partitions of an instance that died stay with it before others take over, and with CITYGRID_INSTANCE_ID a
+     * static member id, {@code instanceId + suffix}, so that the instance restarted under it after a crash takes
+     * them back at once instead of waiting out its dead self's session.
+     */
+    public Map<String, Object> groupMembership(String suffix) {
+        Map<String, Object> membership = new LinkedHashMap<>();
+        membership.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        if (instanceId != null) {
+            membership.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + suffix);
+        }
+        return membership;
     }
 
     /** The topic names, with the configured prefix. */

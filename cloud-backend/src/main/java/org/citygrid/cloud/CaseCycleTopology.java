@@ -216,15 +216,8 @@ public final class CaseCycleTopology {
         // a warm copy of each task's stores on another instance, so that a failover does not restore from the
         // changelogs first; useful only with more than one instance
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
-        // how long the partitions of an instance that died stay with it before others take over
-        props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-                (int) settings.sessionTimeout().toMillis());
-        if (settings.instanceId() != null) {
-            // static membership: an instance restarted under the same id (after a crash, a kill) takes its tasks
-            // back at once instead of waiting out its dead self's session; Streams adds the thread to the id
-            props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
-                    settings.instanceId());
-        }
+        // Streams adds the thread to a static member id
+        settings.groupMembership("").forEach((key, value) -> props.put(StreamsConfig.consumerPrefix(key), value));
         return props;
     }
 

@@ -62,13 +62,9 @@ public final class Projection implements Runnable, AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.projectionBatch());
-        // as for the case cycle: how long a dead instance keeps its partitions, and a restart under the same
-        // CITYGRID_INSTANCE_ID takes them back at once. Without this the projection of a killed and restarted
-        // instance stood still until its dead self's session ran out, while the case cycle was already going.
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
-        if (settings.instanceId() != null) {
-            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId() + "-projection");
-        }
+        // as the case cycle's: a killed instance restarted under its id must not leave its projection standing
+        // behind its dead self's session while the case cycle is already going
+        props.putAll(settings.groupMembership("-projection"));
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.database = database;
     }
