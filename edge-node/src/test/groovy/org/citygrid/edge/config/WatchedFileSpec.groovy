@@ -18,10 +18,9 @@ class WatchedFileSpec extends Specification {
 
     def "an edit that keeps the size and the modification time is still seen"() {
         given: 'a threshold of 15, watched'
-        def file = dir.resolve('rules.txt')
-        Files.writeString(file, 'tilt > 15')
+        def file = rulesFile()
         def stamp = Files.getLastModifiedTime(file)
-        def watched = WatchedFile.watch('rules', file, { Files.readString(it) } as WatchedFile.Reader<String>, Duration.ofHours(1))
+        def watched = watch(file) { Files.readString(it) }
         def changes = []
         watched.onChange { before, after -> changes << [before, after] }
 
@@ -40,10 +39,9 @@ class WatchedFileSpec extends Specification {
 
     def "a file touched without a change is not reloaded"() {
         given:
-        def file = dir.resolve('rules.txt')
-        Files.writeString(file, 'tilt > 15')
+        def file = rulesFile()
         int reads = 0
-        def watched = WatchedFile.watch('rules', file, { reads++; Files.readString(it) } as WatchedFile.Reader<String>, Duration.ofHours(1))
+        def watched = watch(file) { reads++; Files.readString(it) }
 
         when:
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 60_000))
@@ -59,15 +57,14 @@ class WatchedFileSpec extends Specification {
 
     def "a version that does not parse is reported and the last good one stays in force"() {
         given:
-        def file = dir.resolve('rules.txt')
-        Files.writeString(file, 'tilt > 15')
-        def watched = WatchedFile.watch('rules', file, { p ->
+        def file = rulesFile()
+        def watched = watch(file) { p ->
             def text = Files.readString(p)
             if (!text.startsWith('tilt')) {
                 throw new IOException("not a rule: ${text}")
             }
             text
-        } as WatchedFile.Reader<String>, Duration.ofHours(1))
+        }
         int failures = 0
         watched.onReloadFailure { failures++ }
 
@@ -81,5 +78,17 @@ class WatchedFileSpec extends Specification {
 
         cleanup:
         watched?.close()
+    }
+
+    /** A rules file holding a threshold of 15. */
+    private Path rulesFile() {
+        def file = dir.resolve('rules.txt')
+        Files.writeString(file, 'tilt > 15')
+        file
+    }
+
+    /** Watched with a poller that never fires by itself: the features call poll(). */
+    private static WatchedFile<String> watch(Path file, Closure<String> read) {
+        WatchedFile.watch('rules', file, read as WatchedFile.Reader<String>, Duration.ofHours(1))
     }
 }

@@ -9,7 +9,6 @@ import org.citygrid.api.support.TestStack
 import org.citygrid.devstack.Devstack
 import spock.lang.Specification
 
-import java.sql.DriverManager
 
 /**
  * A fresh installation gets its first administrator from CITYGRID_ADMIN_PASSWORD
@@ -91,15 +90,12 @@ class BootstrapAdminSpec extends Specification {
     }
 
     private static long accounts(String url, String role) {
-        def c = DriverManager.getConnection(url)
-        try {
+        TestStack.withConnection(url) { c ->
             def s = c.prepareStatement('SELECT count(*) FROM api.accounts WHERE role = ?')
             s.setString(1, role)
             def rs = s.executeQuery()
             rs.next()
             rs.getLong(1)
-        } finally {
-            c.close()
         }
     }
 }

@@ -5,7 +5,6 @@ import org.citygrid.api.support.TestStack
 import org.citygrid.devstack.Devstack
 
 import java.sql.Connection
-import java.sql.DriverManager
 import java.sql.Timestamp
 import java.time.Instant
 
@@ -58,12 +57,7 @@ class MapData {
     }
 
     def <T> T withConnection(Closure<T> work) {
-        Connection c = DriverManager.getConnection(jdbcUrl)
-        try {
-            return work(c)
-        } finally {
-            c.close()
-        }
+        TestStack.withConnection(jdbcUrl, work)
     }
 
     static void insertGrid(Connection c, String code, double lon, double lat, double size) {

@@ -221,16 +221,13 @@ class TwoApiInstancesSpec extends Specification {
     }
 
     private List<String> administrators() {
-        def c = java.sql.DriverManager.getConnection(database)
-        try {
+        TestStack.withConnection(database) { c ->
             def rs = c.createStatement().executeQuery("SELECT username FROM api.accounts WHERE role = 'ADMIN'")
             def names = []
             while (rs.next()) {
                 names << rs.getString(1)
             }
             names
-        } finally {
-            c.close()
         }
     }
 

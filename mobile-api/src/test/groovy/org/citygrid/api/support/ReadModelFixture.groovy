@@ -2,7 +2,6 @@ package org.citygrid.api.support
 
 import groovy.json.JsonOutput
 
-import java.sql.DriverManager
 import java.sql.Timestamp
 import java.time.Instant
 
@@ -26,16 +25,7 @@ class ReadModelFixture {
     }
 
     private static <T> T connect(Closure<T> work) {
-        String url = DATABASE.get()
-        if (url == null) {
-            return TestStack.instance.withConnection(work)
-        }
-        def c = DriverManager.getConnection(url)
-        try {
-            return work(c)
-        } finally {
-            c.close()
-        }
+        TestStack.withConnection(DATABASE.get() ?: TestStack.instance.jdbcUrl, work)
     }
 
     /**

@@ -55,7 +55,12 @@ class TestStack {
     }
 
     def <T> T withConnection(Closure<T> work) {
-        Connection c = DriverManager.getConnection(jdbcUrl)
+        withConnection(jdbcUrl, work)
+    }
+
+    /** {@code work} on a connection to another database of the test cluster, closed after. */
+    static <T> T withConnection(String url, Closure<T> work) {
+        Connection c = DriverManager.getConnection(url)
         try {
             return work(c)
         } finally {
