@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.citygrid.edge.alarms.AlarmRules;
 import org.citygrid.edge.config.EdgeConfig;
 import org.citygrid.edge.devices.DeviceRegistry;
-import org.citygrid.edge.devices.RegistryPskStore;
 import org.citygrid.edge.ingest.ReadingIngest;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;

@@ -12,6 +12,7 @@ import org.citygrid.edge.outbox.OutboxFullException;
 import org.citygrid.edge.senml.Reading;
 import org.citygrid.edge.senml.SenmlCodec;
 import org.citygrid.edge.senml.SenmlException;
+import org.citygrid.model.text.TextRejectedException;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -82,6 +83,8 @@ final class ReadingsResource extends CoapResource {
             exchange.respond(ResponseCode.CHANGED);
         } catch (SenmlException e) {
             Responses.reject(exchange, metrics, RejectReason.MALFORMED, e.getMessage());
+        } catch (TextRejectedException e) {
+            Responses.reject(exchange, metrics, RejectReason.INVALID_TEXT, e.getMessage());
         } catch (Rejected e) {
             Responses.reject(exchange, metrics, e);
         } catch (OutboxFullException e) {

@@ -27,7 +27,8 @@ final class Responses {
             case UNSUPPORTED_CONTENT_FORMAT -> ResponseCode.UNSUPPORTED_CONTENT_FORMAT;
             case TOO_LARGE -> ResponseCode.REQUEST_ENTITY_TOO_LARGE;
             case UNKNOWN_DEVICE -> ResponseCode.NOT_FOUND;
-            case FORBIDDEN -> ResponseCode.FORBIDDEN;
+            case FORBIDDEN, UNLINKED_REPORTER -> ResponseCode.FORBIDDEN;
+            case RATE_LIMITED -> ResponseCode.TOO_MANY_REQUESTS;
             case OUTBOX_FULL -> ResponseCode.SERVICE_UNAVAILABLE;
             default -> ResponseCode.BAD_REQUEST;
         };

@@ -1,10 +1,10 @@
 package org.citygrid.edge.alarms
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup

@@ -2,13 +2,13 @@ package org.citygrid.edge.coap
 
 import static org.citygrid.edge.coap.ReportsResourceSpec.photo
 import static org.citygrid.edge.coap.ReportsResourceSpec.report
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import org.citygrid.edge.metrics.RejectReason
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup

@@ -1,13 +1,13 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.TimeUnit
 import org.citygrid.edge.metrics.RejectReason
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.eclipse.californium.core.CoapHandler
 import org.eclipse.californium.core.CoapObserveRelation
 import org.eclipse.californium.core.CoapResponse
@@ -33,8 +33,8 @@ class ConfigObserveSpec extends Specification {
 
     def setup() {
         edge = EdgeFixture.start(dir, [plain: false])
-        manhole = dtlsEndpoint('mc-0042', 'secret-mc-0042')
-        gauge = dtlsEndpoint('wl-0007', 'secret-wl-0007')
+        manhole = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
+        gauge = dtlsEndpoint('wl-0007', 'secret-key-of-wl-0007')
     }
 
     def cleanup() {

@@ -1,10 +1,10 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.eclipse.californium.core.coap.LinkFormat
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
@@ -27,7 +27,7 @@ class DiscoveryAndHealthSpec extends Specification {
 
     def setupSpec() {
         edge = EdgeFixture.start(dir, [plain: false])
-        device = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        device = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
     }
 
     def "/.well-known/core lists #path with resource type #rt and content-formats #ct"() {

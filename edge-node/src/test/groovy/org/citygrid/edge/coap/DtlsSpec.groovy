@@ -1,10 +1,10 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import org.citygrid.edge.metrics.RejectReason
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.eclipse.californium.core.coap.Request
 import org.eclipse.californium.core.network.Endpoint
 import org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException
@@ -31,7 +31,7 @@ class DtlsSpec extends Specification {
 
     def "a device with its registered key completes the handshake and its readings are accepted"() {
         given:
-        device = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        device = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
 
         when:
         def response = post(device, edge.dtlsUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 2]]), SENML_JSON)
@@ -61,14 +61,14 @@ class DtlsSpec extends Specification {
         where:
         who                                        | identity  | key
         'the wrong key for a registered identity'  | 'mc-0042' | 'not-the-key'
-        'an identity not in the registry'          | 'mc-7777' | 'secret-mc-7777'
-        'a revoked device, even with its old key'  | 'mc-0099' | 'secret-mc-0099'
-        "another neighbourhood's device"           | 'mc-next' | 'secret-mc-next'
+        'an identity not in the registry'          | 'mc-7777' | 'secret-key-of-mc-7777'
+        'a revoked device, even with its old key'  | 'mc-0099' | 'secret-key-of-mc-0099'
+        "another neighbourhood's device"           | 'mc-next' | 'secret-key-of-mc-next'
     }
 
     def "an authenticated device cannot post readings in another device's name"() {
         given:
-        device = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        device = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
 
         when:
         def response = post(device, edge.dtlsUri('s/wl-0007'), json([[n: 'level', u: 'm', v: 0.9]]), SENML_JSON)

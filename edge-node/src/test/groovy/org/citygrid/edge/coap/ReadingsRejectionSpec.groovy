@@ -1,10 +1,10 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import org.citygrid.edge.metrics.RejectReason
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
@@ -73,6 +73,9 @@ class ReadingsRejectionSpec extends Specification {
         'trailing bytes after the pack'   | 's/mc-0042'   | SENML_JSON  | text('[{"n":"tilt","v":1}] []')                      || BAD_REQUEST                | RejectReason.MALFORMED                  | 'malformed SenML JSON'
         'bytes that are not CBOR'         | 's/mc-0042'   | SENML_CBOR  | [0xff, 0x00, 0x13] as byte[]                         || BAD_REQUEST                | RejectReason.MALFORMED                  | 'malformed SenML CBOR'
         'JSON sent as SenML CBOR'         | 's/mc-0042'   | SENML_CBOR  | json([[n: 'tilt', v: 1]])                            || BAD_REQUEST                | RejectReason.MALFORMED                  | 'SenML CBOR'
+        'a unit with a line break'        | 's/mc-0042'   | SENML_JSON  | json([[n: 'tilt', u: 'deg\nforged: log line', v: 1]]) || BAD_REQUEST              | RejectReason.INVALID_TEXT               | 'u of record 0 must be one line: remove the line break or tab (U+000A) at character 4'
+        'a base unit of 65 characters'    | 's/mc-0042'   | SENML_JSON  | json([[bu: 'd' * 65, n: 'tilt', v: 1]])              || BAD_REQUEST                | RejectReason.INVALID_TEXT               | 'at most 64 characters'
+        'a device id with a line feed'    | 's/mc%0A42'   | SENML_JSON  | json([[n: 'tilt', u: 'deg', v: 20]])                 || BAD_REQUEST                | RejectReason.INVALID_TEXT               | 'device may only have letters, digits and . _ -'
         'a tilt in radians'               | 's/mc-0042'   | SENML_JSON  | json([[n: 'tilt', u: 'rad', v: 0.5]])                || BAD_REQUEST                | RejectReason.UNIT_MISMATCH              | "'deg'"
         'a tilt beyond physical range'    | 's/mc-0042'   | SENML_JSON  | json([[n: 'tilt', u: 'deg', v: 720]])                || BAD_REQUEST                | RejectReason.OUT_OF_RANGE               | '[0.0, 180.0]'
         'a negative water level'          | 's/wl-0007'   | SENML_JSON  | json([[n: 'level', u: 'm', v: -3]])                  || BAD_REQUEST                | RejectReason.OUT_OF_RANGE               | 'physical range'

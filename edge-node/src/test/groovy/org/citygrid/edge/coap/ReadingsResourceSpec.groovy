@@ -1,10 +1,10 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 
 import java.time.Instant
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.Senml
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.Senml
 import org.citygrid.model.intake.AlarmState
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec

@@ -1,13 +1,13 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.security.MessageDigest
 import java.time.Instant
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec
@@ -28,7 +28,7 @@ class ReportsResourceSpec extends Specification {
 
     def setup() {
         edge = EdgeFixture.start(dir, [plain: false])
-        fieldDevice = dtlsEndpoint('fd-01', 'secret-fd-01')
+        fieldDevice = dtlsEndpoint('fd-01', 'secret-key-of-fd-01')
     }
 
     /** A JPEG-looking photo of some kilobytes: far more than one CoAP message. */
@@ -105,7 +105,7 @@ class ReportsResourceSpec extends Specification {
         edge.close()
         fieldDevice.destroy()
         edge = EdgeFixture.start(dir, [plain: false])
-        fieldDevice = dtlsEndpoint('fd-01', 'secret-fd-01')
+        fieldDevice = dtlsEndpoint('fd-01', 'secret-key-of-fd-01')
 
         when:
         def retry = post(fieldDevice, edge.dtlsUri('r'), body, JSON)
@@ -115,13 +115,37 @@ class ReportsResourceSpec extends Specification {
         outboxRecords().size() == 1
     }
 
+    def "a report naming #reporter is filed under #filedUnder: a linked worker, or the device itself"() {
+        when:
+        def response = post(fieldDevice, edge.dtlsUri('r'), json(report(reporter: reporter)), JSON)
+
+        then:
+        response.code == CREATED
+        outboxRecords()*.reporterId() == [filedUnder]
+
+        where:
+        reporter   || filedUnder
+        null       || 'fd-01'
+        ''         || 'fd-01'
+        'fd-01'    || 'fd-01'
+        'worker-2' || 'worker-2'
+    }
+
+    def "the text is stored as the shared rules normalise it: one kind of line break, composed characters"() {
+        when:
+        post(fieldDevice, edge.dtlsUri('r'), json(report(text: '井盖松动\r\ncafe\u0301 门口')), JSON)
+
+        then:
+        outboxRecords()*.description() == ['井盖松动\ncaf\u00e9 门口']
+    }
+
     def "two devices may use the same report id: ids are the device's own"() {
         given:
-        def sensor = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        def sensor = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
 
         when:
         post(fieldDevice, edge.dtlsUri('r'), json(report()), JSON)
-        def other = post(sensor, edge.dtlsUri('r'), json(report()), JSON)
+        def other = post(sensor, edge.dtlsUri('r'), json(report(reporter: null)), JSON)
 
         then:
         other.code == CREATED

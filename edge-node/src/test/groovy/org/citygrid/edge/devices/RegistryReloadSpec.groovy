@@ -1,10 +1,11 @@
 package org.citygrid.edge.devices
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
+import groovy.json.JsonOutput
 import java.nio.file.Files
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Specification
@@ -29,7 +30,7 @@ class RegistryReloadSpec extends Specification {
     }
 
     Endpoint session(String id, boolean expectRefusal = false) {
-        def endpoint = dtlsEndpoint(id, "secret-$id", expectRefusal)
+        def endpoint = dtlsEndpoint(id, "secret-key-of-$id", expectRefusal)
         endpoints << endpoint
         endpoint
     }
@@ -67,14 +68,14 @@ class RegistryReloadSpec extends Specification {
     def "a device added to the file can connect without a restart"() {
         when:
         edge.rewriteDevices(devicesWith {
-            it << [id: 'mc-0100', pskIdentity: 'mc-0100', key: 'secret-mc-0100', sensorType: 'manhole-tilt',
+            it << [id: 'mc-0100', pskIdentity: 'mc-0100', key: 'secret-key-of-mc-0100', sensorType: 'manhole-tilt',
                    position: [lon: 116.4034, lat: 39.9147], neighbourhood: EdgeFixture.NEIGHBOURHOOD, revoked: false]
         })
 
         then:
         new PollingConditions(timeout: 60, delay: 0.5).eventually {
             // refused quickly while the file is not reloaded yet, but with time for a handshake on a loaded machine
-            Endpoint attempt = dtlsEndpoint('mc-0100', 'secret-mc-0100', 1000, 2).tap { endpoints << it }
+            Endpoint attempt = dtlsEndpoint('mc-0100', 'secret-key-of-mc-0100', 1000, 2).tap { endpoints << it }
             try {
                 assert tilt(attempt, 'mc-0100').code == CHANGED
             } catch (IOException e) {
@@ -83,12 +84,12 @@ class RegistryReloadSpec extends Specification {
         }
     }
 
-    def "a registry file that does not parse is ignored: registered devices keep working"() {
+    def "a registry version with #problem is ignored: registered devices keep working"() {
         given:
         def open = session('wl-0007')
 
         when:
-        Files.writeString(dir.resolve('devices.json'), '[{"id": "wl-0007", ')
+        Files.writeString(dir.resolve('devices.json'), content)
         new PollingConditions(timeout: 10).eventually {
             assert edge.node.metrics().registryReloadFailures.sum() >= 1
         }
@@ -96,5 +97,10 @@ class RegistryReloadSpec extends Specification {
         then: 'open sessions and new handshakes both still work with the last good registry'
         post(open, edge.dtlsUri('s/wl-0007'), json([[n: 'level', u: 'm', v: 0.05]]), SENML_JSON).code == CHANGED
         tilt(session('mc-0042'), 'mc-0042').code == CHANGED
+
+        where:
+        problem                           | content
+        'a syntax error'                  | '[{"id": "wl-0007", '
+        'a key shorter than 16 bytes'     | JsonOutput.toJson(devicesWith { it.find { d -> d.id == 'mc-0042' }.key = 'short-key' })
     }
 }

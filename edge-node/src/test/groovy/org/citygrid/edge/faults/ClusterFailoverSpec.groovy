@@ -1,15 +1,15 @@
 package org.citygrid.edge.faults
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import java.nio.file.Files
 import java.nio.file.Path
 import org.apache.kafka.clients.admin.Admin
 import org.citygrid.devstack.kafka.KafkaCluster
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
-import org.citygrid.edge.testing.TiltStream
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
+import org.citygrid.edge.testkit.TiltStream
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared

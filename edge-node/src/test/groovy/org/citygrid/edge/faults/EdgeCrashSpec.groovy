@@ -1,7 +1,7 @@
 package org.citygrid.edge.faults
 
 import static org.citygrid.edge.coap.ReportsResourceSpec.report
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import java.util.concurrent.ConcurrentLinkedQueue
@@ -9,9 +9,9 @@ import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
 import org.citygrid.devstack.Devstack
-import org.citygrid.edge.testing.ChildEdge
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testkit.ChildEdge
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
 import org.eclipse.californium.core.CoapClient
 import org.eclipse.californium.core.coap.Request
 import spock.lang.AutoCleanup

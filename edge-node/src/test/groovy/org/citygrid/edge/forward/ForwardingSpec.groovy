@@ -1,12 +1,12 @@
 package org.citygrid.edge.forward
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import java.time.Instant
 import org.citygrid.devstack.Devstack
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.intake.AlarmState
 import org.eclipse.californium.core.network.Endpoint
@@ -35,7 +35,7 @@ class ForwardingSpec extends Specification {
         broker.createTopics(name)
         edge = EdgeFixture.start(dir, [plain: false, kafka: [bootstrapServers: broker.bootstrapServers(), topic: name, retryBackoffMs: 200]])
         topic = new IntakeTopic(broker.bootstrapServers(), name)
-        manhole = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        manhole = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
     }
 
     def "an alarm raised over DTLS reaches the intake topic in the documented wire format"() {

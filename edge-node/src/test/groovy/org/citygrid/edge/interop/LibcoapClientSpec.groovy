@@ -3,8 +3,8 @@ package org.citygrid.edge.interop
 import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 import org.citygrid.devstack.Devstack
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
 import org.citygrid.model.intake.AlarmState
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -60,7 +60,7 @@ class LibcoapClientSpec extends Specification {
 
     def "coap-client posts a SenML JSON pack over DTLS PSK and the alarm is read back from Kafka"() {
         when:
-        def (exit, output) = coapClient('-m', 'post', '-t', '110', '-u', 'mc-0042', '-k', 'secret-mc-0042',
+        def (exit, output) = coapClient('-m', 'post', '-t', '110', '-u', 'mc-0042', '-k', 'secret-key-of-mc-0042',
                 '-e', '[{"bn":"mc-0042/","bt":1772413200,"n":"tilt","u":"deg","v":33.0}]',
                 "coaps://127.0.0.1:${edge.node.dtlsPort()}/s/mc-0042")
 
@@ -94,7 +94,7 @@ class LibcoapClientSpec extends Specification {
 
     def "coap-client sees the diagnostic of a refused pack"() {
         when:
-        def (exit, output) = coapClient('-m', 'post', '-t', '110', '-u', 'wl-0007', '-k', 'secret-wl-0007',
+        def (exit, output) = coapClient('-m', 'post', '-t', '110', '-u', 'wl-0007', '-k', 'secret-key-of-wl-0007',
                 '-e', '[{"n":"level","u":"m","v":99}]', "coaps://127.0.0.1:${edge.node.dtlsPort()}/s/wl-0007")
 
         then:

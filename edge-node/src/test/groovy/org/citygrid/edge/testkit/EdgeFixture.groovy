@@ -1,4 +1,4 @@
-package org.citygrid.edge.testing
+package org.citygrid.edge.testkit
 
 import groovy.json.JsonOutput
 import java.nio.file.Files
@@ -21,17 +21,17 @@ class EdgeFixture implements AutoCloseable {
 
     /** The registry every spec uses: one device per case worth telling apart. */
     static final List<Map> DEVICES = [
-            [id: 'mc-0042', pskIdentity: 'mc-0042', key: 'secret-mc-0042', sensorType: 'manhole-tilt',
+            [id: 'mc-0042', pskIdentity: 'mc-0042', key: 'secret-key-of-mc-0042', sensorType: 'manhole-tilt',
              position: [lon: 116.40330, lat: 39.91460], neighbourhood: NEIGHBOURHOOD, revoked: false],
-            [id: 'wl-0007', pskIdentity: 'wl-0007', key: 'secret-wl-0007', sensorType: 'water-level',
+            [id: 'wl-0007', pskIdentity: 'wl-0007', key: 'secret-key-of-wl-0007', sensorType: 'water-level',
              position: [lon: 116.40300, lat: 39.91440], neighbourhood: NEIGHBOURHOOD, revoked: false],
-            [id: 'lamp-3', pskIdentity: 'lamp-3', key: 'secret-lamp-3', sensorType: 'street-lamp',
+            [id: 'lamp-3', pskIdentity: 'lamp-3', key: 'secret-key-of-lamp-3', sensorType: 'street-lamp',
              position: [lon: 116.40310, lat: 39.91450], neighbourhood: NEIGHBOURHOOD, revoked: false],
-            [id: 'fd-01', pskIdentity: 'fd-01', key: 'secret-fd-01', sensorType: null,
-             position: null, neighbourhood: NEIGHBOURHOOD, revoked: false],
-            [id: 'mc-0099', pskIdentity: 'mc-0099', key: 'secret-mc-0099', sensorType: 'manhole-tilt',
+            [id: 'fd-01', pskIdentity: 'fd-01', key: 'secret-key-of-fd-01', sensorType: null,
+             position: null, neighbourhood: NEIGHBOURHOOD, revoked: false, workers: ['worker-1', 'worker-2']],
+            [id: 'mc-0099', pskIdentity: 'mc-0099', key: 'secret-key-of-mc-0099', sensorType: 'manhole-tilt',
              position: [lon: 116.40330, lat: 39.91460], neighbourhood: NEIGHBOURHOOD, revoked: true],
-            [id: 'mc-next', pskIdentity: 'mc-next', key: 'secret-mc-next', sensorType: 'manhole-tilt',
+            [id: 'mc-next', pskIdentity: 'mc-next', key: 'secret-key-of-mc-next', sensorType: 'manhole-tilt',
              position: [lon: 116.41000, lat: 39.92000], neighbourhood: '110101001002', revoked: false],
     ]
 

@@ -1,4 +1,4 @@
-package org.citygrid.edge.testing
+package org.citygrid.edge.testkit
 
 import java.time.Duration
 import org.apache.kafka.clients.consumer.ConsumerConfig
