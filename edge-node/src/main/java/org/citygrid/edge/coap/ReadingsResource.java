@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.ingest.ReadingIngest;
 import org.citygrid.edge.ingest.Rejected;
+import org.citygrid.edge.limits.RateLimiter;
+import org.citygrid.edge.limits.TooManyRequests;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.outbox.OutboxFullException;
@@ -26,16 +28,18 @@ final class ReadingsResource extends CoapResource {
 
     private final SenmlCodec senml = new SenmlCodec();
     private final Requester requester;
+    private final RateLimiter limiter;
     private final ReadingIngest ingest;
     private final EdgeMetrics metrics;
     private final int maxBytes;
     private final Executor executor;
     private final Clock clock;
 
-    ReadingsResource(Requester requester, ReadingIngest ingest, EdgeMetrics metrics, int maxBytes, Executor executor,
-                     Clock clock) {
+    ReadingsResource(Requester requester, RateLimiter limiter, ReadingIngest ingest, EdgeMetrics metrics, int maxBytes,
+                     Executor executor, Clock clock) {
         super("s");
         this.requester = requester;
+        this.limiter = limiter;
         this.ingest = ingest;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
@@ -78,6 +82,7 @@ final class ReadingsResource extends CoapResource {
         }
         try {
             Device device = requester.claimed(exchange, deviceId);
+            limiter.take(device.id());
             List<Reading> readings = senml.read(exchange.getRequestPayload(), format, clock.instant());
             ingest.ingest(device, readings);
             exchange.respond(ResponseCode.CHANGED);
@@ -87,6 +92,8 @@ final class ReadingsResource extends CoapResource {
             Responses.reject(exchange, metrics, RejectReason.INVALID_TEXT, e.getMessage());
         } catch (Rejected e) {
             Responses.reject(exchange, metrics, e);
+        } catch (TooManyRequests e) {
+            Responses.tooManyRequests(exchange, metrics, e);
         } catch (OutboxFullException e) {
             Responses.outboxFull(exchange, metrics, e);
         }

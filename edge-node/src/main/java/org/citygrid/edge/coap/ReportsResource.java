@@ -11,6 +11,8 @@ import java.util.concurrent.Executor;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.ingest.Rejected;
 import org.citygrid.edge.json.StrictJson;
+import org.citygrid.edge.limits.RateLimiter;
+import org.citygrid.edge.limits.TooManyRequests;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.outbox.OutboxFullException;
@@ -31,16 +33,18 @@ final class ReportsResource extends CoapResource {
     private final ObjectMapper json = StrictJson.build(JsonMapper.builder().addModule(new JavaTimeModule()));
     private final ObjectMapper cbor = StrictJson.build(CBORMapper.builder().addModule(new JavaTimeModule()));
     private final Requester requester;
+    private final RateLimiter limiter;
     private final ReportIngest ingest;
     private final EdgeMetrics metrics;
     private final int maxBytes;
     private final Executor executor;
     private final Clock clock;
 
-    ReportsResource(Requester requester, ReportIngest ingest, EdgeMetrics metrics, int maxBytes, Executor executor,
-                    Clock clock) {
+    ReportsResource(Requester requester, RateLimiter limiter, ReportIngest ingest, EdgeMetrics metrics, int maxBytes,
+                    Executor executor, Clock clock) {
         super("r");
         this.requester = requester;
+        this.limiter = limiter;
         this.ingest = ingest;
         this.metrics = metrics;
         this.maxBytes = maxBytes;
@@ -78,12 +82,15 @@ final class ReportsResource extends CoapResource {
         try {
             PatrolReport report = read(mapper, exchange.getRequestPayload());
             Device device = requester.claimed(exchange, report.device());
+            limiter.take(device.id());
             ReportIngest.Outcome outcome = ingest.ingest(device, report, clock.instant());
             exchange.setLocationPath("r/" + report.id());
             exchange.respond(ResponseCode.CREATED, "{\"intakeId\":\"" + outcome.intakeId() + "\",\"duplicate\":"
                     + outcome.duplicate() + "}", MediaTypeRegistry.APPLICATION_JSON);
         } catch (Rejected e) {
             Responses.reject(exchange, metrics, e);
+        } catch (TooManyRequests e) {
+            Responses.tooManyRequests(exchange, metrics, e);
         } catch (OutboxFullException e) {
             Responses.outboxFull(exchange, metrics, e);
         }

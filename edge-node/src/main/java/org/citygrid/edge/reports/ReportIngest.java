@@ -101,7 +101,7 @@ public final class ReportIngest {
         String intakeId = intakeId(nodeId, device.id(), report.id());
         synchronized (seen) {
             if (seen.containsKey(intakeId)) {
-                metrics.reportsDuplicate.increment();
+                metrics.duplicateReport();
                 return new Outcome(intakeId, true);
             }
             List<Evidence> evidence = List.of();
@@ -129,7 +129,7 @@ public final class ReportIngest {
             }
             seen.put(intakeId, Boolean.TRUE);
         }
-        metrics.reportsAccepted.increment();
+        metrics.reportAccepted();
         LOG.atInfo().addKeyValue("event", "report-accepted").addKeyValue("device", device.id())
                 .addKeyValue("intakeId", intakeId).addKeyValue("photo", mediaType != null).log("patrol report accepted");
         return new Outcome(intakeId, false);

@@ -9,22 +9,17 @@ import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Specification
-import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
 /** The rules file is the operator's lever: a change applies to the next readings, no restart. */
 class AlarmRulesReloadSpec extends Specification {
 
-    @TempDir
-    java.nio.file.Path dir
     @AutoCleanup
-    EdgeFixture edge
-    @AutoCleanup('destroy')
-    Endpoint device = plainEndpoint()
+    EdgeFixture edge = EdgeFixture.start()
+    Endpoint device = edge.plainClient()
 
     def "a raised threshold applies to the next readings without a restart"() {
         given:
-        edge = EdgeFixture.start(dir)
         def rules = EdgeFixture.RULES.collectEntries { k, v -> [k, new LinkedHashMap(v)] }
         rules['manhole-tilt'].raiseAt = 30
 

@@ -25,9 +25,6 @@ class EpisodeRestartSpec extends Specification {
         assert post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: value]]), SENML_JSON).code == CHANGED
     }
 
-    List<String> ids() {
-        edge.node.outbox().read(0, 100).collect { WireCodec.intake().read(it.value()).intakeId() }
-    }
 
     def "after a restart a still-high manhole raises nothing new, and clearing closes the same episode"() {
         given:
@@ -41,7 +38,7 @@ class EpisodeRestartSpec extends Specification {
         tilt(1)
 
         then:
-        ids() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
+        edge.outboxIds() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
     }
 
     def "episode state is saved before a forwarded segment holding its edge is deleted"() {

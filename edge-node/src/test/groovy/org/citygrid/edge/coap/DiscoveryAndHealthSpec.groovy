@@ -10,25 +10,15 @@ import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** GET /.well-known/core (RFC 6690) and GET /health. */
 class DiscoveryAndHealthSpec extends Specification {
 
     @Shared
-    @TempDir
-    java.nio.file.Path dir
-    @Shared
     @AutoCleanup
-    EdgeFixture edge
+    EdgeFixture edge = EdgeFixture.start([plain: false])
     @Shared
-    @AutoCleanup('destroy')
-    Endpoint device
-
-    def setupSpec() {
-        edge = EdgeFixture.start(dir, [plain: false])
-        device = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
-    }
+    Endpoint device = edge.dtls('mc-0042')
 
     def "/.well-known/core lists #path with resource type #rt and content-formats #ct"() {
         when:

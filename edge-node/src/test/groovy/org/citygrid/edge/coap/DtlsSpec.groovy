@@ -5,33 +5,22 @@ import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import org.citygrid.edge.metrics.RejectReason
 import org.citygrid.edge.testkit.EdgeFixture
-import org.eclipse.californium.core.coap.Request
 import org.eclipse.californium.core.network.Endpoint
 import org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** DTLS 1.2 with a pre-shared key per device, from the registry file: the production path. */
 class DtlsSpec extends Specification {
 
     @Shared
-    @TempDir
-    java.nio.file.Path dir
-    @Shared
     @AutoCleanup
-    EdgeFixture edge
-    @AutoCleanup('destroy')
-    Endpoint device
-
-    def setupSpec() {
-        edge = EdgeFixture.start(dir, [plain: false])
-    }
+    EdgeFixture edge = EdgeFixture.start([plain: false])
 
     def "a device with its registered key completes the handshake and its readings are accepted"() {
         given:
-        device = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
+        def device = edge.dtls('mc-0042')
 
         when:
         def response = post(device, edge.dtlsUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 2]]), SENML_JSON)
@@ -42,20 +31,16 @@ class DtlsSpec extends Specification {
 
     def "a handshake with #who is refused: no request gets through"() {
         given:
-        device = dtlsEndpoint(identity, key, true)
-        def accepted = edge.node.metrics().readingsAccepted.sum()
+        def device = edge.keep(dtlsEndpoint(identity, key, true))
+        def accepted = edge.node.metrics().readingsAccepted()
 
         when:
-        def request = Request.newPost()
-        request.setURI(edge.dtlsUri('s/mc-0042'))
-        request.options.setContentFormat(SENML_JSON)
-        request.setPayload(json([[n: 'tilt', u: 'deg', v: 40]]))
-        client(edge.dtlsUri('s/mc-0042'), device).advanced(request)
+        post(device, edge.dtlsUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 40]]), SENML_JSON)
 
         then: 'the exchange fails before CoAP: the handshake never completes'
         def failure = thrown(IOException)
         failure.cause instanceof DtlsHandshakeTimeoutException
-        edge.node.metrics().readingsAccepted.sum() == accepted
+        edge.node.metrics().readingsAccepted() == accepted
         edge.node.outbox().nextOffset() == 0
 
         where:
@@ -68,7 +53,7 @@ class DtlsSpec extends Specification {
 
     def "an authenticated device cannot post readings in another device's name"() {
         given:
-        device = dtlsEndpoint('mc-0042', 'secret-key-of-mc-0042')
+        def device = edge.dtls('mc-0042')
 
         when:
         def response = post(device, edge.dtlsUri('s/wl-0007'), json([[n: 'level', u: 'm', v: 0.9]]), SENML_JSON)

@@ -6,11 +6,12 @@ import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 import org.citygrid.edge.metrics.RejectReason
 import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
+import org.eclipse.californium.core.coap.Request
 import org.eclipse.californium.core.network.Endpoint
+import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /**
  * Every kind of bad reading gets a 4.xx with a diagnostic the device's developer can act on, is
@@ -19,17 +20,12 @@ import spock.lang.TempDir
 class ReadingsRejectionSpec extends Specification {
 
     @Shared
-    @TempDir
-    java.nio.file.Path dir
-    @Shared
     @AutoCleanup
-    EdgeFixture edge
+    EdgeFixture edge = EdgeFixture.start([maxReadingsBytes: 2048])
     @Shared
-    @AutoCleanup('destroy')
-    Endpoint client = plainEndpoint()
+    Endpoint client = edge.plainClient()
 
     def setupSpec() {
-        edge = EdgeFixture.start(dir, [maxReadingsBytes: 2048])
         // one alarm already stored, so each case can show it stays untouched
         assert post(client, edge.plainUri('s/wl-0007'), json([[n: 'level', u: 'm', v: 0.5]]), SENML_JSON).code == CHANGED
     }
@@ -85,6 +81,30 @@ class ReadingsRejectionSpec extends Specification {
         'a revoked device'                | 's/mc-0099'   | SENML_JSON  | json([[n: 'tilt', u: 'deg', v: 20]])                 || FORBIDDEN                  | RejectReason.FORBIDDEN                  | 'revoked'
         'no device in the path'           | 's'           | SENML_JSON  | json([[n: 'tilt', u: 'deg', v: 20]])                 || NOT_FOUND                  | RejectReason.UNKNOWN_DEVICE             | '/s/{deviceId}'
         'a pack over the size limit'      | 's/mc-0042'   | SENML_JSON  | json((1..100).collect { [n: 'tilt', u: 'deg', v: 1] })|| REQUEST_ENTITY_TOO_LARGE  | RejectReason.TOO_LARGE                  | '2048 bytes'
+    }
+
+    def "a pack over the readings limit is refused at its first block, before any reassembly, while /r takes its photo's size"() {
+        given: 'a client that counts the blocks it sends'
+        def blocks = []
+        def device = edge.keep(plainEndpoint())
+        device.addInterceptor(new MessageInterceptorAdapter() {
+            void sendRequest(Request request) {
+                if (request.options.hasBlock1()) {
+                    blocks << request.options.block1.num
+                }
+            }
+        })
+        def pack = json((1..200).collect { [n: 'tilt', u: 'deg', v: 1] })
+
+        when:
+        def response = post(device, edge.plainUri('s/mc-0042'), pack, SENML_JSON)
+
+        then: 'the first block announced the size, and the node stopped it there'
+        pack.length > 5 * 1024
+        response.code == REQUEST_ENTITY_TOO_LARGE
+        response.options.size1 == 2048
+        response.responseText == 'too-large: this resource takes a body of at most 2048 bytes'
+        blocks == [0]
     }
 
     def "one bad record refuses the whole pack, so a device never half-succeeds"() {

@@ -1,7 +1,7 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.coap.ReportsResourceSpec.photo
-import static org.citygrid.edge.coap.ReportsResourceSpec.report
+import static org.citygrid.edge.testkit.Reports.photo
+import static org.citygrid.edge.testkit.Reports.report
 import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
@@ -12,29 +12,17 @@ import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** Bad patrol reports: 4.xx with a diagnostic, counted, and nothing filed or stored. */
 class ReportsRejectionSpec extends Specification {
 
     @Shared
-    @TempDir
-    java.nio.file.Path dir
-    @Shared
     @AutoCleanup
-    EdgeFixture edge
+    EdgeFixture edge = EdgeFixture.start([maxReportBytes: 32 * 1024])
     @Shared
-    @AutoCleanup('destroy')
-    Endpoint fieldDevice
+    Endpoint fieldDevice = edge.dtls('fd-01')
     @Shared
-    @AutoCleanup('destroy')
-    Endpoint plain
-
-    def setupSpec() {
-        edge = EdgeFixture.start(dir, [maxReportBytes: 32 * 1024])
-        fieldDevice = dtlsEndpoint('fd-01', 'secret-key-of-fd-01')
-        plain = plainEndpoint()
-    }
+    Endpoint plain = edge.plainClient()
 
     def "#problem is refused with #code and counted as #reason"() {
         given:
@@ -51,7 +39,7 @@ class ReportsRejectionSpec extends Specification {
 
         and: 'nothing was filed and no photo kept'
         edge.node.outbox().nextOffset() == 0
-        Files.list(dir.resolve('data/media')).count() == 0
+        Files.list(edge.dir.resolve('data/media')).count() == 0
 
         where:
         problem                             | format | payload                                                         || code                       | reason                                  | mentions

@@ -264,7 +264,9 @@ public final class EdgeIngestBench {
                 + "\"coap\":{\"bindAddress\":\"127.0.0.1\",\"dtlsPort\":0,\"plainEnabled\":true,\"plainPort\":0,"
                 + "\"maxReadingsBytes\":0,\"maxReportBytes\":0,\"protocolThreads\":0},"
                 + "\"devicesFile\":\"devices.json\",\"rulesFile\":\"rules.json\",\"dataDir\":\"data\","
-                + "\"outbox\":{\"budgetBytes\":0,\"segmentBytes\":0,\"retryAfterSeconds\":0},\"kafka\":null}");
+                + "\"outbox\":{\"budgetBytes\":0,\"segmentBytes\":0,\"retryAfterSeconds\":0},\"kafka\":null,"
+                // closed-loop clients send as fast as they are answered: no per-device limit in the way
+                + "\"rateLimit\":{\"requestsPerSecond\":1000000,\"burst\":1000000}}");
         return config;
     }
 
