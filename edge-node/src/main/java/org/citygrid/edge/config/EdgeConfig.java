@@ -149,9 +149,10 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
      * {@code burst} tokens, refills at {@code requestsPerSecond}, and each request takes one. A
      * request that finds it empty gets 4.29 with Max-Age, the seconds until a token is back.
      *
-     * @param requestsPerSecond the sustained rate (default 10; real sensors report every few
-     *                          minutes, the demo's simulator and drills send at most a few per second)
-     * @param burst             how many requests may come at once after a quiet spell (default 20)
+     * @param requestsPerSecond the sustained rate (default 20: real sensors report every few
+     *                          minutes; the demo's simulator and drills, as their specs run them,
+     *                          send one device at most about 7 a second)
+     * @param burst             how many requests may come at once after a quiet spell (default 40)
      */
     public record RateLimit(double requestsPerSecond, int burst) {
         public static RateLimit defaults() {
@@ -159,8 +160,8 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
         }
 
         public RateLimit {
-            requestsPerSecond = requestsPerSecond <= 0 ? 10 : requestsPerSecond;
-            burst = burst <= 0 ? 20 : burst;
+            requestsPerSecond = requestsPerSecond <= 0 ? 20 : requestsPerSecond;
+            burst = burst <= 0 ? 40 : burst;
         }
     }
 

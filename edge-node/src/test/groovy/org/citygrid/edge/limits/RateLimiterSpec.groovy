@@ -66,11 +66,11 @@ class RateLimiterSpec extends Specification {
         e.message == 'device mc-0042 may make 2 requests per second (3 at once); retry in 1 s'
     }
 
-    def "an edge.json without rateLimit gets 10 per second with a burst of 20"() {
+    def "an edge.json without rateLimit gets 20 per second with a burst of 40"() {
         expect:
         with(EdgeConfig.RateLimit.defaults()) {
-            requestsPerSecond() == 10d
-            burst() == 20
+            requestsPerSecond() == 20d
+            burst() == 40
         }
     }
 }
