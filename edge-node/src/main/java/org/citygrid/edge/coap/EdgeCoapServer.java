@@ -73,8 +73,9 @@ public final class EdgeCoapServer implements AutoCloseable {
 
         Requester requester = new Requester(registry);
         this.config = new ConfigResource(requester, registry, rules, metrics, coap.maxReportBytes());
-        server.add(new ReadingsResource(requester, limiter, readings, metrics, coap.maxReadingsBytes(), blockingWork, clock));
-        server.add(new ReportsResource(requester, limiter, reports, metrics, coap.maxReportBytes(), blockingWork, clock));
+        DeviceInputResource.Shared inputs = new DeviceInputResource.Shared(requester, limiter, metrics, blockingWork, clock);
+        server.add(new ReadingsResource(inputs, readings, coap.maxReadingsBytes()));
+        server.add(new ReportsResource(inputs, reports, coap.maxReportBytes()));
         server.add(config);
         server.add(new HealthResource(health));
 
