@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.citygrid.model.grid.GridGeoJson;
 import org.citygrid.model.grid.GridHierarchy;
+import org.citygrid.model.wire.WireJson;
 
 /**
  * Writes and reads a sample city as four files in a directory, so the demo and other modules can
@@ -32,7 +33,9 @@ public final class SampleCityFiles {
     public static final String WORKERS = "workers.json";
     public static final String SENSORS = "sensors.json";
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // grid codes and sensor types as their strings, by grid-model's wire mapping; no other wire settings
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(WireJson.module())
+            .enable(SerializationFeature.INDENT_OUTPUT);
     private final GridGeoJson geoJson = new GridGeoJson();
 
     /** Writes the city's files into {@code dir}, creating it if needed and replacing older files. */
