@@ -106,17 +106,17 @@ class CaseInvariantsSpec extends Specification {
             int lastHandled = changes.findLastIndexOf { it instanceof CaseChange.Handled }
             assert lastPass >= 0 && lastPass > lastFail && lastPass > lastHandled: 'closed without a passed check of the latest work'
         }
-        after.deadlines().each { stage, deadline ->
+        after.clock().deadlines().each { stage, deadline ->
             boolean setByThisStep = before.deadline(stage).orElse(null) != deadline
             if (setByThisStep && !(e.change() instanceof CaseChange.ExtensionApproved)) {
                 assert !deadline.isBefore(e.at()): "deadline $deadline of $stage set before the step at ${e.at()}"
             }
         }
-        assert after.deadlines().size() <= 1: 'more than one stage clock running'
-        assert after.activeStage().map { after.deadlines().containsKey(it) }.orElse(after.deadlines().isEmpty())
-        def filed = after.filedAt()
+        assert after.clock().deadlines().size() <= 1: 'more than one stage clock running'
+        assert after.activeStage().map { after.clock().deadlines().containsKey(it) }.orElse(after.clock().deadlines().isEmpty())
+        def filed = after.times().filedAt()
         if (filed.isPresent()) {
-            after.deadlines().values().each { assert !it.isBefore(filed.get()): 'deadline before filing' }
+            after.clock().deadlines().values().each { assert !it.isBefore(filed.get()): 'deadline before filing' }
         }
         if (before.state().isTerminal()) {
             assert e.change() instanceof CaseChange.Rated: "a terminal case changed by ${e.change()}"

@@ -93,7 +93,7 @@ class CaseTransitionsSpec extends Specification {
         then:
         decision.events()*.change() == [new CaseChange.AlarmCleared('ep-1', 'clr-1')]
         cleared.state() == FILED
-        cleared.clearedEpisodes() == ['ep-1'] as Set
+        cleared.reports().clearedEpisodes() == ['ep-1'] as Set
         cleared.activeStage() == c.activeStage()
     }
 
@@ -107,7 +107,7 @@ class CaseTransitionsSpec extends Specification {
 
         then:
         decision.accepted()
-        cleared.clearedEpisodes() == ['ep-1'] as Set
+        cleared.reports().clearedEpisodes() == ['ep-1'] as Set
     }
 
     def "a new report opens a case at version 1 with its filing clock running"() {
@@ -159,7 +159,7 @@ class CaseTransitionsSpec extends Specification {
         def (merged, d) = act(c, SYSTEM, new CaseAction.MergeDuplicate(report(sourceId: 'src-2', reporter: 'resident-2', channel: Channel.RESIDENT)))
 
         then:
-        merged.duplicates()*.sourceId() == ['src-2']
+        merged.reports().recentDuplicates()*.sourceId() == ['src-2']
         merged.followers() == ['resident-1', 'resident-2'] as Set
     }
 
@@ -208,7 +208,7 @@ class CaseTransitionsSpec extends Specification {
         then:
         replayed.state() == CLOSED
         replayed.version() == events.size()
-        replayed.closedAt() == c.closedAt()
+        replayed.times().closedAt() == c.times().closedAt()
         replayed.handledBy() == c.handledBy()
     }
 
