@@ -1,6 +1,8 @@
 package org.citygrid.model.indicator
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 import static org.citygrid.model.indicator.Counter.*
 
 import java.time.Duration

@@ -1,4 +1,4 @@
-package org.citygrid.model.sample;
+package org.citygrid.sample;
 
 /** What a person does in the case cycle. */
 public enum WorkerRole {

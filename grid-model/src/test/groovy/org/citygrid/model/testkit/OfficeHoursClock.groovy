@@ -1,4 +1,4 @@
-package org.citygrid.model.indicator
+package org.citygrid.model.testkit
 
 import java.time.DayOfWeek
 import java.time.Duration

@@ -1,4 +1,6 @@
-package org.citygrid.model.grid
+package org.citygrid.model.testkit
+
+import org.citygrid.model.grid.*
 
 import org.citygrid.model.geo.GeoPoint;
 import org.locationtech.jts.geom.Coordinate

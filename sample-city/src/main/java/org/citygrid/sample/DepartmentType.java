@@ -1,4 +1,4 @@
-package org.citygrid.model.sample;
+package org.citygrid.sample;
 
 /**
  * The kinds of department cases are dispatched to. The constant names are the department codes

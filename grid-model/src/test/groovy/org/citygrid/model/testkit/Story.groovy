@@ -1,6 +1,8 @@
-package org.citygrid.model.indicator
+package org.citygrid.model.testkit
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.indicator.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 
 import java.time.Duration
 import java.time.Instant

@@ -1,4 +1,4 @@
-package org.citygrid.model.sample;
+package org.citygrid.sample;
 
 import org.citygrid.model.geo.GeoPoint;
 import org.citygrid.model.category.SensorType;

@@ -1,6 +1,8 @@
-package org.citygrid.model.indicator
+package org.citygrid.model.testkit
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.indicator.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 
 import java.time.Duration
 import java.time.Instant
@@ -9,7 +11,7 @@ import org.citygrid.model.cases.Case
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseCommand
 import org.citygrid.model.cases.CaseEvent
-import org.citygrid.model.cases.CaseInvariantsSpec
+import org.citygrid.model.testkit.CaseWalks
 import org.citygrid.model.cases.CaseState
 import org.citygrid.model.cases.Role
 
@@ -66,9 +68,9 @@ class RandomHistories {
 
     /** Anything at all, from the case package's invariant walk: exception paths, SLA marks, refusals. */
     static List randomStep(Random r, Case c) {
-        def actions = CaseInvariantsSpec.candidates(r)
+        def actions = CaseWalks.candidates(r)
         def action = actions[r.nextInt(actions.size())]
-        [CaseInvariantsSpec.pickActor(r, c, action), action]
+        [CaseWalks.pickActor(r, c, action), action]
     }
 
     /** A random merge of the lists that keeps each list's own order. */

@@ -1,4 +1,6 @@
-package org.citygrid.model.grid;
+package org.citygrid.sample.bench;
+
+import org.citygrid.model.grid.GridIndex;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.citygrid.model.sample
+package org.citygrid.sample
 
 import java.nio.file.Files
 import java.nio.file.Path

@@ -1,4 +1,4 @@
-package org.citygrid.model.sample;
+package org.citygrid.sample;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package org.citygrid.model.cases
+package org.citygrid.model.testkit
+
+import org.citygrid.model.cases.*
 
 import org.citygrid.model.geo.GeoPoint
 

@@ -1,4 +1,4 @@
-package org.citygrid.model.sample;
+package org.citygrid.sample;
 
 import java.util.List;
 import org.citygrid.model.grid.AreaName;

@@ -1,4 +1,8 @@
-package org.citygrid.model.grid;
+package org.citygrid.sample.bench;
+
+import org.citygrid.model.grid.GridIndex;
+import org.citygrid.model.grid.GridLookup;
+import org.citygrid.model.grid.UnitGrid;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.citygrid.model.sample.SampleCityGenerator;
+import org.citygrid.sample.SampleCityGenerator;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
