@@ -53,7 +53,7 @@ class OfficeHoursClock implements SlaClock {
 /** The fixture rules of the case package, with every category on office hours. */
 class OfficeHoursRules implements org.citygrid.model.cases.CaseRules {
     @Delegate
-    org.citygrid.model.cases.CaseRules rules = org.citygrid.model.cases.CaseFixtures.RULES
+    org.citygrid.model.cases.CaseRules rules = CaseFixtures.RULES
     final OfficeHoursClock officeHours = new OfficeHoursClock()
 
     SlaClock clock(String categoryCode) { officeHours }
