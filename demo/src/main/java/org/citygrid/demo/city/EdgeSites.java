@@ -17,13 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.demo.DemoException;
 import org.citygrid.demo.data.DataFolder;
 import org.citygrid.model.geo.GeoPoint;
 import org.citygrid.model.grid.Street;
 import org.citygrid.model.grid.UnitGrid;
-import org.citygrid.model.sample.SampleCity;
-import org.citygrid.model.sample.Sensor;
+import org.citygrid.sample.SampleCity;
+import org.citygrid.sample.Sensor;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -91,7 +92,7 @@ public final class EdgeSites {
         config.put("dataDir", "data");
         ObjectNode kafka = config.putObject("kafka");
         kafka.put("bootstrapServers", bootstrapServers);
-        kafka.put("topic", "grid.intake");
+        kafka.put("topic", TopicCatalogue.INTAKE.name());
         write(site.configFile(), config);
     }
 

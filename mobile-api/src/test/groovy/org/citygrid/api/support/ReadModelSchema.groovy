@@ -3,8 +3,8 @@ package org.citygrid.api.support
 import org.flywaydb.core.Flyway
 
 /**
- * Schema {@code grid}, made by cloud-backend's own Flyway migrations (copied into the test class path by
- * the build), as the case cycle makes it in a real database. The specs then fill it as the projection would.
+ * Schema {@code grid}, made by the read model's own Flyway migrations (grid-contracts' resources, on the
+ * class path), as the case cycle makes it in a real database. The specs then fill it as the projection would.
  */
 final class ReadModelSchema {
 
@@ -14,9 +14,9 @@ final class ReadModelSchema {
     static void create(String jdbcUrl) {
         Flyway.configure()
                 .dataSource(jdbcUrl, null, null)
-                .schemas('grid')
+                .schemas(org.citygrid.contracts.readmodel.ReadModelSchema.SCHEMA)
                 .createSchemas(true)
-                .locations('classpath:readmodel/migration')
+                .locations(org.citygrid.contracts.readmodel.ReadModelSchema.MIGRATIONS)
                 .load()
                 .migrate()
     }
