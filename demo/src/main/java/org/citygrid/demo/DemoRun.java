@@ -17,6 +17,7 @@ import org.citygrid.demo.data.DataFolder;
 import org.citygrid.demo.data.DemoSecrets;
 import org.citygrid.demo.services.ChildService;
 import org.citygrid.demo.services.DemoServices;
+import org.citygrid.demo.services.EarlierRun;
 import org.citygrid.demo.services.ModuleClassPath;
 import org.citygrid.demo.services.ServiceSpec;
 import org.citygrid.devstack.ProcessReaper;
@@ -75,12 +76,16 @@ public final class DemoRun {
     private Running start(boolean asDemo) {
         DataFolder data = DataFolder.open(options.dataDir(), options.fresh());
         console.say((options.fresh() ? "fresh data folder " : "data folder ") + data.root());
+        // Registered first, so run last: the folder stays claimed until everything else has stopped.
+        List<ProcessReaper.Service> started = new ArrayList<>();
+        ProcessReaper.Service claim = EarlierRun.claim(data, console);
+        ProcessReaper.register(claim);
+        started.add(claim);
         options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
         for (DemoServices.EntryPoint entry : DemoServices.entryPoints(options)) {
             ModuleClassPath.of(options.root(), entry.module(), entry.mainClass());
         }
-        // Registered first, so stopped last: the closing line comes after everything else has stopped.
-        List<ProcessReaper.Service> started = new ArrayList<>();
+        // The closing line comes after everything else has stopped.
         if (asDemo) {
             started.add(announce("stopped; the data stays in " + data.root() + " for the next run (--fresh starts over)"));
         }
