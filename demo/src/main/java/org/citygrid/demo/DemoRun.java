@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
@@ -20,6 +21,7 @@ import org.citygrid.demo.services.DemoServices;
 import org.citygrid.demo.services.EarlierRun;
 import org.citygrid.demo.services.ModuleClassPath;
 import org.citygrid.demo.services.ServiceSpec;
+import org.citygrid.demo.services.ServiceWatch;
 import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.kafka.KafkaBroker;
 import org.citygrid.devstack.postgres.PostgisCluster;
@@ -132,6 +134,20 @@ public final class DemoRun {
      */
     public record Running(DataFolder data, KafkaBroker broker, PostgisCluster postgis, List<EdgeSite> sites,
                           Map<String, ChildService> services, List<ProcessReaper.Service> started) {
+        /**
+         * Starts watching everything started ({@link ServiceWatch}): the simulator may end and the demo goes on; when
+         * anything else ends, {@code exit} gets {@link ServiceWatch#EXIT_CODE}.
+         */
+        public ServiceWatch watch(Console console, IntConsumer exit) {
+            List<ServiceWatch.Watched> watched = new ArrayList<>();
+            watched.add(ServiceWatch.of(broker));
+            watched.add(ServiceWatch.of(postgis));
+            services.forEach((name, child) -> watched.add(name.equals("simulator")
+                    ? ServiceWatch.optional(child, "no more simulated sensor readings or people")
+                    : ServiceWatch.of(child)));
+            return new ServiceWatch(watched, console, exit).start();
+        }
+
         public ChildService service(String name) {
             ChildService service = services.get(name);
             if (service == null) {
@@ -264,6 +280,7 @@ public final class DemoRun {
         s.append("  PostgreSQL     jdbc:postgresql://127.0.0.1:").append(options.ports().postgres()).append('/')
                 .append(DATABASE).append("?user=postgres\n");
         s.append("  logs           ").append(data.root().resolve("logs")).append('\n');
+        s.append("The demo watches every service: if one ends by itself, it says which, with the end of its log.\n");
         return s.toString();
     }
 
