@@ -1,9 +1,11 @@
 package org.citygrid.demo;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -11,6 +13,7 @@ import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
 import org.citygrid.demo.api.DemoAccount;
 import org.citygrid.demo.api.DemoAccounts;
+import org.citygrid.demo.api.PhoneApp;
 import org.citygrid.demo.city.DemoCity;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.city.EdgeSites;
@@ -25,6 +28,8 @@ import org.citygrid.demo.services.ServiceWatch;
 import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.kafka.KafkaBroker;
 import org.citygrid.devstack.postgres.PostgisCluster;
+import org.citygrid.model.grid.Community;
+import org.citygrid.model.grid.Street;
 import org.citygrid.model.sample.SampleCity;
 
 /**
@@ -109,7 +114,7 @@ public final class DemoRun {
         DemoServices services = new DemoServices(options, data, broker.bootstrapServers(),
                 "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE,
                 DemoCity.gridsFile(data.city()), secrets);
-        List<DemoAccount> accounts = List.of();
+        Accounts accounts = Accounts.NONE;
         Map<String, ChildService> children = new LinkedHashMap<>();
         String edgeBootstrap = edgeUplink != null ? edgeUplink.bootstrapServers() : broker.bootstrapServers();
         for (ServiceSpec spec : plan(services, sites, edgeBootstrap)) {
@@ -121,7 +126,7 @@ public final class DemoRun {
             }
         }
         if (asDemo) {
-            console.block(summary(data, services, sites, accounts));
+            console.block(summary(data, services, secrets, sites, accounts));
         }
         return new Running(data, broker, postgis, sites, children, started);
     }
@@ -237,35 +242,60 @@ public final class DemoRun {
         return child;
     }
 
-    private List<DemoAccount> makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,
-                                           List<EdgeSite> sites) {
+    /**
+     * The accounts the demo made: the simulator's people ({@code accounts.json}, which it reads) and yours, in a
+     * street of their own ({@code your-accounts.json}, which it never reads).
+     */
+    private record Accounts(List<DemoAccount> simulated, List<DemoAccount> yours, Community yourCommunity,
+                            Street yourStreet) {
+        static final Accounts NONE = new Accounts(List.of(), List.of(), null, null);
+    }
+
+    private Accounts makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city, List<EdgeSite> sites) {
         console.say("making the demo accounts through the API ...");
         List<String> streets = sites.isEmpty() ? List.of(city.grids().streets().getFirst().code())
                 : sites.stream().map(EdgeSite::streetCode).toList();
-        List<DemoAccount> accounts = DemoAccounts.plan(city.grids(), streets, secrets.peoplePassword());
+        List<DemoAccount> simulated = DemoAccounts.plan(city.grids(), streets, secrets.peoplePassword());
+        List<DemoAccount> yours = DemoAccounts.yours(city.grids(), streets, secrets.peoplePassword());
         try {
-            DemoAccounts.ensure(new ApiClient(services.apiBase()), secrets.adminPassword(), accounts);
+            List<DemoAccount> all = new ArrayList<>(simulated);
+            all.addAll(yours);
+            DemoAccounts.ensure(new ApiClient(services.apiBase()), secrets.adminPassword(), all);
         } catch (ApiException e) {
             throw new DemoException("the demo accounts could not be made: " + e.getMessage(), e);
         }
-        DemoAccounts.write(services.accountsFile(), accounts);
-        console.say("  " + accounts.size() + " accounts (" + services.accountsFile() + ")");
-        return accounts;
+        DemoAccounts.write(services.accountsFile(), simulated);
+        DemoAccounts.write(services.yourAccountsFile(), yours);
+        console.say("  " + simulated.size() + " for the simulator (" + services.accountsFile() + "), " + yours.size()
+                + " for you (" + services.yourAccountsFile() + ")");
+        Community community = DemoAccounts.yourCommunity(city.grids(), streets);
+        return new Accounts(simulated, yours, community, city.grids().street(community.streetCode()).orElseThrow());
     }
 
-    private String summary(DataFolder data, DemoServices services, List<EdgeSite> sites, List<DemoAccount> accounts) {
+    private String summary(DataFolder data, DemoServices services, DemoSecrets secrets, List<EdgeSite> sites,
+                           Accounts accounts) {
         StringBuilder s = new StringBuilder("\n");
         s.append("CityGrid demo is running. Ctrl-C stops it; the data stays in ").append(data.root()).append('\n');
         if (options.starts("mobile-api")) {
-            s.append("  map console    ").append(services.apiBase()).append("/console   (sign in as an operator)\n");
-            s.append("  API            ").append(services.apiBase()).append("/api/v1   (OpenAPI: ")
-                    .append(services.apiBase()).append("/swagger-ui/index.html)\n");
-            DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
-            s.append("  accounts       admin / ").append(secrets.adminPassword()).append('\n');
-            if (!accounts.isEmpty()) {
-                s.append("                 ").append(String.join(", ", accounts.stream().map(DemoAccount::username)
-                        .filter(u -> !u.startsWith("handler-")).toList())).append(", handler-<department>")
-                        .append(" / ").append(secrets.peoplePassword()).append("   (all: ")
+            URI api = services.apiBase();
+            s.append("  map console    ").append(api).append("/console   sign in as operator / ")
+                    .append(secrets.peoplePassword()).append('\n');
+            PhoneApp.address(api).ifPresent(app -> s.append("  phone app      ").append(app)
+                    .append("   for residents and grid workers\n"));
+            if (!accounts.yours().isEmpty()) {
+                s.append("  try it         ").append(String.join(", ", accounts.yours().stream()
+                                .map(a -> a.username() + " (" + a.role().toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
+                                .toList())).append(" / ").append(secrets.peoplePassword()).append('\n')
+                        .append("                 in ").append(accounts.yourCommunity().name()).append(", ")
+                        .append(accounts.yourStreet().name()).append(": yours alone, the simulator never acts there\n");
+            }
+            s.append("  API            ").append(api).append("/api/v1   (OpenAPI: ").append(api)
+                    .append("/swagger-ui/index.html)\n");
+            s.append("  administrator  admin / ").append(secrets.adminPassword()).append('\n');
+            if (!accounts.simulated().isEmpty()) {
+                s.append("  simulated      ").append(String.join(", ", accounts.simulated().stream()
+                                .map(DemoAccount::username).filter(u -> !u.startsWith("handler-")).toList()))
+                        .append(", handler-<department> / ").append(secrets.peoplePassword()).append("   (")
                         .append(services.accountsFile()).append(")\n");
             }
         }

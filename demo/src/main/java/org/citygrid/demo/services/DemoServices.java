@@ -150,6 +150,11 @@ public final class DemoServices {
         return data.file("accounts.json");
     }
 
+    /** The accounts for a person to try, which the simulator never reads ({@code DemoAccounts.yours}). */
+    public Path yourAccountsFile() {
+        return data.file("your-accounts.json");
+    }
+
     public URI apiBase() {
         return URI.create("http://127.0.0.1:" + options.ports().api());
     }
