@@ -30,7 +30,7 @@ import org.citygrid.devstack.kafka.KafkaBroker;
 import org.citygrid.devstack.postgres.PostgisCluster;
 import org.citygrid.model.grid.Community;
 import org.citygrid.model.grid.Street;
-import org.citygrid.model.sample.SampleCity;
+import org.citygrid.sample.SampleCity;
 
 /**
  * Starts the whole system on this machine, in dependency order, and leaves it running.
