@@ -1,11 +1,9 @@
 package org.citygrid.demo;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -13,7 +11,7 @@ import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
 import org.citygrid.demo.api.DemoAccount;
 import org.citygrid.demo.api.DemoAccounts;
-import org.citygrid.demo.api.PhoneApp;
+import org.citygrid.demo.api.MadeAccounts;
 import org.citygrid.demo.city.DemoCity;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.city.EdgeSites;
@@ -29,7 +27,6 @@ import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.kafka.KafkaBroker;
 import org.citygrid.devstack.postgres.PostgisCluster;
 import org.citygrid.model.grid.Community;
-import org.citygrid.model.grid.Street;
 import org.citygrid.sample.SampleCity;
 
 /**
@@ -114,7 +111,7 @@ public final class DemoRun {
         DemoServices services = new DemoServices(options, data, broker.bootstrapServers(),
                 "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE,
                 DemoCity.gridsFile(data.city()), secrets);
-        Accounts accounts = Accounts.NONE;
+        MadeAccounts accounts = MadeAccounts.NONE;
         Map<String, ChildService> children = new LinkedHashMap<>();
         String edgeBootstrap = edgeUplink != null ? edgeUplink.bootstrapServers() : broker.bootstrapServers();
         for (ServiceSpec spec : plan(services, sites, edgeBootstrap)) {
@@ -126,7 +123,7 @@ public final class DemoRun {
             }
         }
         if (asDemo) {
-            console.block(summary(data, services, secrets, sites, accounts));
+            console.block(Summary.of(options, data, services, secrets, sites, accounts));
         }
         return new Running(data, broker, postgis, sites, children, started);
     }
@@ -242,16 +239,8 @@ public final class DemoRun {
         return child;
     }
 
-    /**
-     * The accounts the demo made: the simulator's people ({@code accounts.json}, which it reads) and yours, in a
-     * street of their own ({@code your-accounts.json}, which it never reads).
-     */
-    private record Accounts(List<DemoAccount> simulated, List<DemoAccount> yours, Community yourCommunity,
-                            Street yourStreet) {
-        static final Accounts NONE = new Accounts(List.of(), List.of(), null, null);
-    }
-
-    private Accounts makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city, List<EdgeSite> sites) {
+    private MadeAccounts makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,
+                                      List<EdgeSite> sites) {
         console.say("making the demo accounts through the API ...");
         List<String> streets = sites.isEmpty() ? List.of(city.grids().streets().getFirst().code())
                 : sites.stream().map(EdgeSite::streetCode).toList();
@@ -269,49 +258,7 @@ public final class DemoRun {
         console.say("  " + simulated.size() + " for the simulator (" + services.accountsFile() + "), " + yours.size()
                 + " for you (" + services.yourAccountsFile() + ")");
         Community community = DemoAccounts.yourCommunity(city.grids(), streets);
-        return new Accounts(simulated, yours, community, city.grids().street(community.streetCode()).orElseThrow());
-    }
-
-    private String summary(DataFolder data, DemoServices services, DemoSecrets secrets, List<EdgeSite> sites,
-                           Accounts accounts) {
-        StringBuilder s = new StringBuilder("\n");
-        s.append("CityGrid demo is running. Ctrl-C stops it; the data stays in ").append(data.root()).append('\n');
-        if (options.starts("mobile-api")) {
-            URI api = services.apiBase();
-            s.append("  map console    ").append(api).append("/console   sign in as operator / ")
-                    .append(secrets.peoplePassword()).append('\n');
-            PhoneApp.address(api).ifPresent(app -> s.append("  phone app      ").append(app)
-                    .append("   for residents and grid workers\n"));
-            if (!accounts.yours().isEmpty()) {
-                s.append("  try it         ").append(String.join(", ", accounts.yours().stream()
-                                .map(a -> a.username() + " (" + a.role().toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
-                                .toList())).append(" / ").append(secrets.peoplePassword()).append('\n')
-                        .append("                 in ").append(accounts.yourCommunity().name()).append(", ")
-                        .append(accounts.yourStreet().name()).append(": yours alone, the simulator never acts there\n");
-            }
-            s.append("  API            ").append(api).append("/api/v1   (OpenAPI: ").append(api)
-                    .append("/swagger-ui/index.html)\n");
-            s.append("  administrator  admin / ").append(secrets.adminPassword()).append('\n');
-            if (!accounts.simulated().isEmpty()) {
-                s.append("  simulated      ").append(String.join(", ", accounts.simulated().stream()
-                                .map(DemoAccount::username).filter(u -> !u.startsWith("handler-")).toList()))
-                        .append(", handler-<department> / ").append(secrets.peoplePassword()).append("   (")
-                        .append(services.accountsFile()).append(")\n");
-            }
-        }
-        for (EdgeSite site : sites) {
-            s.append("  ").append(site.name()).append("         street ").append(site.streetCode()).append(' ')
-                    .append(site.streetName()).append(": coap://127.0.0.1:")
-                    .append(options.ports().edgePlain(site.index() - 1)).append(", coaps://127.0.0.1:")
-                    .append(options.ports().edgeDtls(site.index() - 1)).append(", ")
-                    .append(site.devices().size()).append(" devices (keys in ").append(site.devicesFile()).append(")\n");
-        }
-        s.append("  Kafka          127.0.0.1:").append(options.ports().kafka()).append('\n');
-        s.append("  PostgreSQL     jdbc:postgresql://127.0.0.1:").append(options.ports().postgres()).append('/')
-                .append(DATABASE).append("?user=postgres\n");
-        s.append("  logs           ").append(data.root().resolve("logs")).append('\n');
-        s.append("The demo watches every service: if one ends by itself, it says which, with the end of its log.\n");
-        return s.toString();
+        return new MadeAccounts(simulated, yours, community, city.grids().street(community.streetCode()).orElseThrow());
     }
 
     /** Not a process: a line on the console when the exit hook reaches it, to mark progress while stopping. */

@@ -71,7 +71,10 @@ public final class DemoAccounts {
                         communityGrids));
     }
 
-    /** The community of {@link #yours}: the first of the city's first street that none of the simulator's people live or work in. */
+    /**
+     * The community of {@link #yours}: the first one of the city's first street that none of the simulator's people
+     * live or work in.
+     */
     public static Community yourCommunity(GridHierarchy grids, List<String> simulatedStreets) {
         Street street = grids.streets().stream().filter(s -> !simulatedStreets.contains(s.code())).findFirst()
                 .orElseThrow(() -> new DemoException("the sample city has no street left for your own accounts:"

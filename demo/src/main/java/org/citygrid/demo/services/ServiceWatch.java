@@ -128,7 +128,8 @@ public final class ServiceWatch implements ProcessReaper.Service {
                     exit.accept(EXIT_CODE);
                     return;
                 }
-                console.say("the rest keeps running without " + w.name() + ": " + w.loss() + ". Ctrl-C stops the demo.");
+                console.say("the rest keeps running without " + w.name() + ": " + w.loss()
+                        + ". Ctrl-C stops the demo.");
             }
             try {
                 Thread.sleep(EVERY.toMillis()); // between looks only; each look decides
