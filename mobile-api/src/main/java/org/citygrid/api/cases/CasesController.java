@@ -18,9 +18,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.idempotency.Idempotency;
-import org.citygrid.api.problem.ProblemException;
 import org.citygrid.api.readmodel.CaseReadModel;
+import org.citygrid.api.readmodel.CaseScope;
+import org.citygrid.api.web.IdempotentResponses;
 
 /** One case (with its timeline) and the steps people take on it. */
 @Controller("/api/v1")
@@ -43,7 +45,7 @@ class CasesController {
         CurrentUser user = CurrentUser.of(auth);
         return readModel.byId(caseId).filter(c -> CaseScope.sees(user, c))
                 .map(c -> CaseView.of(c, user, readModel.timeline(caseId)))
-                .orElseThrow(() -> ProblemException.notFound("no case " + caseId + " in your scope"));
+                .orElseThrow(() -> new NotFound("no case " + caseId + " in your scope"));
     }
 
     @Operation(summary = "Take a step on a case: the body is a case-command action of docs/wire-formats.md "
@@ -53,7 +55,7 @@ class CasesController {
     @Post("/cases/{caseId}/actions")
     HttpResponse<?> act(@PathVariable String caseId, @Header(Idempotency.HEADER) @Nullable String key,
                         @Body JsonNode body, Authentication auth) {
-        return commands.send(CurrentUser.of(auth), caseId, key, body);
+        return IdempotentResponses.of(commands.send(CurrentUser.of(auth), caseId, key, body));
     }
 
     @Operation(summary = "What became of a command you sent", security = @SecurityRequirement(name = "bearer"))

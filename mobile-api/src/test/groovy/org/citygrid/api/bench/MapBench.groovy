@@ -5,7 +5,7 @@ import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 import org.citygrid.api.ogcapi.BenchQueries
 import org.citygrid.api.ogcapi.MapKeys
-import org.citygrid.api.ogcapi.MapLayer
+import org.citygrid.api.map.MapLayer
 import org.citygrid.devstack.Devstack
 
 import java.net.http.HttpClient
