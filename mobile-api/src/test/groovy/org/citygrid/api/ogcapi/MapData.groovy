@@ -1,7 +1,7 @@
 package org.citygrid.api.ogcapi
 
 import org.citygrid.api.support.ReadModelSchema
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.TestStack
 import org.citygrid.devstack.Devstack
 
 import java.sql.Connection

@@ -1,4 +1,4 @@
-package org.citygrid.api.support
+package org.citygrid.api.testkit
 
 import java.net.http.HttpClient
 import java.net.http.HttpRequest

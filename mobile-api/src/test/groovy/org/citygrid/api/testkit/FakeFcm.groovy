@@ -1,4 +1,4 @@
-package org.citygrid.api.support
+package org.citygrid.api.testkit
 
 import com.sun.net.httpserver.HttpServer
 import groovy.json.JsonOutput
@@ -16,6 +16,20 @@ class FakeFcm implements Closeable {
     final Set<String> dead = Collections.synchronizedSet(new HashSet<String>())
     private final HttpServer server
     private int sent = 0
+
+    /**
+     * The properties that point the API's push at this endpoint with test credentials, and start the
+     * topic reader under {@code reader} (e.g. {@code citygrid.push.intents}) from the earliest record
+     * in a consumer group of its own.
+     */
+    Map<String, String> apiProperties(String reader) {
+        ['test.fake-fcm-credentials'   : 'true',
+         'citygrid.push.project-id'    : 'citygrid-test',
+         'citygrid.push.fcm-url'       : url(),
+         ("${reader}.enabled".toString()): 'true',
+         ("${reader}.start".toString())  : 'earliest',
+         ("${reader}.group".toString())  : "${reader}-${UUID.randomUUID()}".toString()]
+    }
 
     FakeFcm() {
         server = HttpServer.create(new InetSocketAddress('127.0.0.1', 0), 0)

@@ -1,4 +1,4 @@
-package org.citygrid.api.support
+package org.citygrid.api.testkit
 
 /** Smallest byte strings that are (or pretend to be) images. */
 class Images {

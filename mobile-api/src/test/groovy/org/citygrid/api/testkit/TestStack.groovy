@@ -1,7 +1,8 @@
-package org.citygrid.api.support
+package org.citygrid.api.testkit
 
 import java.sql.Connection
 import java.sql.DriverManager
+import org.citygrid.api.support.ReadModelSchema
 import org.citygrid.devstack.Devstack
 
 /**

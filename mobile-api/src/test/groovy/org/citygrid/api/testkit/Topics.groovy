@@ -1,10 +1,12 @@
-package org.citygrid.api.support
+package org.citygrid.api.testkit
 
 import org.apache.kafka.clients.consumer.ConsumerRecord
 import org.apache.kafka.clients.consumer.KafkaConsumer
 import org.apache.kafka.common.TopicPartition
 import org.apache.kafka.common.serialization.ByteArrayDeserializer
 import org.apache.kafka.common.serialization.StringDeserializer
+import org.citygrid.model.cases.CaseEvent
+import org.citygrid.model.wire.WireCodec
 
 import java.time.Duration
 
@@ -48,5 +50,10 @@ class Topics {
         } finally {
             producer.close()
         }
+    }
+
+    /** Writes a case event onto grid.case-events as cloud-backend's case cycle would, keyed by its case. */
+    static void publish(CaseEvent event) {
+        send(TestStack.CASE_EVENTS, event.caseId(), WireCodec.events().write(event))
     }
 }
