@@ -24,8 +24,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         CaseCycleSettings settings = CaseCycleSettings.fromEnvironment();
         GridHierarchy grids = IndexedGridLocator.load(settings.gridsFile());
-        LOG.info("{} unit grids from {}", grids.grids().size(),
-                settings.gridsFile() == null ? "the generated Dongcheng sample city" : settings.gridsFile());
+        LOG.info("{} unit grids from {}", grids.grids().size(), settings.gridsFile());
         ReadModelDatabase database = new ReadModelDatabase(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
         database.migrate();
         GridTable.load(database, grids);

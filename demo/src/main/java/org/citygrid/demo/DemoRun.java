@@ -22,7 +22,7 @@ import org.citygrid.demo.services.ServiceSpec;
 import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.kafka.KafkaBroker;
 import org.citygrid.devstack.postgres.PostgisCluster;
-import org.citygrid.model.sample.SampleCity;
+import org.citygrid.sample.SampleCity;
 
 /**
  * Starts the whole system on this machine, in dependency order, and leaves it running.

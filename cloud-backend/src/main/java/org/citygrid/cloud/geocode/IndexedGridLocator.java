@@ -6,7 +6,6 @@ import org.citygrid.model.grid.GridGeoJson;
 import org.citygrid.model.grid.GridHierarchy;
 import org.citygrid.model.grid.GridIndex;
 import org.citygrid.model.grid.GridLookup;
-import org.citygrid.model.sample.SampleCityGenerator;
 
 /**
  * The production {@link GridLocator}: grid-model's JTS index of the city's unit grids, with its
@@ -20,9 +19,19 @@ public final class IndexedGridLocator implements GridLocator {
         this.index = index;
     }
 
-    /** The grids of {@code file} (GeoJSON, WGS 84), or the generated Dongcheng sample city when null. */
+    /**
+     * The city's unit grids from {@code file} (GeoJSON, WGS 84, docs/grids.md).
+     *
+     * @throws IllegalStateException when no file is named: a service never guesses its city (the demo
+     *                               writes the generated sample city's grids and names that file)
+     */
     public static GridHierarchy load(Path file) {
-        return file == null ? new SampleCityGenerator(1).generate().grids() : new GridGeoJson().read(file);
+        if (file == null) {
+            throw new IllegalStateException("CITYGRID_GRIDS_FILE is not set: cloud-backend needs the city's unit grids as"
+                    + " GeoJSON (docs/grids.md). To try it out, ./gridcity demo writes the generated sample city's grids"
+                    + " to <data>/city/grids.geojson and starts cloud-backend with it.");
+        }
+        return new GridGeoJson().read(file);
     }
 
     @Override

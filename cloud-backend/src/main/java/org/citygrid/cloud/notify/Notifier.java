@@ -3,10 +3,7 @@ package org.citygrid.cloud.notify;
 import static org.citygrid.cloud.notify.NotificationIntent.What.*;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.citygrid.cloud.notify.NotificationIntent.Audience;
 import org.citygrid.cloud.notify.NotificationIntent.What;
 import org.citygrid.model.cases.Case;
@@ -14,7 +11,6 @@ import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseRules;
 import org.citygrid.model.cases.Channel;
-import org.citygrid.model.cases.ReportDetails;
 import org.citygrid.model.cases.Stage;
 
 /**
@@ -125,7 +121,7 @@ public final class Notifier {
 
         NotificationIntent intent(What what, Audience audience, int index) {
             String id = after.id() + ":" + after.version() + ":" + (event == null ? "x" : "") + index;
-            return new NotificationIntent(id, after.id(), after.version(), event == null ? after.updatedAt() : event.at(),
+            return new NotificationIntent(id, after.id(), after.version(), event == null ? after.times().updatedAt() : event.at(),
                     what, audience, after.state(), after.categoryCode(), after.gridCode(),
                     after.department().orElse(null), stage, stage == null ? null : after.deadline(stage).orElse(null),
                     event != null && event.change() instanceof CaseChange.Escalated e ? e.level() : null);
@@ -133,12 +129,7 @@ public final class Notifier {
 
         /** Every person who reported the problem, sensors left out. */
         void followers(What what) {
-            Set<String> devices = new LinkedHashSet<>();
-            Stream.concat(Stream.of(after.report()), after.duplicates().stream())
-                    .filter(r -> r.channel() == Channel.SENSOR)
-                    .map(ReportDetails::reporterId)
-                    .forEach(devices::add);
-            after.followers().stream().filter(f -> !devices.contains(f)).forEach(f -> add(what, Audience.user(f)));
+            after.reports().people().forEach(f -> add(what, Audience.user(f)));
         }
 
         /** The handler holding the case, or its department when no one is named. */

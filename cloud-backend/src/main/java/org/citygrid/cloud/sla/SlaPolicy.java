@@ -50,8 +50,8 @@ public final class SlaPolicy {
         Instant deadline = c.deadline(stage).get();
         SlaClock clock = rules.clock(c.categoryCode());
         Duration limit = rules.timeLimit(c.categoryCode(), stage);
-        if (!c.overdue().contains(stage)) {
-            if (!c.warned().contains(stage)) {
+        if (!c.clock().overdue().contains(stage)) {
+            if (!c.clock().warned().contains(stage)) {
                 Duration lead = share(limit, warnShare);
                 Duration left = clock.elapsed(now, deadline);
                 if (left.compareTo(lead) > 0) {
@@ -60,8 +60,8 @@ public final class SlaPolicy {
                 }
             }
             alarms.add(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.OVERDUE, 0, deadline));
-        } else if (c.escalationLevel() < CaseDecider.MAX_ESCALATION_LEVEL) {
-            int level = c.escalationLevel() + 1;
+        } else if (c.clock().escalationLevel() < CaseDecider.MAX_ESCALATION_LEVEL) {
+            int level = c.clock().escalationLevel() + 1;
             Instant due = clock.deadline(deadline, share(limit, escalateShare).multipliedBy(level));
             alarms.add(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.ESCALATE, level, due));
         }
@@ -77,10 +77,10 @@ public final class SlaPolicy {
         }
         Stage stage = alarm.stage();
         CaseAction action = switch (alarm.kind()) {
-            case WARN -> c.warned().contains(stage) || c.overdue().contains(stage) || !now.isBefore(alarm.deadline())
+            case WARN -> c.clock().warned().contains(stage) || c.clock().overdue().contains(stage) || !now.isBefore(alarm.deadline())
                     ? null : new CaseAction.WarnDeadline(stage);
-            case OVERDUE -> c.overdue().contains(stage) ? null : new CaseAction.MarkOverdue(stage);
-            case ESCALATE -> c.overdue().contains(stage) && c.escalationLevel() == alarm.level() - 1
+            case OVERDUE -> c.clock().overdue().contains(stage) ? null : new CaseAction.MarkOverdue(stage);
+            case ESCALATE -> c.clock().overdue().contains(stage) && c.clock().escalationLevel() == alarm.level() - 1
                     ? new CaseAction.Escalate(alarm.level()) : null;
         };
         if (action == null) {

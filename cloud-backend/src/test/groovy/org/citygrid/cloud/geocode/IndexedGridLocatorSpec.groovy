@@ -1,5 +1,7 @@
 package org.citygrid.cloud.geocode
 
+import org.citygrid.sample.SampleCityGenerator
+
 import org.citygrid.model.geo.GeoPoint
 import org.citygrid.model.grid.GridIndex
 import spock.lang.Shared
@@ -9,7 +11,7 @@ import spock.lang.Specification
 class IndexedGridLocatorSpec extends Specification {
 
     @Shared
-    def grids = IndexedGridLocator.load(null)
+    def grids = new SampleCityGenerator(1).generate().grids()
 
     @Shared
     def locator = new IndexedGridLocator(GridIndex.of(grids.grids()))

@@ -1,5 +1,7 @@
 package org.citygrid.cloud.readmodel
 
+import org.citygrid.sample.SampleCityGenerator
+
 import org.citygrid.cloud.geocode.IndexedGridLocator
 import org.citygrid.cloud.support.LiveCaseCycle
 import spock.lang.AutoCleanup
@@ -13,7 +15,7 @@ class GridTableSpec extends Specification {
     LiveCaseCycle live = new LiveCaseCycle('grid_table')
 
     @Shared
-    def grids = IndexedGridLocator.load(null)
+    def grids = new SampleCityGenerator(1).generate().grids()
 
     def setupSpec() {
         live.database.migrate()

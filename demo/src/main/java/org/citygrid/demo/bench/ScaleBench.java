@@ -8,9 +8,9 @@ import java.util.Locale;
 import org.citygrid.demo.Console;
 import org.citygrid.demo.city.DemoCity;
 import org.citygrid.demo.data.DataFolder;
-import org.citygrid.model.sample.SampleCity;
-import org.citygrid.model.sample.SampleCityFiles;
-import org.citygrid.model.sample.SampleCityGenerator;
+import org.citygrid.sample.SampleCity;
+import org.citygrid.sample.SampleCityFiles;
+import org.citygrid.sample.SampleCityGenerator;
 
 /**
  * The scaling part of the end-to-end benchmark (docs/benchmark.md, <i>Scaling</i>): the same alarm rate at growing

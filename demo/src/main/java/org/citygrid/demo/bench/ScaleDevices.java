@@ -15,8 +15,8 @@ import org.citygrid.demo.DemoException;
 import org.citygrid.demo.city.DemoDevice;
 import org.citygrid.demo.city.EdgeSites;
 import org.citygrid.model.grid.Street;
-import org.citygrid.model.sample.SampleCity;
-import org.citygrid.model.sample.Sensor;
+import org.citygrid.sample.SampleCity;
+import org.citygrid.sample.Sensor;
 
 /**
  * The edge node's device registry for a row of the scaling part: {@code count} sensors of the sample city, the

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.citygrid.demo.Arguments;
 import org.citygrid.demo.DemoException;
-import org.citygrid.model.sample.SampleCityGenerator;
+import org.citygrid.sample.SampleCityGenerator;
 
 /**
  * The scaling part's settings, from {@code ./gridcity bench e2e --scale [options]}. The first value of each size

@@ -3,9 +3,9 @@ package org.citygrid.demo.city;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.citygrid.model.sample.SampleCity;
-import org.citygrid.model.sample.SampleCityFiles;
-import org.citygrid.model.sample.SampleCityGenerator;
+import org.citygrid.sample.SampleCity;
+import org.citygrid.sample.SampleCityFiles;
+import org.citygrid.sample.SampleCityGenerator;
 
 /**
  * The demo's city: grid-model's Dongcheng sample city, generated on the first run and read back from the data

@@ -22,8 +22,8 @@ import org.citygrid.demo.data.DataFolder;
 import org.citygrid.model.geo.GeoPoint;
 import org.citygrid.model.grid.Street;
 import org.citygrid.model.grid.UnitGrid;
-import org.citygrid.model.sample.SampleCity;
-import org.citygrid.model.sample.Sensor;
+import org.citygrid.sample.SampleCity;
+import org.citygrid.sample.Sensor;
 import org.locationtech.jts.geom.Envelope;
 
 /**

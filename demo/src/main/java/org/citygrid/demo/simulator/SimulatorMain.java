@@ -6,9 +6,9 @@ import java.util.List;
 import org.citygrid.demo.DemoException;
 import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.DemoAccounts;
-import org.citygrid.model.sample.SampleCity;
-import org.citygrid.model.sample.SampleCityFiles;
-import org.citygrid.model.sample.SampleCityGenerator;
+import org.citygrid.sample.SampleCity;
+import org.citygrid.sample.SampleCityFiles;
+import org.citygrid.sample.SampleCityGenerator;
 
 /**
  * The city simulator on its own, against any deployment: {@code SimulatorMain --edge coaps://host:5684=devices.json

@@ -1,6 +1,6 @@
 package org.citygrid.demo.api
 
-import org.citygrid.model.sample.SampleCityGenerator
+import org.citygrid.sample.SampleCityGenerator
 import spock.lang.Shared
 import spock.lang.Specification
 

@@ -3,7 +3,7 @@ package org.citygrid.demo.city
 import groovy.json.JsonSlurper
 import java.nio.file.Path
 import org.citygrid.demo.data.DataFolder
-import org.citygrid.model.sample.SampleCityGenerator
+import org.citygrid.sample.SampleCityGenerator
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir

@@ -15,7 +15,7 @@ import org.citygrid.demo.services.ModuleClassPath
 import org.citygrid.demo.services.Readiness
 import org.citygrid.demo.services.ServiceSpec
 import org.citygrid.demo.testing.DemoProcess
-import org.citygrid.model.sample.SampleCityGenerator
+import org.citygrid.sample.SampleCityGenerator
 import spock.lang.Specification
 
 /**

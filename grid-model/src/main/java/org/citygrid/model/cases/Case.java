@@ -2,13 +2,9 @@ package org.citygrid.model.cases;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +13,12 @@ import java.util.Set;
  * A grid-management case (案件): one problem in the public space, from its first report to its
  * evaluation. Immutable; every change comes from applying a {@link CaseEvent}, so the event list is
  * the audit trail and the case is its fold.
+ *
+ * <p>The case itself says where it stands and who has it: its state, the department and handler,
+ * who gave it back, the verification, a suspension or extension request, the rating. Its parts say
+ * the rest: {@link #reports()} what was reported and who follows it, {@link #clock()} its SLA clock,
+ * {@link #times()} when it reached its milestones. Every part is bounded, so the folded case can be
+ * stored on its own, without its events (grid-model's {@code WireCodec.cases()}).
  *
  * <p>Whether a change is allowed is decided by {@link CaseDecider}; {@link #apply} only records what
  * was decided and refuses events that do not follow on (wrong case, version gap).
@@ -38,61 +40,64 @@ public final class Case {
     private final String id;
     private final long version;
     private final CaseState state;
-    private final ReportDetails report;
-    private final List<ReportDetails> duplicates;
-    private final Set<String> followers;
-    private final Set<String> clearedEpisodes;
+    private final CaseReports reports;
     private final String department;
     private final String assignee;
     private final String handledBy;
-    private final Map<Stage, Instant> deadlines;
-    private final Set<Stage> warned;
-    private final Set<Stage> overdue;
-    private final int overdueCount;
-    private final int escalationLevel;
+    private final Actor lastHandler;
+    private final Set<String> returnedBy;
+    private final int returnCount;
+    private final int reworkCount;
     private final PendingExtension pendingExtension;
     private final Verification verification;
     private final Suspension suspension;
-    private final int reworkCount;
-    private final int returnCount;
-    private final Set<Stage> lateStages;
-    private final Instant reportedAt;
-    private final Instant filedAt;
-    private final Instant firstDispatchedAt;
-    private final Instant handledAt;
-    private final Instant closedAt;
     private final Integer rating;
-    private final Instant updatedAt;
+    private final CaseClock clock;
+    private final CaseTimes times;
 
     private Case(Builder b) {
-        this.id = b.id;
-        this.version = b.version;
-        this.state = b.state;
-        this.report = b.report;
-        this.duplicates = List.copyOf(b.duplicates);
-        this.followers = Collections.unmodifiableSet(new LinkedHashSet<>(b.followers));
-        this.clearedEpisodes = Collections.unmodifiableSet(new LinkedHashSet<>(b.clearedEpisodes));
-        this.department = b.department;
-        this.assignee = b.assignee;
-        this.handledBy = b.handledBy;
-        this.deadlines = Collections.unmodifiableMap(new EnumMap<>(b.deadlines));
-        this.warned = Collections.unmodifiableSet(copyOf(b.warned));
-        this.overdue = Collections.unmodifiableSet(copyOf(b.overdue));
-        this.overdueCount = b.overdueCount;
-        this.escalationLevel = b.escalationLevel;
-        this.pendingExtension = b.pendingExtension;
-        this.verification = b.verification;
-        this.suspension = b.suspension;
-        this.reworkCount = b.reworkCount;
-        this.returnCount = b.returnCount;
-        this.lateStages = Collections.unmodifiableSet(copyOf(b.lateStages));
-        this.reportedAt = b.reportedAt;
-        this.filedAt = b.filedAt;
-        this.firstDispatchedAt = b.firstDispatchedAt;
-        this.handledAt = b.handledAt;
-        this.closedAt = b.closedAt;
-        this.rating = b.rating;
-        this.updatedAt = b.updatedAt;
+        this(b.id, b.version, b.state, b.reports, b.department, b.assignee, b.handledBy, b.lastHandler, b.returnedBy,
+                b.returnCount, b.reworkCount, b.pendingExtension, b.verification, b.suspension, b.rating, b.clock, b.times);
+    }
+
+    private Case(String id, long version, CaseState state, CaseReports reports, String department, String assignee,
+                 String handledBy, Actor lastHandler, Set<String> returnedBy, int returnCount, int reworkCount,
+                 PendingExtension pendingExtension, Verification verification, Suspension suspension, Integer rating,
+                 CaseClock clock, CaseTimes times) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.version = version;
+        this.state = Objects.requireNonNull(state, "state");
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.department = department;
+        this.assignee = assignee;
+        this.handledBy = handledBy;
+        this.lastHandler = lastHandler;
+        this.returnedBy = Collections.unmodifiableSet(new LinkedHashSet<>(returnedBy));
+        this.returnCount = returnCount;
+        this.reworkCount = reworkCount;
+        this.pendingExtension = pendingExtension;
+        this.verification = verification;
+        this.suspension = suspension;
+        this.rating = rating;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.times = Objects.requireNonNull(times, "times");
+        if (version < 1) {
+            throw new IllegalArgumentException("a case starts at version 1, not " + version);
+        }
+    }
+
+    /**
+     * A case as it was stored, part by part, for a codec that reads back what it wrote of a
+     * {@link Case} (grid-model's {@code WireCodec.cases()}). Everyone else opens a case from its
+     * report and applies its events: this checks no transition.
+     */
+    public static Case restore(String id, long version, CaseState state, CaseReports reports, String department,
+                               String assignee, String handledBy, Actor lastHandler, Set<String> returnedBy,
+                               int returnCount, int reworkCount, PendingExtension pendingExtension,
+                               Verification verification, Suspension suspension, Integer rating, CaseClock clock,
+                               CaseTimes times) {
+        return new Case(id, version, state, reports, department, assignee, handledBy, lastHandler, returnedBy,
+                returnCount, reworkCount, pendingExtension, verification, suspension, rating, clock, times);
     }
 
     /** Rebuilds a case from its full, ordered event list. */
@@ -116,11 +121,9 @@ public final class Case {
         b.id = first.caseId();
         b.version = 1;
         b.state = CaseState.REPORTED;
-        b.report = reported.details();
-        b.followers.add(reported.details().reporterId());
-        b.deadlines.put(Stage.FILING, reported.filingDeadline());
-        b.reportedAt = first.at();
-        b.updatedAt = first.at();
+        b.reports = CaseReports.opening(reported.details());
+        b.clock = CaseClock.startingWith(Stage.FILING, reported.filingDeadline());
+        b.times = CaseTimes.reported(first.at());
         return new Case(b);
     }
 
@@ -140,33 +143,28 @@ public final class Case {
         }
         Builder b = new Builder(this);
         b.version = event.version();
-        b.updatedAt = event.at();
         Instant at = event.at();
+        b.times = b.times.updated(at);
         switch (event.change()) {
             case CaseChange.Reported r -> throw new IllegalArgumentException("case " + id + " is already reported");
             case CaseChange.Verified v -> b.verification = new Verification(v.verifier(), at, v.found(), v.note());
             case CaseChange.Filed f -> {
-                b.noteIfLate(Stage.FILING, at);
                 b.state = CaseState.FILED;
-                b.filedAt = at;
-                b.startStage(Stage.DISPATCH, f.dispatchDeadline());
+                b.times = b.times.filed(at);
+                b.clock = b.clock.completing(Stage.FILING, at).start(Stage.DISPATCH, f.dispatchDeadline());
             }
             case CaseChange.Dismissed d -> {
-                b.noteIfLate(Stage.FILING, at);
                 b.state = CaseState.DISMISSED;
-                b.closedAt = at;
-                b.stopClocks();
+                b.times = b.times.closed(at);
+                b.clock = b.clock.completing(Stage.FILING, at).stop();
             }
             case CaseChange.Dispatched d -> {
-                b.noteIfLate(Stage.DISPATCH, at);
                 b.state = CaseState.DISPATCHED;
                 b.department = d.department();
                 b.assignee = d.assignee();
                 b.pendingExtension = null;
-                if (b.firstDispatchedAt == null) {
-                    b.firstDispatchedAt = at;
-                }
-                b.startStage(Stage.HANDLING, d.handlingDeadline());
+                b.times = b.times.dispatched(at);
+                b.clock = b.clock.completing(Stage.DISPATCH, at).start(Stage.HANDLING, d.handlingDeadline());
             }
             case CaseChange.Accepted a -> {
                 b.state = CaseState.IN_PROGRESS;
@@ -178,71 +176,63 @@ public final class Case {
                 b.assignee = null;
                 b.pendingExtension = null;
                 b.returnCount++;
-                b.startStage(Stage.DISPATCH, r.dispatchDeadline());
+                b.returnedBy.add(r.department());
+                b.clock = b.clock.start(Stage.DISPATCH, r.dispatchDeadline());
             }
             case CaseChange.ExtensionRequested x ->
                     b.pendingExtension = new PendingExtension(x.extra(), x.reason(), event.actor().id());
             case CaseChange.ExtensionApproved x -> {
                 b.pendingExtension = null;
-                b.startStage(Stage.HANDLING, x.handlingDeadline());
+                b.clock = b.clock.start(Stage.HANDLING, x.handlingDeadline());
             }
             case CaseChange.ExtensionRejected x -> b.pendingExtension = null;
             case CaseChange.Suspended s -> {
                 b.state = CaseState.SUSPENDED;
                 b.suspension = new Suspension(at, s.resumeTo(), s.remaining(), s.reason());
-                b.stopClocks();
+                b.clock = b.clock.stop();
             }
             case CaseChange.Resumed r -> {
                 b.state = r.state();
                 b.suspension = null;
-                b.startStage(Stage.HANDLING, r.handlingDeadline());
+                b.clock = b.clock.start(Stage.HANDLING, r.handlingDeadline());
             }
             case CaseChange.Handled h -> {
                 b.state = CaseState.HANDLED;
                 b.handledBy = h.handler();
-                b.handledAt = at;
+                b.lastHandler = event.actor();
+                b.times = b.times.handled(at);
                 b.pendingExtension = null;
-                b.noteIfLate(Stage.HANDLING, at);
-                b.startStage(Stage.CHECK, h.checkDeadline());
+                b.clock = b.clock.completing(Stage.HANDLING, at).start(Stage.CHECK, h.checkDeadline());
             }
             case CaseChange.CheckPassed p -> {
-                b.noteIfLate(Stage.CHECK, at);
                 b.state = CaseState.CHECK_PASSED;
-                b.stopClocks();
+                b.clock = b.clock.completing(Stage.CHECK, at).stop();
             }
             case CaseChange.CheckFailed f -> {
-                b.noteIfLate(Stage.CHECK, at);
                 b.state = CaseState.FILED;
                 b.reworkCount = f.rework();
                 b.department = null;
                 b.assignee = null;
                 b.handledBy = null;
-                b.startStage(Stage.DISPATCH, f.dispatchDeadline());
+                b.clock = b.clock.completing(Stage.CHECK, at).start(Stage.DISPATCH, f.dispatchDeadline());
             }
             case CaseChange.Closed c -> {
                 b.state = CaseState.CLOSED;
-                b.closedAt = at;
-                b.stopClocks();
+                b.times = b.times.closed(at);
+                b.clock = b.clock.stop();
             }
             case CaseChange.Voided v -> {
                 b.state = CaseState.VOIDED;
-                b.closedAt = at;
-                b.stopClocks();
+                b.times = b.times.closed(at);
+                b.clock = b.clock.stop();
                 b.suspension = null;
                 b.pendingExtension = null;
             }
-            case CaseChange.DuplicateMerged m -> {
-                b.duplicates.add(m.duplicate());
-                b.followers.add(m.duplicate().reporterId());
-            }
-            case CaseChange.AlarmCleared a -> b.clearedEpisodes.add(a.episodeId());
-            case CaseChange.DeadlineApproaching w -> b.warned.add(w.stage());
-            case CaseChange.Overdue o -> {
-                b.overdue.add(o.stage());
-                b.lateStages.add(o.stage());
-                b.overdueCount++;
-            }
-            case CaseChange.Escalated e -> b.escalationLevel = e.level();
+            case CaseChange.DuplicateMerged m -> b.reports = b.reports.merged(m.duplicate());
+            case CaseChange.AlarmCleared a -> b.reports = b.reports.cleared(a.episodeId());
+            case CaseChange.DeadlineApproaching w -> b.clock = b.clock.warn(w.stage());
+            case CaseChange.Overdue o -> b.clock = b.clock.markOverdue(o.stage());
+            case CaseChange.Escalated e -> b.clock = b.clock.escalate(e.level());
             case CaseChange.Rated r -> b.rating = r.score();
         }
         return new Case(b);
@@ -259,15 +249,16 @@ public final class Case {
         });
     }
 
-    /** The deadline of a running stage. */
+    /** The deadline of the running stage, {@code stage}; empty for any other stage. */
     public Optional<Instant> deadline(Stage stage) {
-        return Optional.ofNullable(deadlines.get(stage));
+        return clock.deadline(stage);
     }
 
     public String id() {
         return id;
     }
 
+    /** The version of the last event folded in: 1 for the report, one more per event. */
     public long version() {
         return version;
     }
@@ -278,65 +269,67 @@ public final class Case {
 
     /** The first report, which opened the case. */
     public ReportDetails report() {
-        return report;
+        return reports.first();
     }
 
     public String categoryCode() {
-        return report.categoryCode();
+        return report().categoryCode();
     }
 
     public String gridCode() {
-        return report.gridCode();
+        return report().gridCode();
     }
 
-    /** Reports merged into this case after the first, in the order they arrived. */
-    public List<ReportDetails> duplicates() {
-        return duplicates;
+    /** What was reported into the case and who follows it, within the bounds {@link CaseReports} names. */
+    public CaseReports reports() {
+        return reports;
     }
 
-    /** Everyone who reported this problem: they are told when the case changes. */
+    /** Everyone who reported this problem, up to {@link CaseReports#MAX_FOLLOWERS}: they are told when the case changes. */
     public Set<String> followers() {
-        return followers;
+        return reports.followers();
     }
 
+    /** The department that holds the case now: dispatched to it, and not returned or sent back since. */
     public Optional<String> department() {
         return Optional.ofNullable(department);
     }
 
+    /** The handler the case is assigned to within its department, if one is named. */
     public Optional<String> assignee() {
         return Optional.ofNullable(assignee);
     }
 
+    /** Who reported the current work handled; cleared when a failed check sends the case back. */
     public Optional<String> handledBy() {
         return Optional.ofNullable(handledBy);
     }
 
-    /** Sensor alarm episodes behind this case that have ended. */
-    public Set<String> clearedEpisodes() {
-        return clearedEpisodes;
+    /**
+     * The handler whose feedback came last, with their department; kept after a failed check, so
+     * the rework can go back to whoever did the work.
+     */
+    public Optional<Actor> lastHandler() {
+        return Optional.ofNullable(lastHandler);
     }
 
-    public Map<Stage, Instant> deadlines() {
-        return deadlines;
+    /**
+     * The departments that gave the case back as not theirs, in the order they first did. A set of
+     * department codes the catalogue knows, so it is bounded by the catalogue, however often the
+     * case is returned.
+     */
+    public Set<String> returnedBy() {
+        return returnedBy;
     }
 
-    /** Stages warned of in their current run. */
-    public Set<Stage> warned() {
-        return warned;
+    /** How many times a department gave the case back (回退次数). */
+    public int returnCount() {
+        return returnCount;
     }
 
-    /** Stages overdue in their current run. */
-    public Set<Stage> overdue() {
-        return overdue;
-    }
-
-    /** How often any stage went overdue over the case's life. */
-    public int overdueCount() {
-        return overdueCount;
-    }
-
-    public int escalationLevel() {
-        return escalationLevel;
+    /** How many checks failed (返工次数). */
+    public int reworkCount() {
+        return reworkCount;
     }
 
     public Optional<PendingExtension> pendingExtension() {
@@ -352,58 +345,32 @@ public final class Case {
         return Optional.ofNullable(suspension);
     }
 
-    /** How many checks failed (返工次数). */
-    public int reworkCount() {
-        return reworkCount;
-    }
-
-    /** How many times a department gave the case back (回退次数). */
-    public int returnCount() {
-        return returnCount;
-    }
-
-    /**
-     * Stages that were ever late: completed after their deadline, or marked overdue by the SLA
-     * clock. A case closes on time only if this is empty; lateness stays even after a rework or
-     * an extension, because the delay happened.
-     */
-    public Set<Stage> lateStages() {
-        return lateStages;
-    }
-
-    public Instant reportedAt() {
-        return reportedAt;
-    }
-
-    public Optional<Instant> filedAt() {
-        return Optional.ofNullable(filedAt);
-    }
-
-    public Optional<Instant> firstDispatchedAt() {
-        return Optional.ofNullable(firstDispatchedAt);
-    }
-
-    /** The latest feedback from a department. */
-    public Optional<Instant> handledAt() {
-        return Optional.ofNullable(handledAt);
-    }
-
-    /** When the case reached a terminal state. */
-    public Optional<Instant> closedAt() {
-        return Optional.ofNullable(closedAt);
-    }
-
+    /** The reporting resident's score, 1 to 5, once given. */
     public Optional<Integer> rating() {
         return Optional.ofNullable(rating);
     }
 
-    public Instant updatedAt() {
-        return updatedAt;
+    /** The case's SLA clock: deadlines, warnings, overdue stages, escalation and lateness. */
+    public CaseClock clock() {
+        return clock;
     }
 
+    /** When the case reached its milestones. */
+    public CaseTimes times() {
+        return times;
+    }
+
+    /** Two cases are equal when every part is: the same fold of the same events. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Case c && c.id.equals(id) && c.version == version;
+        return o instanceof Case c && c.id.equals(id) && c.version == version && c.state == state
+                && c.reports.equals(reports) && Objects.equals(c.department, department)
+                && Objects.equals(c.assignee, assignee) && Objects.equals(c.handledBy, handledBy)
+                && Objects.equals(c.lastHandler, lastHandler) && List.copyOf(c.returnedBy).equals(List.copyOf(returnedBy))
+                && c.returnCount == returnCount && c.reworkCount == reworkCount
+                && Objects.equals(c.pendingExtension, pendingExtension) && Objects.equals(c.verification, verification)
+                && Objects.equals(c.suspension, suspension) && Objects.equals(c.rating, rating)
+                && c.clock.equals(clock) && c.times.equals(times);
     }
 
     @Override
@@ -416,40 +383,25 @@ public final class Case {
         return "Case[" + id + " v" + version + " " + state + "]";
     }
 
-    private static Set<Stage> copyOf(Set<Stage> stages) {
-        return stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
-    }
-
     /** Mutable only while one event is being applied. */
     private static final class Builder {
         String id;
         long version;
         CaseState state;
-        ReportDetails report;
-        List<ReportDetails> duplicates = new ArrayList<>();
-        Set<String> followers = new LinkedHashSet<>();
-        Set<String> clearedEpisodes = new LinkedHashSet<>();
+        CaseReports reports;
         String department;
         String assignee;
         String handledBy;
-        Map<Stage, Instant> deadlines = new EnumMap<>(Stage.class);
-        Set<Stage> warned = EnumSet.noneOf(Stage.class);
-        Set<Stage> overdue = EnumSet.noneOf(Stage.class);
-        int overdueCount;
-        int escalationLevel;
+        Actor lastHandler;
+        Set<String> returnedBy = new LinkedHashSet<>();
+        int returnCount;
+        int reworkCount;
         PendingExtension pendingExtension;
         Verification verification;
         Suspension suspension;
-        int reworkCount;
-        int returnCount;
-        Set<Stage> lateStages = EnumSet.noneOf(Stage.class);
-        Instant reportedAt;
-        Instant filedAt;
-        Instant firstDispatchedAt;
-        Instant handledAt;
-        Instant closedAt;
         Integer rating;
-        Instant updatedAt;
+        CaseClock clock;
+        CaseTimes times;
 
         Builder() {
         }
@@ -458,55 +410,20 @@ public final class Case {
             id = c.id;
             version = c.version;
             state = c.state;
-            report = c.report;
-            duplicates.addAll(c.duplicates);
-            followers.addAll(c.followers);
-            clearedEpisodes.addAll(c.clearedEpisodes);
+            reports = c.reports;
             department = c.department;
             assignee = c.assignee;
             handledBy = c.handledBy;
-            deadlines.putAll(c.deadlines);
-            warned.addAll(c.warned);
-            overdue.addAll(c.overdue);
-            overdueCount = c.overdueCount;
-            escalationLevel = c.escalationLevel;
+            lastHandler = c.lastHandler;
+            returnedBy.addAll(c.returnedBy);
+            returnCount = c.returnCount;
+            reworkCount = c.reworkCount;
             pendingExtension = c.pendingExtension;
             verification = c.verification;
             suspension = c.suspension;
-            reworkCount = c.reworkCount;
-            returnCount = c.returnCount;
-            lateStages.addAll(c.lateStages);
-            reportedAt = c.reportedAt;
-            filedAt = c.filedAt;
-            firstDispatchedAt = c.firstDispatchedAt;
-            handledAt = c.handledAt;
-            closedAt = c.closedAt;
             rating = c.rating;
-            updatedAt = c.updatedAt;
-        }
-
-        /** A step that completes its stage after the stage's deadline leaves the stage late. */
-        void noteIfLate(Stage stage, Instant completedAt) {
-            Instant deadline = deadlines.get(stage);
-            if (deadline != null && completedAt.isAfter(deadline)) {
-                lateStages.add(stage);
-            }
-        }
-
-        /** No stage runs: deadlines and their warnings go together. */
-        void stopClocks() {
-            deadlines.clear();
-            warned.clear();
-            overdue.clear();
-        }
-
-        /**
-         * Only one stage runs at a time: a stage that (re)starts replaces every other deadline and
-         * the warnings of earlier runs.
-         */
-        void startStage(Stage stage, Instant deadline) {
-            stopClocks();
-            deadlines.put(stage, deadline);
+            clock = c.clock;
+            times = c.times;
         }
     }
 }

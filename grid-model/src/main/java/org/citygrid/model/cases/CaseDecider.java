@@ -5,11 +5,15 @@ import static org.citygrid.model.cases.RejectionReason.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.citygrid.model.cases.AllowedAction.Need;
 
 /**
  * The case state machine: {@code (case, command) -> events | rejection}, a pure function of its
@@ -18,8 +22,11 @@ import java.util.stream.Stream;
  * tests, and in every instance of the case-cycle service.
  *
  * <p>Checks run from the most to the least fundamental: the actor's role, the case's existence,
- * the version the actor saw, the case's state, the actor's scope (department, reporter), and last
- * the command's own values.
+ * the version the actor saw, then whether this actor may take this step on this case now (its
+ * state, the actor's department or part in the case, the time), and last the command's own values.
+ * The step's rule is written once, in {@code precondition}, and answers both {@link #decide} and
+ * {@link #allowedActions}; the values' rule is written once per action, and says which fields a
+ * command must carry while it checks them.
  */
 public final class CaseDecider {
 
@@ -44,10 +51,9 @@ public final class CaseDecider {
     public Decision decide(Case current, CaseCommand command) {
         CaseAction action = command.action();
         Actor actor = command.actor();
-        Set<Role> allowed = CommandRoles.allowed(action);
-        if (!allowed.contains(actor.role())) {
-            return reject(ROLE_NOT_ALLOWED, "a " + label(actor.role()) + " may not " + verb(action)
-                    + "; that is for " + allowed.stream().map(CaseDecider::label).collect(Collectors.joining(" or ")));
+        Rejection role = roleCheck(actor, action);
+        if (role != null) {
+            return new Decision.Rejected(role);
         }
         if (action instanceof CaseAction.Report report) {
             return current == null
@@ -64,29 +70,224 @@ public final class CaseDecider {
             return reject(VERSION_CONFLICT, "case " + current.id() + " changed since you loaded it (version "
                     + command.expectedVersion() + ", now " + current.version() + "); reload it and try again");
         }
+        Rejection refused = precondition(current, actor, command.at(), action);
+        if (refused != null) {
+            return new Decision.Rejected(refused);
+        }
+        return values(current, command, Inputs.ENFORCED);
+    }
+
+    /**
+     * What {@code actor} may do to case {@code c} at {@code at}: every action {@link #decide} would
+     * take from this actor now, given values that pass its checks (a reason where one is needed,
+     * a department it knows...), with the fields each must carry. Derived from the same rules as
+     * {@code decide}, not a copy: an action is listed exactly when its role and step checks pass.
+     * A command can still be refused for its values, or because the case changed meanwhile.
+     *
+     * @return the allowed actions, in the order of {@link CaseAction}'s variants
+     */
+    public List<AllowedAction> allowedActions(Case c, Actor actor, Instant at) {
+        Objects.requireNonNull(c, "case");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        List<AllowedAction> allowed = new ArrayList<>();
+        for (CaseAction probe : probes(c)) {
+            if (roleCheck(actor, probe) != null || precondition(c, actor, at, probe) != null) {
+                continue;
+            }
+            Inputs needs = Inputs.surveying(probe);
+            values(c, new CaseCommand("allowed-actions", c.id(), actor, at, null, probe), needs);
+            boolean redispatch = probe instanceof CaseAction.Dispatch && c.state() != CaseState.FILED;
+            allowed.add(needs.allowed(probe, redispatch));
+        }
+        return allowed;
+    }
+
+    /**
+     * One action of each kind with blank values, to ask the step rules and the value rules about:
+     * clock actions name the stage that runs, an escalation the next level.
+     */
+    static List<CaseAction> probes(Case c) {
+        Stage running = c.activeStage().orElse(Stage.FILING);
+        return List.of(
+                new CaseAction.Report(c.report()),
+                new CaseAction.Verify(true, null, List.of()),
+                new CaseAction.File(null),
+                new CaseAction.Dismiss(null),
+                new CaseAction.Dispatch(null, null, null),
+                new CaseAction.Accept(),
+                new CaseAction.Return(null),
+                new CaseAction.RequestExtension(Duration.ZERO, null),
+                new CaseAction.ApproveExtension(null),
+                new CaseAction.RejectExtension(null),
+                new CaseAction.Suspend(null),
+                new CaseAction.Resume(null),
+                new CaseAction.ReportHandled(null, List.of()),
+                new CaseAction.Check(true, null, List.of()),
+                new CaseAction.Close(null),
+                new CaseAction.Void(null),
+                new CaseAction.MergeDuplicate(c.report()),
+                new CaseAction.ClearAlarm(null, null),
+                new CaseAction.WarnDeadline(running),
+                new CaseAction.MarkOverdue(running),
+                new CaseAction.Escalate(c.clock().escalationLevel() + 1),
+                new CaseAction.Rate(0, null));
+    }
+
+    private static Rejection roleCheck(Actor actor, CaseAction action) {
+        Set<Role> allowed = CommandRoles.allowed(action);
+        if (allowed.contains(actor.role())) {
+            return null;
+        }
+        return new Rejection(ROLE_NOT_ALLOWED, "a " + label(actor.role()) + " may not " + verb(action)
+                + "; that is for " + allowed.stream().map(CaseDecider::label).collect(Collectors.joining(" or ")));
+    }
+
+    /**
+     * Whether {@code actor} may take the step {@code action} on case {@code c} at {@code at}: the
+     * case's state, the actor's department or part in the case, the clocks. Reads of the action only
+     * which stage or level it is about, never its free values.
+     *
+     * @return why not, or {@code null} if the step may be taken
+     */
+    private Rejection precondition(Case c, Actor actor, Instant at, CaseAction action) {
         return switch (action) {
-            case CaseAction.Report r -> throw new AssertionError("handled above");
-            case CaseAction.Verify v -> verify(current, command, v);
-            case CaseAction.File f -> file(current, command, f);
-            case CaseAction.Dismiss d -> dismiss(current, command, d);
-            case CaseAction.Dispatch d -> dispatch(current, command, d);
-            case CaseAction.Accept a -> acceptTask(current, command);
-            case CaseAction.Return r -> returnCase(current, command, r);
-            case CaseAction.RequestExtension x -> requestExtension(current, command, x);
-            case CaseAction.ApproveExtension x -> approveExtension(current, command, x);
-            case CaseAction.RejectExtension x -> rejectExtension(current, command, x);
-            case CaseAction.Suspend s -> suspend(current, command, s);
-            case CaseAction.Resume r -> resume(current, command, r);
-            case CaseAction.ReportHandled h -> reportHandled(current, command, h);
-            case CaseAction.Check c -> check(current, command, c);
-            case CaseAction.Close c -> close(current, command, c);
-            case CaseAction.Void v -> voidCase(current, command, v);
-            case CaseAction.MergeDuplicate m -> merge(current, command, m.duplicate());
-            case CaseAction.ClearAlarm a -> clearAlarm(current, command, a);
-            case CaseAction.WarnDeadline w -> warn(current, command, w.stage());
-            case CaseAction.MarkOverdue o -> markOverdue(current, command, o.stage());
-            case CaseAction.Escalate e -> escalate(current, command, e.level());
-            case CaseAction.Rate r -> rate(current, command, r);
+            case CaseAction.Report r -> new Rejection(CASE_EXISTS, "case " + c.id() + " already exists");
+            case CaseAction.Verify v -> firstOf(inState(c, action, CaseState.REPORTED),
+                    () -> actor.id().equals(c.report().reporterId())
+                            ? new Rejection(VERIFIER_IS_REPORTER, "case " + c.id() + " is your own report; another worker verifies it")
+                            : null,
+                    () -> c.verification().isPresent()
+                            ? new Rejection(ALREADY_VERIFIED, "case " + c.id() + " was already verified by "
+                            + c.verification().get().verifier() + "; the supervision centre decides on it now")
+                            : null);
+            case CaseAction.File f -> firstOf(inState(c, action, CaseState.REPORTED),
+                    () -> actor.role() == Role.SYSTEM && !rules.filesAutomatically(c.categoryCode(), c.report().channel())
+                            ? new Rejection(NOT_AUTO_FILED, "category " + c.categoryCode() + " reported through "
+                            + c.report().channel() + " waits for the supervision centre to file it")
+                            : null);
+            case CaseAction.Dismiss d -> inState(c, action, CaseState.REPORTED);
+            case CaseAction.Dispatch d -> mayDispatch(c, actor, action);
+            case CaseAction.Accept a -> firstOf(inState(c, action, CaseState.DISPATCHED), () -> inDepartment(c, actor));
+            case CaseAction.Return r ->
+                    firstOf(inState(c, action, CaseState.DISPATCHED, CaseState.IN_PROGRESS), () -> inDepartment(c, actor));
+            case CaseAction.RequestExtension x -> firstOf(inState(c, action, CaseState.IN_PROGRESS),
+                    () -> inDepartment(c, actor),
+                    () -> c.pendingExtension().isPresent()
+                            ? new Rejection(EXTENSION_PENDING, "an extension request for case " + c.id() + " is already waiting for approval")
+                            : null);
+            case CaseAction.ApproveExtension x -> extensionWaiting(c);
+            case CaseAction.RejectExtension x -> extensionWaiting(c);
+            case CaseAction.Suspend s -> inState(c, action, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
+            case CaseAction.Resume r -> inState(c, action, CaseState.SUSPENDED);
+            case CaseAction.ReportHandled h -> firstOf(inState(c, action, CaseState.IN_PROGRESS), () -> inDepartment(c, actor));
+            case CaseAction.Check k -> firstOf(inState(c, action, CaseState.HANDLED),
+                    () -> actor.id().equals(c.handledBy().orElse(null))
+                            ? new Rejection(CHECKER_IS_HANDLER, "the person who handled case " + c.id() + " cannot check it")
+                            : null);
+            case CaseAction.Close k -> inState(c, action, CaseState.CHECK_PASSED);
+            case CaseAction.Void v -> open(c, action);
+            case CaseAction.MergeDuplicate m -> open(c, action);
+            case CaseAction.ClearAlarm a -> firstOf(open(c, action),
+                    () -> c.reports().sensorAlarm() ? null
+                            : new Rejection(INVALID_VALUE, "case " + c.id() + " has no sensor alarm to clear"));
+            case CaseAction.WarnDeadline w -> firstOf(running(c, w.stage()),
+                    () -> c.clock().warned().contains(w.stage()) || c.clock().overdue().contains(w.stage())
+                            ? new Rejection(ALREADY_FLAGGED, "the " + w.stage() + " deadline of case " + c.id() + " was already flagged")
+                            : null,
+                    () -> !at.isBefore(c.deadline(w.stage()).orElseThrow())
+                            ? new Rejection(DEADLINE_PASSED, "the " + w.stage() + " deadline of case " + c.id()
+                            + " has passed; mark it overdue instead")
+                            : null);
+            case CaseAction.MarkOverdue o -> firstOf(running(c, o.stage()),
+                    () -> c.clock().overdue().contains(o.stage())
+                            ? new Rejection(ALREADY_FLAGGED, "case " + c.id() + " is already overdue in " + o.stage())
+                            : null,
+                    () -> at.isBefore(c.deadline(o.stage()).orElseThrow())
+                            ? new Rejection(NOT_DUE, "the " + o.stage() + " deadline of case " + c.id() + " is "
+                            + c.deadline(o.stage()).orElseThrow() + ", not yet passed")
+                            : null);
+            case CaseAction.Escalate e -> firstOf(
+                    () -> c.activeStage().map(c.clock().overdue()::contains).orElse(false) ? null
+                            : new Rejection(NOT_OVERDUE, "case " + c.id() + " has no overdue step running; only overdue cases are escalated"),
+                    () -> c.clock().escalationLevel() >= MAX_ESCALATION_LEVEL ? escalationOutOfOrder(c) : null);
+            case CaseAction.Rate r -> firstOf(inState(c, action, CaseState.CLOSED),
+                    () -> c.followers().contains(actor.id()) ? null
+                            : new Rejection(NOT_THE_REPORTER, "only a resident who reported case " + c.id() + " can rate it"),
+                    () -> c.rating().isPresent() ? new Rejection(ALREADY_RATED, "case " + c.id() + " has already been rated") : null);
+        };
+    }
+
+    private Rejection mayDispatch(Case c, Actor actor, CaseAction action) {
+        boolean redispatch = c.state() == CaseState.DISPATCHED || c.state() == CaseState.IN_PROGRESS;
+        if (c.state() == CaseState.FILED || redispatch && actor.role() == Role.OPERATOR) {
+            return null;
+        }
+        return redispatch
+                ? new Rejection(WRONG_STATE, "case " + c.id() + " is already with " + c.department().orElseThrow()
+                        + "; only an operator can re-dispatch it")
+                : wrongState(c, action, CaseState.FILED, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
+    }
+
+    private static Rejection extensionWaiting(Case c) {
+        return c.state() != CaseState.IN_PROGRESS || c.pendingExtension().isEmpty()
+                ? new Rejection(NO_PENDING_EXTENSION, "case " + c.id() + " has no extension request waiting")
+                : null;
+    }
+
+    private static Rejection escalationOutOfOrder(Case c) {
+        return new Rejection(ESCALATION_OUT_OF_ORDER, "case " + c.id() + " is at escalation level " + c.clock().escalationLevel()
+                + "; the next is " + (c.clock().escalationLevel() + 1) + " and the highest " + MAX_ESCALATION_LEVEL);
+    }
+
+    /**
+     * The command's own values, after its step was allowed: the fields it must carry (declared
+     * through {@code in}, which enforces them for {@link #decide} and records them for
+     * {@link #allowedActions}), then whatever else its values must satisfy, then its events.
+     */
+    private Decision values(Case c, CaseCommand command, Inputs in) {
+        return switch (command.action()) {
+            case CaseAction.Report r -> throw new AssertionError("a report is decided before any case exists");
+            case CaseAction.Verify v -> verify(c, command, v, in);
+            case CaseAction.File f -> accept(c, command, new CaseChange.Filed(f.note(), command.actor().role() == Role.SYSTEM,
+                    deadline(c, Stage.DISPATCH, command)));
+            case CaseAction.Dismiss d -> in.orElse(in.required(Field.REASON, isBlank(d.reason()), REASON_REQUIRED,
+                            "say why the report does not meet the filing criteria"),
+                    () -> accept(c, command, new CaseChange.Dismissed(d.reason())));
+            case CaseAction.Dispatch d -> dispatch(c, command, d, in);
+            case CaseAction.Accept a -> accept(c, command, new CaseChange.Accepted(command.actor().id()));
+            case CaseAction.Return r -> in.orElse(in.required(Field.REASON, isBlank(r.reason()), REASON_REQUIRED,
+                            "say why the case is not your department's, so it can be dispatched right"),
+                    () -> accept(c, command, new CaseChange.Returned(c.department().orElseThrow(), r.reason(),
+                            deadline(c, Stage.DISPATCH, command))));
+            case CaseAction.RequestExtension x -> requestExtension(c, command, x, in);
+            case CaseAction.ApproveExtension x -> approveExtension(c, command, x);
+            case CaseAction.RejectExtension x -> in.orElse(in.required(Field.REASON, isBlank(x.reason()), REASON_REQUIRED,
+                            "say why the extension is refused"),
+                    () -> accept(c, command, new CaseChange.ExtensionRejected(x.reason())));
+            case CaseAction.Suspend s -> in.orElse(in.required(Field.REASON, isBlank(s.reason()), REASON_REQUIRED,
+                            "say why the case is put on hold"),
+                    () -> accept(c, command, new CaseChange.Suspended(s.reason(), c.state(), rules.clock(c.categoryCode())
+                            .elapsed(command.at(), c.deadline(Stage.HANDLING).orElseThrow()))));
+            case CaseAction.Resume r -> resume(c, command, r);
+            case CaseAction.ReportHandled h -> in.orElse(in.required(Field.EVIDENCE, h.evidence().isEmpty(), EVIDENCE_REQUIRED,
+                            "attach at least one photo of the finished work"),
+                    () -> accept(c, command, new CaseChange.Handled(command.actor().id(), h.note(), h.evidence(),
+                            command.at().isAfter(c.deadline(Stage.HANDLING).orElseThrow()), deadline(c, Stage.CHECK, command))));
+            case CaseAction.Check k -> check(c, command, k, in);
+            case CaseAction.Close k -> accept(c, command, new CaseChange.Closed(k.note()));
+            case CaseAction.Void v -> in.orElse(in.required(Field.REASON, isBlank(v.reason()), REASON_REQUIRED,
+                            "say why the case is voided"),
+                    () -> accept(c, command, new CaseChange.Voided(v.reason(), c.state())));
+            case CaseAction.MergeDuplicate m -> merge(c, command, m.duplicate());
+            case CaseAction.ClearAlarm a -> clearAlarm(c, command, a);
+            case CaseAction.WarnDeadline w ->
+                    accept(c, command, new CaseChange.DeadlineApproaching(w.stage(), c.deadline(w.stage()).orElseThrow()));
+            case CaseAction.MarkOverdue o -> accept(c, command, new CaseChange.Overdue(o.stage(), c.deadline(o.stage()).orElseThrow()));
+            case CaseAction.Escalate e -> e.level() != c.clock().escalationLevel() + 1
+                    ? new Decision.Rejected(escalationOutOfOrder(c))
+                    : accept(c, command, new CaseChange.Escalated(e.level()));
+            case CaseAction.Rate r -> rate(c, command, r);
         };
     }
 
@@ -112,63 +313,26 @@ public final class CaseDecider {
         return accept(null, command, new CaseChange.Reported(details, deadline));
     }
 
-    private Decision verify(Case c, CaseCommand command, CaseAction.Verify v) {
-        if (c.state() != CaseState.REPORTED) {
-            return wrongState(c, command, CaseState.REPORTED);
+    private Decision verify(Case c, CaseCommand command, CaseAction.Verify v, Inputs in) {
+        Decision missing = in.required(Field.EVIDENCE, v.evidence().isEmpty(), EVIDENCE_REQUIRED,
+                "attach at least one photo taken on site");
+        if (missing == null) {
+            missing = in.requiredWhenNegative(Field.NOTE, !v.found(), isBlank(v.note()), REASON_REQUIRED,
+                    "say what you found instead, so the report can be dismissed with a reason");
         }
-        String verifier = command.actor().id();
-        if (verifier.equals(c.report().reporterId())) {
-            return reject(VERIFIER_IS_REPORTER, "case " + c.id() + " is your own report; another worker verifies it");
-        }
-        if (c.verification().isPresent()) {
-            return reject(ALREADY_VERIFIED, "case " + c.id() + " was already verified by "
-                    + c.verification().get().verifier() + "; the supervision centre decides on it now");
-        }
-        if (v.evidence().isEmpty()) {
-            return reject(EVIDENCE_REQUIRED, "attach at least one photo taken on site");
-        }
-        if (!v.found() && isBlank(v.note())) {
-            return reject(REASON_REQUIRED, "say what you found instead, so the report can be dismissed with a reason");
-        }
-        return accept(c, command, new CaseChange.Verified(verifier, v.found(), v.note(), v.evidence()));
+        return in.orElse(missing, () -> accept(c, command,
+                new CaseChange.Verified(command.actor().id(), v.found(), v.note(), v.evidence())));
     }
 
-    private Decision file(Case c, CaseCommand command, CaseAction.File f) {
-        if (c.state() != CaseState.REPORTED) {
-            return wrongState(c, command, CaseState.REPORTED);
-        }
-        boolean automatic = command.actor().role() == Role.SYSTEM;
-        if (automatic && !rules.filesAutomatically(c.categoryCode(), c.report().channel())) {
-            return reject(NOT_AUTO_FILED, "category " + c.categoryCode() + " reported through "
-                    + c.report().channel() + " waits for the supervision centre to file it");
-        }
-        return accept(c, command, new CaseChange.Filed(f.note(), automatic, deadline(c, Stage.DISPATCH, command)));
-    }
-
-    private Decision dismiss(Case c, CaseCommand command, CaseAction.Dismiss d) {
-        if (c.state() != CaseState.REPORTED) {
-            return wrongState(c, command, CaseState.REPORTED);
-        }
-        if (isBlank(d.reason())) {
-            return reject(REASON_REQUIRED, "say why the report does not meet the filing criteria");
-        }
-        return accept(c, command, new CaseChange.Dismissed(d.reason()));
-    }
-
-    private Decision dispatch(Case c, CaseCommand command, CaseAction.Dispatch d) {
-        boolean redispatch = c.state() == CaseState.DISPATCHED || c.state() == CaseState.IN_PROGRESS;
-        if (c.state() != CaseState.FILED && !(redispatch && command.actor().role() == Role.OPERATOR)) {
-            return redispatch
-                    ? reject(WRONG_STATE, "case " + c.id() + " is already with " + c.department().orElseThrow()
-                            + "; only an operator can re-dispatch it")
-                    : wrongState(c, command, CaseState.FILED, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
-        }
-        if (isBlank(d.department())) {
-            return reject(INVALID_VALUE, "name the department to dispatch to");
+    private Decision dispatch(Case c, CaseCommand command, CaseAction.Dispatch d, Inputs in) {
+        Decision missing = in.required(Field.DEPARTMENT, isBlank(d.department()), INVALID_VALUE, "name the department to dispatch to");
+        if (missing != null || in.surveying()) {
+            return missing;
         }
         if (!rules.knowsDepartment(d.department())) {
             return reject(UNKNOWN_DEPARTMENT, "there is no department " + d.department());
         }
+        boolean redispatch = c.state() != CaseState.FILED;
         if (redispatch && d.department().equals(c.department().orElse(null))
                 && (d.assignee() == null || d.assignee().equals(c.assignee().orElse(null)))) {
             return reject(ALREADY_DISPATCHED_THERE, "case " + c.id() + " is already with " + d.department());
@@ -177,42 +341,10 @@ public final class CaseDecider {
                 deadline(c, Stage.HANDLING, command)));
     }
 
-    private Decision acceptTask(Case c, CaseCommand command) {
-        if (c.state() != CaseState.DISPATCHED) {
-            return wrongState(c, command, CaseState.DISPATCHED);
-        }
-        Decision scope = requireDepartment(c, command);
-        return scope != null ? scope : accept(c, command, new CaseChange.Accepted(command.actor().id()));
-    }
-
-    private Decision returnCase(Case c, CaseCommand command, CaseAction.Return r) {
-        if (c.state() != CaseState.DISPATCHED && c.state() != CaseState.IN_PROGRESS) {
-            return wrongState(c, command, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
-        }
-        Decision scope = requireDepartment(c, command);
-        if (scope != null) {
-            return scope;
-        }
-        if (isBlank(r.reason())) {
-            return reject(REASON_REQUIRED, "say why the case is not your department's, so it can be dispatched right");
-        }
-        return accept(c, command, new CaseChange.Returned(c.department().orElseThrow(), r.reason(),
-                deadline(c, Stage.DISPATCH, command)));
-    }
-
-    private Decision requestExtension(Case c, CaseCommand command, CaseAction.RequestExtension x) {
-        if (c.state() != CaseState.IN_PROGRESS) {
-            return wrongState(c, command, CaseState.IN_PROGRESS);
-        }
-        Decision scope = requireDepartment(c, command);
-        if (scope != null) {
-            return scope;
-        }
-        if (c.pendingExtension().isPresent()) {
-            return reject(EXTENSION_PENDING, "an extension request for case " + c.id() + " is already waiting for approval");
-        }
-        if (isBlank(x.reason())) {
-            return reject(REASON_REQUIRED, "say why the work needs more time");
+    private Decision requestExtension(Case c, CaseCommand command, CaseAction.RequestExtension x, Inputs in) {
+        Decision missing = in.required(Field.REASON, isBlank(x.reason()), REASON_REQUIRED, "say why the work needs more time");
+        if (missing != null || in.surveying()) {
+            return missing;
         }
         Duration max = rules.maxExtension(c.categoryCode());
         if (x.extra().isNegative() || x.extra().isZero() || x.extra().compareTo(max) > 0) {
@@ -222,207 +354,102 @@ public final class CaseDecider {
     }
 
     private Decision approveExtension(Case c, CaseCommand command, CaseAction.ApproveExtension x) {
-        if (c.state() != CaseState.IN_PROGRESS || c.pendingExtension().isEmpty()) {
-            return reject(NO_PENDING_EXTENSION, "case " + c.id() + " has no extension request waiting");
-        }
-        Duration extra = c.pendingExtension().get().extra();
+        Duration extra = c.pendingExtension().orElseThrow().extra();
         Instant current = c.deadline(Stage.HANDLING).orElseThrow();
         // extended from the old deadline, not from now: approving late must not reward the delay
         Instant extended = rules.clock(c.categoryCode()).deadline(current, extra);
         return accept(c, command, new CaseChange.ExtensionApproved(extra, x.note(), extended));
     }
 
-    private Decision rejectExtension(Case c, CaseCommand command, CaseAction.RejectExtension x) {
-        if (c.state() != CaseState.IN_PROGRESS || c.pendingExtension().isEmpty()) {
-            return reject(NO_PENDING_EXTENSION, "case " + c.id() + " has no extension request waiting");
-        }
-        if (isBlank(x.reason())) {
-            return reject(REASON_REQUIRED, "say why the extension is refused");
-        }
-        return accept(c, command, new CaseChange.ExtensionRejected(x.reason()));
-    }
-
-    private Decision suspend(Case c, CaseCommand command, CaseAction.Suspend s) {
-        if (c.state() != CaseState.DISPATCHED && c.state() != CaseState.IN_PROGRESS) {
-            return wrongState(c, command, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
-        }
-        if (isBlank(s.reason())) {
-            return reject(REASON_REQUIRED, "say why the case is put on hold");
-        }
-        Duration remaining = rules.clock(c.categoryCode())
-                .elapsed(command.at(), c.deadline(Stage.HANDLING).orElseThrow());
-        return accept(c, command, new CaseChange.Suspended(s.reason(), c.state(), remaining));
-    }
-
     private Decision resume(Case c, CaseCommand command, CaseAction.Resume r) {
-        if (c.state() != CaseState.SUSPENDED) {
-            return wrongState(c, command, CaseState.SUSPENDED);
-        }
         Case.Suspension s = c.suspension().orElseThrow();
         Instant deadline = rules.clock(c.categoryCode()).deadline(command.at(), s.remaining());
         return accept(c, command, new CaseChange.Resumed(r.note(), s.resumeTo(), deadline));
     }
 
-    private Decision reportHandled(Case c, CaseCommand command, CaseAction.ReportHandled h) {
-        if (c.state() != CaseState.IN_PROGRESS) {
-            return wrongState(c, command, CaseState.IN_PROGRESS);
+    private Decision check(Case c, CaseCommand command, CaseAction.Check check, Inputs in) {
+        Decision missing = in.required(Field.EVIDENCE, check.evidence().isEmpty(), EVIDENCE_REQUIRED,
+                "attach at least one photo taken on site");
+        if (missing == null) {
+            missing = in.requiredWhenNegative(Field.NOTE, !check.passed(), isBlank(check.note()), REASON_REQUIRED,
+                    "say what is still wrong, so the rework can fix it");
         }
-        Decision scope = requireDepartment(c, command);
-        if (scope != null) {
-            return scope;
-        }
-        if (h.evidence().isEmpty()) {
-            return reject(EVIDENCE_REQUIRED, "attach at least one photo of the finished work");
-        }
-        boolean late = command.at().isAfter(c.deadline(Stage.HANDLING).orElseThrow());
-        return accept(c, command, new CaseChange.Handled(command.actor().id(), h.note(), h.evidence(), late,
-                deadline(c, Stage.CHECK, command)));
-    }
-
-    private Decision check(Case c, CaseCommand command, CaseAction.Check check) {
-        if (c.state() != CaseState.HANDLED) {
-            return wrongState(c, command, CaseState.HANDLED);
+        if (missing != null || in.surveying()) {
+            return missing;
         }
         String checker = command.actor().id();
-        if (checker.equals(c.handledBy().orElse(null))) {
-            return reject(CHECKER_IS_HANDLER, "the person who handled case " + c.id() + " cannot check it");
-        }
-        if (check.evidence().isEmpty()) {
-            return reject(EVIDENCE_REQUIRED, "attach at least one photo taken on site");
-        }
-        if (check.passed()) {
-            return accept(c, command, new CaseChange.CheckPassed(checker, check.note(), check.evidence()));
-        }
-        if (isBlank(check.note())) {
-            return reject(REASON_REQUIRED, "say what is still wrong, so the rework can fix it");
-        }
-        return accept(c, command, new CaseChange.CheckFailed(checker, check.note(), check.evidence(),
-                c.reworkCount() + 1, deadline(c, Stage.DISPATCH, command)));
-    }
-
-    private Decision close(Case c, CaseCommand command, CaseAction.Close close) {
-        if (c.state() != CaseState.CHECK_PASSED) {
-            return wrongState(c, command, CaseState.CHECK_PASSED);
-        }
-        return accept(c, command, new CaseChange.Closed(close.note()));
-    }
-
-    private Decision voidCase(Case c, CaseCommand command, CaseAction.Void v) {
-        if (c.state().isTerminal()) {
-            return wrongState(c, command, openStates());
-        }
-        if (isBlank(v.reason())) {
-            return reject(REASON_REQUIRED, "say why the case is voided");
-        }
-        return accept(c, command, new CaseChange.Voided(v.reason(), c.state()));
+        return check.passed()
+                ? accept(c, command, new CaseChange.CheckPassed(checker, check.note(), check.evidence()))
+                : accept(c, command, new CaseChange.CheckFailed(checker, check.note(), check.evidence(),
+                        c.reworkCount() + 1, deadline(c, Stage.DISPATCH, command)));
     }
 
     private Decision merge(Case c, CaseCommand command, ReportDetails duplicate) {
-        if (c.state().isTerminal()) {
-            return wrongState(c, command, openStates());
-        }
         if (!duplicate.categoryCode().equals(c.categoryCode())) {
             return reject(INVALID_VALUE, "a report of category " + duplicate.categoryCode()
                     + " is not a duplicate of case " + c.id() + " (category " + c.categoryCode() + ")");
         }
-        boolean seen = Stream.concat(Stream.of(c.report()), c.duplicates().stream())
-                .anyMatch(r -> r.sourceId().equals(duplicate.sourceId()));
-        if (seen) {
+        if (c.reports().holds(duplicate.sourceId())) {
             return reject(DUPLICATE_SOURCE, "report " + duplicate.sourceId() + " is already part of case " + c.id());
         }
         return accept(c, command, new CaseChange.DuplicateMerged(duplicate));
     }
 
     private Decision clearAlarm(Case c, CaseCommand command, CaseAction.ClearAlarm clear) {
-        if (c.state().isTerminal()) {
-            return wrongState(c, command, openStates());
-        }
         if (isBlank(clear.episodeId()) || isBlank(clear.sourceId())) {
             return reject(INVALID_VALUE, "an alarm clear names its episode and its intake id");
         }
-        boolean fromSensor = Stream.concat(Stream.of(c.report()), c.duplicates().stream())
-                .anyMatch(r -> r.channel() == Channel.SENSOR);
-        if (!fromSensor) {
-            return reject(INVALID_VALUE, "case " + c.id() + " has no sensor alarm to clear");
-        }
-        if (c.clearedEpisodes().contains(clear.episodeId())) {
+        if (c.reports().clearedEpisodes().contains(clear.episodeId())) {
             return reject(ALREADY_FLAGGED, "alarm episode " + clear.episodeId() + " of case " + c.id() + " is already cleared");
         }
         return accept(c, command, new CaseChange.AlarmCleared(clear.episodeId(), clear.sourceId()));
     }
 
-    private Decision warn(Case c, CaseCommand command, Stage stage) {
-        Decision running = requireRunning(c, stage);
-        if (running != null) {
-            return running;
-        }
-        Instant deadline = c.deadline(stage).orElseThrow();
-        if (c.warned().contains(stage) || c.overdue().contains(stage)) {
-            return reject(ALREADY_FLAGGED, "the " + stage + " deadline of case " + c.id() + " was already flagged");
-        }
-        if (!command.at().isBefore(deadline)) {
-            return reject(DEADLINE_PASSED, "the " + stage + " deadline of case " + c.id() + " has passed; mark it overdue instead");
-        }
-        return accept(c, command, new CaseChange.DeadlineApproaching(stage, deadline));
-    }
-
-    private Decision markOverdue(Case c, CaseCommand command, Stage stage) {
-        Decision running = requireRunning(c, stage);
-        if (running != null) {
-            return running;
-        }
-        Instant deadline = c.deadline(stage).orElseThrow();
-        if (c.overdue().contains(stage)) {
-            return reject(ALREADY_FLAGGED, "case " + c.id() + " is already overdue in " + stage);
-        }
-        if (command.at().isBefore(deadline)) {
-            return reject(NOT_DUE, "the " + stage + " deadline of case " + c.id() + " is " + deadline + ", not yet passed");
-        }
-        return accept(c, command, new CaseChange.Overdue(stage, deadline));
-    }
-
-    private Decision escalate(Case c, CaseCommand command, int level) {
-        boolean overdueNow = c.activeStage().map(c.overdue()::contains).orElse(false);
-        if (!overdueNow) {
-            return reject(NOT_OVERDUE, "case " + c.id() + " has no overdue step running; only overdue cases are escalated");
-        }
-        if (level != c.escalationLevel() + 1 || level > MAX_ESCALATION_LEVEL) {
-            return reject(ESCALATION_OUT_OF_ORDER, "case " + c.id() + " is at escalation level " + c.escalationLevel()
-                    + "; the next is " + (c.escalationLevel() + 1) + " and the highest " + MAX_ESCALATION_LEVEL);
-        }
-        return accept(c, command, new CaseChange.Escalated(level));
-    }
-
     private Decision rate(Case c, CaseCommand command, CaseAction.Rate r) {
-        if (c.state() != CaseState.CLOSED) {
-            return wrongState(c, command, CaseState.CLOSED);
-        }
-        if (!c.followers().contains(command.actor().id())) {
-            return reject(NOT_THE_REPORTER, "only a resident who reported case " + c.id() + " can rate it");
-        }
-        if (c.rating().isPresent()) {
-            return reject(ALREADY_RATED, "case " + c.id() + " has already been rated");
-        }
         if (r.score() < MIN_SCORE || r.score() > MAX_SCORE) {
             return reject(INVALID_VALUE, "a rating is from " + MIN_SCORE + " to " + MAX_SCORE + ", not " + r.score());
         }
         return accept(c, command, new CaseChange.Rated(r.score(), r.comment()));
     }
 
-    private Decision requireDepartment(Case c, CaseCommand command) {
-        String mine = command.actor().department();
+    private static Rejection inState(Case c, CaseAction action, CaseState... needed) {
+        return Set.of(needed).contains(c.state()) ? null : wrongState(c, action, needed);
+    }
+
+    private static Rejection open(Case c, CaseAction action) {
+        return c.state().isTerminal() ? wrongState(c, action, openStates()) : null;
+    }
+
+    private static Rejection inDepartment(Case c, Actor actor) {
+        String mine = actor.department();
         String theirs = c.department().orElse(null);
-        if (!mine.equals(theirs)) {
-            return reject(NOT_YOUR_DEPARTMENT, "case " + c.id() + " is dispatched to " + theirs + ", not to " + mine);
+        return mine.equals(theirs) ? null
+                : new Rejection(NOT_YOUR_DEPARTMENT, "case " + c.id() + " is dispatched to " + theirs + ", not to " + mine);
+    }
+
+    private static Rejection running(Case c, Stage stage) {
+        return c.activeStage().filter(stage::equals).isPresent() ? null
+                : new Rejection(WRONG_STATE, "the " + stage + " clock of case " + c.id() + " is not running (case is " + c.state() + ")");
+    }
+
+    /** The first of {@code first} and the {@code later} checks that refuses, in order; later checks may assume earlier ones passed. */
+    @SafeVarargs
+    private static Rejection firstOf(Rejection first, java.util.function.Supplier<Rejection>... later) {
+        if (first != null) {
+            return first;
+        }
+        for (java.util.function.Supplier<Rejection> check : later) {
+            Rejection r = check.get();
+            if (r != null) {
+                return r;
+            }
         }
         return null;
     }
 
-    private Decision requireRunning(Case c, Stage stage) {
-        if (c.activeStage().filter(stage::equals).isEmpty()) {
-            return reject(WRONG_STATE, "the " + stage + " clock of case " + c.id() + " is not running (case is " + c.state() + ")");
-        }
-        return null;
+    @SafeVarargs
+    private static Rejection firstOf(java.util.function.Supplier<Rejection>... checks) {
+        return firstOf(null, checks);
     }
 
     private Instant deadline(Case c, Stage stage, CaseCommand command) {
@@ -446,8 +473,8 @@ public final class CaseDecider {
         return new Decision.Rejected(new Rejection(reason, message));
     }
 
-    private static Decision wrongState(Case c, CaseCommand command, CaseState... needed) {
-        return reject(WRONG_STATE, "cannot " + verb(command.action()) + " case " + c.id() + ": it is "
+    private static Rejection wrongState(Case c, CaseAction action, CaseState... needed) {
+        return new Rejection(WRONG_STATE, "cannot " + verb(action) + " case " + c.id() + ": it is "
                 + c.state() + " (" + c.state().nameZh() + "), and that needs "
                 + Stream.of(needed).map(CaseState::name).collect(Collectors.joining(" or ")));
     }
@@ -494,5 +521,78 @@ public final class CaseDecider {
             case CaseAction.Escalate e -> "escalate";
             case CaseAction.Rate r -> "rate";
         };
+    }
+
+    /** A field of an action that a command may have to carry, by its name in the action's JSON. */
+    private enum Field {
+        REASON("reason"), NOTE("note"), EVIDENCE("evidence"), DEPARTMENT("department");
+
+        final String component;
+
+        Field(String component) {
+            this.component = component;
+        }
+    }
+
+    /**
+     * The fields an action must carry, as its value rule declares them: for {@link #decide} it
+     * enforces them (a missing one refuses the command), for {@link #allowedActions} it writes them
+     * down and the value rule stops after them, since the survey's probe has no values to check.
+     */
+    private static final class Inputs {
+
+        static final Inputs ENFORCED = new Inputs(null);
+
+        private final CaseAction probe;
+        private final Map<Field, Need> needs = new EnumMap<>(Field.class);
+
+        private Inputs(CaseAction probe) {
+            this.probe = probe;
+        }
+
+        static Inputs surveying(CaseAction probe) {
+            return new Inputs(probe);
+        }
+
+        boolean surveying() {
+            return probe != null;
+        }
+
+        Decision required(Field field, boolean missing, RejectionReason reason, String message) {
+            if (surveying()) {
+                needs.put(field, Need.REQUIRED);
+                return null;
+            }
+            return missing ? reject(reason, message) : null;
+        }
+
+        /** Required when the action's outcome is negative: a {@code Verify} that did not find it, a failed {@code Check}. */
+        Decision requiredWhenNegative(Field field, boolean negative, boolean missing, RejectionReason reason, String message) {
+            if (surveying()) {
+                needs.put(field, Need.REQUIRED_WHEN_NEGATIVE);
+                return null;
+            }
+            return negative && missing ? reject(reason, message) : null;
+        }
+
+        /** {@code missing} if a field is missing; nothing when surveying; else the rest of the value rule. */
+        Decision orElse(Decision missing, java.util.function.Supplier<Decision> rest) {
+            return missing != null || surveying() ? missing : rest.get();
+        }
+
+        AllowedAction allowed(CaseAction action, boolean redispatch) {
+            return new AllowedAction(action.getClass().getSimpleName(), redispatch, need(Field.REASON),
+                    need(Field.NOTE), need(Field.EVIDENCE), need(Field.DEPARTMENT));
+        }
+
+        /** What the rule declared; otherwise optional if the action has such a field at all. */
+        private Need need(Field field) {
+            Need declared = needs.get(field);
+            if (declared != null) {
+                return declared;
+            }
+            boolean has = Stream.of(probe.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals(field.component));
+            return has ? Need.OPTIONAL : Need.ABSENT;
+        }
     }
 }

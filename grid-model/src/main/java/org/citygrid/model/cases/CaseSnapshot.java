@@ -48,16 +48,18 @@ public record CaseSnapshot(
         List<Evidence> evidence) {
 
     public static CaseSnapshot of(Case c) {
+        CaseClock clock = c.clock();
+        CaseTimes times = c.times();
         return new CaseSnapshot(
                 c.id(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.report().position(),
                 c.report().channel(), c.report().description(), c.report().reporterId(), c.report().anonymous(),
                 c.department().orElse(null), c.assignee().orElse(null), c.handledBy().orElse(null),
-                c.activeStage().orElse(null), Map.copyOf(c.deadlines()), Set.copyOf(c.overdue()),
-                Set.copyOf(c.lateStages()), c.escalationLevel(), c.reworkCount(), c.returnCount(),
-                c.duplicates().size(), Set.copyOf(c.followers()), Set.copyOf(c.clearedEpisodes()),
+                c.activeStage().orElse(null), Map.copyOf(clock.deadlines()), Set.copyOf(clock.overdue()),
+                Set.copyOf(clock.lateStages()), clock.escalationLevel(), c.reworkCount(), c.returnCount(),
+                c.reports().duplicateCount(), Set.copyOf(c.followers()), Set.copyOf(c.reports().clearedEpisodes()),
                 c.pendingExtension().orElse(null),
-                c.suspension().orElse(null), c.verification().orElse(null), c.reportedAt(), c.filedAt().orElse(null),
-                c.firstDispatchedAt().orElse(null), c.handledAt().orElse(null), c.closedAt().orElse(null),
-                c.rating().orElse(null), c.updatedAt(), c.report().evidence());
+                c.suspension().orElse(null), c.verification().orElse(null), times.reportedAt(), times.filedAt().orElse(null),
+                times.firstDispatchedAt().orElse(null), times.handledAt().orElse(null), times.closedAt().orElse(null),
+                c.rating().orElse(null), times.updatedAt(), c.report().evidence());
     }
 }

@@ -1,7 +1,5 @@
 package org.citygrid.model.category;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,7 +28,6 @@ public enum SensorType {
     }
 
     /** The wire identifier, e.g. {@code manhole-tilt}. */
-    @JsonValue
     public String id() {
         return id;
     }
@@ -44,7 +41,6 @@ public enum SensorType {
     }
 
     /** The type with a wire id, for readers of files that must name a known type. */
-    @JsonCreator
     public static SensorType ofId(String id) {
         return fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown sensor type '" + id + "'"));
     }

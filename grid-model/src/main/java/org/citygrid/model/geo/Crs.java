@@ -1,7 +1,5 @@
 package org.citygrid.model.geo;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +65,6 @@ public enum Crs {
     }
 
     /** The name CityGrid writes on the wire: {@code "wgs84"}, {@code "gcj02"} or {@code "bd09"}. */
-    @JsonValue
     public String wireName() {
         return wireName;
     }
@@ -81,7 +78,6 @@ public enum Crs {
      * @throws UnknownCrsException for a null, blank or unknown name, and for Baidu Mercator
      *                             ({@code bd09mc}), which is in metres and not supported
      */
-    @JsonCreator
     public static Crs parse(String name) {
         if (name == null || name.isBlank()) {
             throw new UnknownCrsException(name, "a coordinate system name is required");

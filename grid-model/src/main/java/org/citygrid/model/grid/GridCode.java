@@ -1,7 +1,5 @@
 package org.citygrid.model.grid;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,7 +47,6 @@ public record GridCode(String county, String street, String community, String se
      *
      * @throws IllegalArgumentException naming what is wrong when {@code text} is not a grid code
      */
-    @JsonCreator
     public static GridCode parse(String text) {
         Objects.requireNonNull(text, "grid code");
         if (text.length() != 14 && text.length() != 15) {
@@ -107,7 +104,6 @@ public record GridCode(String county, String street, String community, String se
     }
 
     /** The code as written: 14 or 15 digits; also its JSON form. */
-    @JsonValue
     public String value() {
         return county + street + community + serial;
     }

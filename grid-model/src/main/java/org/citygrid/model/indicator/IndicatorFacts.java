@@ -175,20 +175,20 @@ public final class IndicatorFacts {
     }
 
     private Duration handlingTime(Case passed) {
-        Instant from = passed.firstDispatchedAt().orElseThrow(() -> inconsistent(passed, "was never dispatched"));
-        Instant to = passed.handledAt().orElseThrow(() -> inconsistent(passed, "has no feedback"));
+        Instant from = passed.times().firstDispatchedAt().orElseThrow(() -> inconsistent(passed, "was never dispatched"));
+        Instant to = passed.times().handledAt().orElseThrow(() -> inconsistent(passed, "has no feedback"));
         return clockOfCategory.apply(passed.categoryCode()).elapsed(from, to);
     }
 
     private static boolean closedOnTime(Case closed) {
-        return closed.lateStages().isEmpty();
+        return closed.clock().lateStages().isEmpty();
     }
 
     /** Whether {@code event} completes {@code stage} by the deadline running in {@code before}. */
     private static boolean byDeadline(Case before, Stage stage, CaseEvent event) {
         Instant deadline = before.deadline(stage)
                 .orElseThrow(() -> inconsistent(before, "has no " + stage + " deadline running"));
-        return !event.at().isAfter(deadline) && !before.overdue().contains(stage);
+        return !event.at().isAfter(deadline) && !before.clock().overdue().contains(stage);
     }
 
     private static String patrolReporter(ReportDetails report) {

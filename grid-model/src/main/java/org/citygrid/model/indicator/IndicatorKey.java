@@ -1,7 +1,5 @@
 package org.citygrid.model.indicator;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Objects;
 
 /**
@@ -10,12 +8,6 @@ import java.util.Objects;
  * department holds the case, under that department; some facts also count under the person who
  * made them (see {@link IndicatorFacts}).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "dimension")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = IndicatorKey.Area.class, name = "area"),
-        @JsonSubTypes.Type(value = IndicatorKey.Department.class, name = "department"),
-        @JsonSubTypes.Type(value = IndicatorKey.Person.class, name = "person"),
-        @JsonSubTypes.Type(value = IndicatorKey.Category.class, name = "category")})
 public sealed interface IndicatorKey {
 
     /** An area: a county, street, community or unit grid, by its code at that level. */

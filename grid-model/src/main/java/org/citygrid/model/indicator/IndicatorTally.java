@@ -1,6 +1,5 @@
 package org.citygrid.model.indicator;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -71,7 +70,6 @@ public record IndicatorTally(Map<Counter, Long> counts) {
     }
 
     /** Whether nothing was counted. Not part of the JSON form: it follows from the counts. */
-    @JsonIgnore
     public boolean isZero() {
         return counts.isEmpty();
     }

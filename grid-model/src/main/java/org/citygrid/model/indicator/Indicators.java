@@ -76,7 +76,7 @@ public record Indicators(IndicatorTally tally) {
 
     /**
      * 按期结案率 = closed on time / closed. A closed case is on time when no stage of it was ever
-     * late: every step kept its deadline and none was marked overdue ({@code Case.lateStages()}).
+     * late: every step kept its deadline and none was marked overdue ({@code CaseClock.lateStages()}).
      */
     public OptionalDouble onTimeClosureRate() {
         return ratio(tally.get(Counter.CLOSED_ON_TIME), tally.get(Counter.CLOSED));

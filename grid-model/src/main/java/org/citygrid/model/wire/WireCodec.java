@@ -42,7 +42,7 @@ public final class WireCodec<T> {
     private final int version;
     private final ObjectMapper mapper = WireJson.mapper();
 
-    private WireCodec(Class<T> type, String name, int version) {
+    WireCodec(Class<T> type, String name, int version) {
         this.type = type;
         this.name = name;
         this.version = version;
@@ -58,6 +58,14 @@ public final class WireCodec<T> {
 
     public static WireCodec<CaseSnapshot> snapshots() {
         return SNAPSHOTS;
+    }
+
+    /**
+     * The whole folded case, as the case cycle stores it without its events; also reads the event
+     * lists stored before. Not a topic record: see {@link CaseCodec}.
+     */
+    public static CaseCodec cases() {
+        return CaseCodec.INSTANCE;
     }
 
     public static WireCodec<IntakeRecord> intake() {

@@ -1,6 +1,8 @@
 package org.citygrid.model.cases
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 import static org.citygrid.model.cases.CaseState.*
 import static org.citygrid.model.cases.RejectionReason.*
 
@@ -16,8 +18,8 @@ class CaseDeadlinesSpec extends Specification {
 
         then:
         c.activeStage().get() == stage
-        deadline == c.updatedAt() + LIMITS[stage]
-        c.deadlines().keySet() == [stage] as Set
+        deadline == c.times().updatedAt() + LIMITS[stage]
+        c.clock().deadlines().keySet() == [stage] as Set
 
         where:
         state      | stage
@@ -32,7 +34,7 @@ class CaseDeadlinesSpec extends Specification {
         def dispatched = caseIn(DISPATCHED)
 
         when:
-        def (accepted, d) = act(dispatched, HANDLER, new CaseAction.Accept(), dispatched.updatedAt() + Duration.ofHours(3))
+        def (accepted, d) = act(dispatched, HANDLER, new CaseAction.Accept(), dispatched.times().updatedAt() + Duration.ofHours(3))
 
         then:
         accepted.deadline(Stage.HANDLING) == dispatched.deadline(Stage.HANDLING)
@@ -41,7 +43,7 @@ class CaseDeadlinesSpec extends Specification {
     def "no clock runs while a case is #state"() {
         expect:
         caseIn(state).activeStage().isEmpty()
-        caseIn(state).deadlines().isEmpty()
+        caseIn(state).clock().deadlines().isEmpty()
 
         where:
         state << [SUSPENDED, CHECK_PASSED, CLOSED, DISMISSED, VOIDED]
@@ -109,7 +111,7 @@ class CaseDeadlinesSpec extends Specification {
 
         then:
         (decision.events()[0].change() as CaseChange.Handled).late() == late
-        handled.lateStages().contains(Stage.HANDLING) == late
+        handled.clock().lateStages().contains(Stage.HANDLING) == late
 
         where:
         offset                 || late
@@ -128,8 +130,8 @@ class CaseDeadlinesSpec extends Specification {
         def (dispatched, d2) = act(filed, OPERATOR, new CaseAction.Dispatch('SANITATION', null, null), late)
 
         then:
-        filed.lateStages() == [Stage.FILING] as Set
-        dispatched.lateStages() == [Stage.FILING] as Set
+        filed.clock().lateStages() == [Stage.FILING] as Set
+        dispatched.clock().lateStages() == [Stage.FILING] as Set
     }
 
     def "the SLA clock warns once before the deadline"() {
@@ -143,7 +145,7 @@ class CaseDeadlinesSpec extends Specification {
 
         then:
         first.accepted()
-        warned.warned() == [Stage.HANDLING] as Set
+        warned.clock().warned() == [Stage.HANDLING] as Set
         (second as Decision.Rejected).rejection().reason() == ALREADY_FLAGGED
     }
 
@@ -171,8 +173,8 @@ class CaseDeadlinesSpec extends Specification {
         then:
         (tooEarly as Decision.Rejected).rejection().reason() == NOT_DUE
         onTime.accepted()
-        overdue.overdue() == [Stage.HANDLING] as Set
-        overdue.overdueCount() == 1
+        overdue.clock().overdue() == [Stage.HANDLING] as Set
+        overdue.clock().overdueCount() == 1
         (again as Decision.Rejected).rejection().reason() == ALREADY_FLAGGED
     }
 
@@ -196,9 +198,9 @@ class CaseDeadlinesSpec extends Specification {
         def (beyond, d4) = act(second, SYSTEM, new CaseAction.Escalate(3))
 
         then:
-        first.escalationLevel() == 1
+        first.clock().escalationLevel() == 1
         (d2 as Decision.Rejected).rejection().reason() == ESCALATION_OUT_OF_ORDER
-        second.escalationLevel() == 2
+        second.clock().escalationLevel() == 2
         (d4 as Decision.Rejected).rejection().reason() == ESCALATION_OUT_OF_ORDER
     }
 
@@ -221,8 +223,8 @@ class CaseDeadlinesSpec extends Specification {
         def (after, d) = act(c, OPERATOR, new CaseAction.Dispatch('WATER_SUPPLY', null, null), redispatchAt)
 
         then:
-        after.overdue().isEmpty()
-        after.overdueCount() == 1
+        after.clock().overdue().isEmpty()
+        after.clock().overdueCount() == 1
         after.deadline(Stage.HANDLING).get() == redispatchAt + LIMITS[Stage.HANDLING]
     }
 }

@@ -1,6 +1,8 @@
 package org.citygrid.model.cases
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 import static org.citygrid.model.cases.CaseState.*
 import static org.citygrid.model.cases.RejectionReason.*
 

@@ -1,6 +1,8 @@
 package org.citygrid.model.cases
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 import static org.citygrid.model.cases.CaseState.*
 
 import java.time.Duration
@@ -93,7 +95,7 @@ class CaseTransitionsSpec extends Specification {
         then:
         decision.events()*.change() == [new CaseChange.AlarmCleared('ep-1', 'clr-1')]
         cleared.state() == FILED
-        cleared.clearedEpisodes() == ['ep-1'] as Set
+        cleared.reports().clearedEpisodes() == ['ep-1'] as Set
         cleared.activeStage() == c.activeStage()
     }
 
@@ -107,7 +109,7 @@ class CaseTransitionsSpec extends Specification {
 
         then:
         decision.accepted()
-        cleared.clearedEpisodes() == ['ep-1'] as Set
+        cleared.reports().clearedEpisodes() == ['ep-1'] as Set
     }
 
     def "a new report opens a case at version 1 with its filing clock running"() {
@@ -159,7 +161,7 @@ class CaseTransitionsSpec extends Specification {
         def (merged, d) = act(c, SYSTEM, new CaseAction.MergeDuplicate(report(sourceId: 'src-2', reporter: 'resident-2', channel: Channel.RESIDENT)))
 
         then:
-        merged.duplicates()*.sourceId() == ['src-2']
+        merged.reports().recentDuplicates()*.sourceId() == ['src-2']
         merged.followers() == ['resident-1', 'resident-2'] as Set
     }
 
@@ -208,7 +210,7 @@ class CaseTransitionsSpec extends Specification {
         then:
         replayed.state() == CLOSED
         replayed.version() == events.size()
-        replayed.closedAt() == c.closedAt()
+        replayed.times().closedAt() == c.times().closedAt()
         replayed.handledBy() == c.handledBy()
     }
 

@@ -1,6 +1,8 @@
 package org.citygrid.model.cases
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 
 import java.time.Duration
 import spock.lang.Specification

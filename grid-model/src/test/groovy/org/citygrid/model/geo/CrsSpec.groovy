@@ -1,5 +1,7 @@
 package org.citygrid.model.geo
 
+import org.citygrid.model.wire.WireJson
+
 import com.fasterxml.jackson.databind.ObjectMapper
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException
 import spock.lang.Specification
@@ -64,7 +66,7 @@ class CrsSpec extends Specification {
 
     def "on the wire a crs is its lower-case name and is read leniently"() {
         given:
-        def json = new ObjectMapper()
+        def json = WireJson.mapper()
 
         expect:
         json.writeValueAsString(Crs.GCJ02) == '"gcj02"'
@@ -73,7 +75,7 @@ class CrsSpec extends Specification {
 
     def "an unknown crs on the wire fails with the same message"() {
         when:
-        new ObjectMapper().readValue('"mercator"', Crs)
+        WireJson.mapper().readValue('"mercator"', Crs)
 
         then:
         def e = thrown(ValueInstantiationException)

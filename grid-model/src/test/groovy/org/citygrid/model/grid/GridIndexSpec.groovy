@@ -1,7 +1,9 @@
 package org.citygrid.model.grid
 
+import org.citygrid.model.testkit.*
+
 import org.citygrid.model.geo.GeoPoint;
-import static org.citygrid.model.grid.GridFixtures.*
+import static org.citygrid.model.testkit.GridFixtures.*
 
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors

@@ -1,6 +1,8 @@
 package org.citygrid.model.grid
 
-import static org.citygrid.model.grid.GridFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.GridFixtures.*
 
 import spock.lang.Specification
 

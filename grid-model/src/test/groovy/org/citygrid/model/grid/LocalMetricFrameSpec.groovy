@@ -1,5 +1,7 @@
 package org.citygrid.model.grid
 
+import org.citygrid.model.testkit.*
+
 import spock.lang.Specification
 
 class LocalMetricFrameSpec extends Specification {

@@ -1,6 +1,8 @@
 package org.citygrid.model.indicator
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 import static org.citygrid.model.indicator.Counter.*
 
 import java.time.Duration
@@ -109,7 +111,7 @@ class IndicatorCalculatorSpec extends Specification {
     def "a window counts only the events inside it, on a case state built from all of them"() {
         given: 'a case filed on the first day and closed a week later'
         def story = Story.reported('c1').file().dispatch().accept().after(Duration.ofDays(7)).handled().pass().close()
-        def closedAt = story.current.closedAt().get()
+        def closedAt = story.current.times().closedAt().get()
 
         when:
         def week2 = calculator.totals(story.events, T0 + Duration.ofDays(1), closedAt + Duration.ofMinutes(1))[new Category(MANHOLE)]

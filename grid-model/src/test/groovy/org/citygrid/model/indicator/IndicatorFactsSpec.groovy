@@ -1,6 +1,8 @@
 package org.citygrid.model.indicator
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 import static org.citygrid.model.indicator.Counter.*
 
 import java.time.Duration
@@ -344,8 +346,8 @@ class IndicatorFactsSpec extends Specification {
         def contributions = lastContributions(story)
 
         then: 'one hour on Friday and one on Monday'
-        story.current.firstDispatchedAt().get() == Instant.parse('2026-03-06T16:00:00Z')
-        story.current.handledAt().get() == Instant.parse('2026-03-09T10:00:00Z')
+        story.current.times().firstDispatchedAt().get() == Instant.parse('2026-03-06T16:00:00Z')
+        story.current.times().handledAt().get() == Instant.parse('2026-03-09T10:00:00Z')
         contributions[new Category(MANHOLE)].get(HANDLING_WORKING_SECONDS) == Duration.ofHours(2).toSeconds()
         Indicators.of(contributions[new Category(MANHOLE)]).averageHandlingHours().asDouble == 2.0d
     }

@@ -2,7 +2,7 @@ package org.citygrid.model.indicator
 
 import static org.citygrid.model.indicator.Counter.*
 
-import com.fasterxml.jackson.databind.ObjectMapper
+import org.citygrid.model.wire.WireJson
 import spock.lang.Specification
 
 class IndicatorTallySpec extends Specification {
@@ -80,7 +80,7 @@ class IndicatorTallySpec extends Specification {
 
     def "a tally survives a round trip through JSON"() {
         given:
-        def mapper = new ObjectMapper()
+        def mapper = WireJson.mapper()
         def t = tally([(FILED): 3L, (HANDLING_WORKING_SECONDS): 7200L])
 
         when:
@@ -93,7 +93,7 @@ class IndicatorTallySpec extends Specification {
 
     def "a key survives a round trip through JSON as #json"() {
         given:
-        def mapper = new ObjectMapper()
+        def mapper = WireJson.mapper()
 
         expect:
         mapper.writeValueAsString(key) == json

@@ -1,6 +1,8 @@
 package org.citygrid.model.wire
 
-import static org.citygrid.model.cases.CaseFixtures.*
+import org.citygrid.model.testkit.*
+
+import static org.citygrid.model.testkit.CaseFixtures.*
 
 import java.time.Duration
 import java.time.Instant
@@ -11,7 +13,7 @@ import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseCommand
 import org.citygrid.model.cases.CaseEvent
-import org.citygrid.model.cases.CaseInvariantsSpec
+import org.citygrid.model.testkit.CaseWalks
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.cases.CommandRejected
 import org.citygrid.model.geo.GeoPoint
@@ -28,7 +30,7 @@ class WireCodecSpec extends Specification {
 
     def "every kind of case event survives a round trip"() {
         given: 'event histories that between them hold every kind of change'
-        def events = (1..60).collectMany { CaseInvariantsSpec.walk(it) }
+        def events = (1..60).collectMany { CaseWalks.walk(it) }
         def kinds = events*.change()*.getClass() as Set
 
         when:
@@ -41,7 +43,7 @@ class WireCodecSpec extends Specification {
 
     def "the snapshot of a case at every step of a random history survives a round trip"() {
         given:
-        def events = CaseInvariantsSpec.walk(11)
+        def events = CaseWalks.walk(11)
         def snapshots = (1..events.size()).collect { CaseSnapshot.of(Case.replay(events.subList(0, it))) }
 
         when:
@@ -72,7 +74,7 @@ class WireCodecSpec extends Specification {
         WireCodec.commands().read(WireCodec.commands().writeString(command)) == command
 
         where:
-        action << CaseInvariantsSpec.candidates(new Random(7)) + [new CaseAction.Report(report()), new CaseAction.Accept(),
+        action << CaseWalks.candidates(new Random(7)) + [new CaseAction.Report(report()), new CaseAction.Accept(),
                                                                    new CaseAction.RequestExtension(Duration.ofMinutes(90), 'x')]
     }
 

@@ -1,5 +1,7 @@
 package org.citygrid.model.worktime
 
+import static org.citygrid.model.testkit.BeijingTime.at
+
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -18,10 +20,6 @@ class WorkingCalendarDaysSpec extends Specification {
 
     @Shared
     WorkingCalendar calendar = WorkingCalendar.chinaDefault()
-
-    static Instant at(String beijingTime) {
-        LocalDateTime.parse(beijingTime.replace(' ', 'T')).atZone(CHINA_STANDARD_TIME).toInstant()
-    }
 
     def "the shipped calendar covers 2024 to 2026 and nothing else"() {
         expect:

@@ -1,5 +1,7 @@
 package org.citygrid.model.worktime
 
+import static org.citygrid.model.testkit.BeijingTime.at
+
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -16,10 +18,6 @@ class WorkingCalendarDeadlineSpec extends Specification {
     WorkingCalendar calendar = WorkingCalendar.chinaDefault()
 
     /** "2024-02-09 16:00" in Beijing time. */
-    static Instant at(String beijingTime) {
-        LocalDateTime.parse(beijingTime.replace(' ', 'T')).atZone(CHINA_STANDARD_TIME).toInstant()
-    }
-
     static Duration hours(double h) {
         Duration.ofSeconds(Math.round(h * 3600))
     }

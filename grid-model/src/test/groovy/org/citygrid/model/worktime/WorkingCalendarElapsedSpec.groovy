@@ -1,5 +1,7 @@
 package org.citygrid.model.worktime
 
+import static org.citygrid.model.testkit.BeijingTime.at
+
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -13,10 +15,6 @@ class WorkingCalendarElapsedSpec extends Specification {
 
     @Shared
     WorkingCalendar calendar = WorkingCalendar.chinaDefault()
-
-    static Instant at(String beijingTime) {
-        LocalDateTime.parse(beijingTime.replace(' ', 'T')).atZone(CHINA_STANDARD_TIME).toInstant()
-    }
 
     def "from #from to #to (#why) counts #expected"() {
         expect:
