@@ -18,10 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.citygrid.api.accounts.CurrentUser;
-import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.idempotency.Idempotency;
-import org.citygrid.api.readmodel.CaseReadModel;
-import org.citygrid.api.readmodel.CaseScope;
 import org.citygrid.api.web.IdempotentResponses;
 
 /** One case (with its timeline) and the steps people take on it. */
@@ -31,21 +28,18 @@ import org.citygrid.api.web.IdempotentResponses;
 @Tag(name = "cases")
 class CasesController {
 
-    private final CaseReadModel readModel;
+    private final CaseViews views;
     private final CommandService commands;
 
-    CasesController(CaseReadModel readModel, CommandService commands) {
-        this.readModel = readModel;
+    CasesController(CaseViews views, CommandService commands) {
+        this.views = views;
         this.commands = commands;
     }
 
-    @Operation(summary = "A case in your scope, with its full timeline", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "A case in your scope, with its full timeline and the steps you may take on it now (allowedActions)", security = @SecurityRequirement(name = "bearer"))
     @Get("/cases/{caseId}")
     CaseView one(@PathVariable String caseId, Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return readModel.byId(caseId).filter(c -> CaseScope.sees(user, c))
-                .map(c -> CaseView.of(c, user, readModel.timeline(caseId)))
-                .orElseThrow(() -> new NotFound("no case " + caseId + " in your scope"));
+        return views.one(CurrentUser.of(auth), caseId);
     }
 
     @Operation(summary = "Take a step on a case: the body is a case-command action of docs/wire-formats.md "

@@ -14,7 +14,6 @@ import org.citygrid.api.idempotency.Idempotency;
 import org.citygrid.api.kafka.GridPublisher;
 import org.citygrid.api.photos.PhotoStore;
 import org.citygrid.api.readmodel.CaseReadModel;
-import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.CaseScope;
 import org.citygrid.api.reports.Accepted;
 import org.citygrid.api.validation.PlainText;
@@ -30,8 +29,10 @@ import org.citygrid.model.wire.WireJson;
  * A person's step on a case (accept, return, check, dispatch...) as a case command on grid.commands.
  * The action is decoded by grid-model's wire codec, so its fields are exactly those of
  * docs/wire-formats.md; this class adds who may ask (grid-model's {@link CommandRoles}) and on which
- * cases ({@link CaseScope}). Whether the step fits the case's state is the case cycle's decision: a
- * refusal comes back on grid.command-rejections and shows on the command's status.
+ * cases ({@link CaseScope}). Whether the step fits the case now (its state, who handled or reported
+ * it) is the case cycle's decision, on the case as it is, not as the read model last showed it: a
+ * refusal comes back on grid.command-rejections and shows on the command's status. The case view
+ * lists the steps the decider would take ({@link CaseViews}), so clients need not guess.
  */
 @Singleton
 public class CommandService {
@@ -64,15 +65,8 @@ public class CommandService {
                 throw new Forbidden("role-not-allowed", "Not allowed for your role",
                         user.role() + " may not " + command.action().getClass().getSimpleName());
             }
-            CaseRow c = readModel.byId(caseId).filter(row -> CaseScope.sees(user, row))
-                    .orElseThrow(() -> new NotFound("no case " + caseId + " in your scope"));
-            if (command.action() instanceof CaseAction.Check && user.id().equals(c.assignee())) {
-                throw new Forbidden("own-work", "Cannot check own work",
-                        "the check is done by somebody other than who handled the case");
-            }
-            if (command.action() instanceof CaseAction.Verify && user.id().equals(c.reporterId())) {
-                throw new Forbidden("own-report", "Cannot verify own report",
-                        "a report is verified on site by a grid worker other than who made it");
+            if (readModel.byId(caseId).filter(row -> CaseScope.sees(user, row)).isEmpty()) {
+                throw new NotFound("no case " + caseId + " in your scope");
             }
             CaseCommand checked = withOwnEvidence(user, command);
             commands.insert(checked, clock.instant());

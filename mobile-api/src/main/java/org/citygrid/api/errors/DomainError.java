@@ -27,7 +27,7 @@ public abstract sealed class DomainError extends RuntimeException
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
-    /** The stable code of this kind of refusal, e.g. {@code invalid-field} or {@code own-work}. */
+    /** The stable code of this kind of refusal, e.g. {@code invalid-field} or {@code role-not-allowed}. */
     public String reason() {
         return reason;
     }

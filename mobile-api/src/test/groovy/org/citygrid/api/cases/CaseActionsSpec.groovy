@@ -2,11 +2,13 @@ package org.citygrid.api.cases
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.CaseHistories
 import org.citygrid.api.testkit.ReadModelFixture
 import org.citygrid.api.testkit.TestStack
 import org.citygrid.api.testkit.Topics
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
+import org.citygrid.model.cases.CaseState
 import org.citygrid.model.cases.CommandRejected
 import org.citygrid.model.cases.RejectionReason
 import org.citygrid.model.cases.Role
@@ -17,7 +19,7 @@ import java.time.Instant
 
 /**
  * Case steps through the whole stack: HTTP, the real broker and PostGIS, the rejections reader. Which
- * role may take which step, the scope and own-work rules and the decoding of actions are
+ * role may take which step, the scope rule and the decoding of actions are
  * CommandServiceSpec's, on plain objects; here one of each kind shows the wiring.
  */
 @MicronautTest
@@ -104,6 +106,26 @@ class CaseActionsSpec extends ApiSpec {
             status == 'APPLIED'
             caseVersion == 2
         }
+    }
+
+    def "a case view lists the steps its viewer may take now, read from the case's history"() {
+        given:
+        def caseId = "case-${UUID.randomUUID()}".toString()
+        ReadModelFixture.insertCase(caseId: caseId, state: 'REPORTED', gridCode: '110101001001001', reporterId: 'resident-1')
+        ReadModelFixture.insertHistory(CaseHistories.to(CaseState.REPORTED, caseId))
+        def operator = user(Role.OPERATOR)
+        def worker = user(Role.GRID_WORKER, [grids: ['110101001001001']])
+
+        when:
+        def forOperator = get(operator, "/api/v1/cases/${caseId}").body()
+        def forWorker = get(worker, "/api/v1/cases/${caseId}").body()
+
+        then:
+        forOperator.allowedActions*.type.containsAll(['File', 'Dismiss'])
+        !('Verify' in forOperator.allowedActions*.type)
+        forWorker.allowedActions*.type == ['Verify']
+        forWorker.allowedActions[0] == [type: 'Verify', redispatch: false, reason: 'ABSENT', note: 'REQUIRED_WHEN_NEGATIVE',
+                                        evidence: 'REQUIRED', department: 'ABSENT']
     }
 
     def "a handler of another department does not find the case, and nothing is sent"() {

@@ -9,6 +9,7 @@ import org.citygrid.api.readmodel.CaseRow
 import org.citygrid.api.readmodel.TimelineEntry
 import org.citygrid.api.reports.ReportRepository
 import org.citygrid.model.cases.CaseCommand
+import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.CommandRejected
 import org.citygrid.model.cases.Evidence
 import org.citygrid.model.intake.IntakeRecord
@@ -110,6 +111,7 @@ class InMemoryStores {
     static class ReadModel implements CaseReadModel {
         final Map<String, CaseRow> cases = [:]
         final Map<String, Long> applied = [:]
+        final Map<String, List<CaseEvent>> events = [:]
 
         CaseRow put(Map fields = [:]) {
             CaseRow row = CaseRows.row(fields)
@@ -125,6 +127,9 @@ class InMemoryStores {
 
         @Override
         List<TimelineEntry> timeline(String caseId) { [] }
+
+        @Override
+        List<CaseEvent> events(String caseId) { events[caseId] ?: [] }
 
         @Override
         List<CaseRow> withEvidenceFrom(String actorId, String ref) { [] }

@@ -1,6 +1,9 @@
 package org.citygrid.api.testkit
 
 import groovy.json.JsonOutput
+import org.citygrid.model.cases.CaseEvent
+import org.citygrid.model.wire.WireCodec
+import org.citygrid.model.wire.WireJson
 
 import java.sql.Timestamp
 import java.time.Instant
@@ -84,6 +87,23 @@ class ReadModelFixture {
      * One day's tally in grid.indicators, replaced as the projection does; {@code level} is '' except for areas.
      * {@code counts}: counter name to amount, e.g. [FILED: 3, CLOSED: 2].
      */
+    /** A case's history as the projection writes it: each event whole, with its change and actor in columns. */
+    static void insertHistory(List<CaseEvent> events) {
+        connect { conn ->
+            def s = conn.prepareStatement('''
+                INSERT INTO grid.case_events (case_id, version, at, type, actor_id, actor_role, actor_department,
+                                              command_id, change, event, projected_at)
+                VALUES (?,?,?,?,?,?,?,?,?::jsonb,?::jsonb, now()) ON CONFLICT DO NOTHING''')
+            events.each { CaseEvent e ->
+                def tree = WireJson.mapper().readTree(WireCodec.events().writeString(e))
+                [e.caseId(), e.version(), Timestamp.from(e.at()), tree.path('change').path('type').asText(), e.actor().id(),
+                 e.actor().role().name(), e.actor().department(), e.commandId(), tree.path('change').toString(),
+                 tree.toString()].eachWithIndex { v, i -> s.setObject(i + 1, v) }
+                s.executeUpdate()
+            }
+        }
+    }
+
     static void insertTally(String day, String dimension, String level, String code, Map<String, Long> counts) {
         connect { conn ->
             def s = conn.prepareStatement('''

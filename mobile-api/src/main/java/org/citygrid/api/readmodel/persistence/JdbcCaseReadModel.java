@@ -19,6 +19,8 @@ import org.citygrid.api.persistence.DataAccessException;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
+import org.citygrid.model.cases.CaseEvent;
+import org.citygrid.model.wire.WireCodec;
 
 /** {@link CaseReadModel} in SQL against grid.cases and grid.case_events, using their documented indexes. */
 @Singleton
@@ -77,6 +79,23 @@ final class JdbcCaseReadModel implements CaseReadModel {
             return out;
         } catch (SQLException | JsonProcessingException e) {
             throw new DataAccessException("cannot read the timeline of " + caseId, e);
+        }
+    }
+
+    @Override
+    public List<CaseEvent> events(String caseId) {
+        String sql = "SELECT event::text FROM grid.case_events WHERE case_id = ? ORDER BY version";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, caseId);
+            List<CaseEvent> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(WireCodec.events().read(rs.getString(1)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the events of " + caseId, e);
         }
     }
 
