@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.citygrid.contracts.topics.Topics;
 
 /**
  * Every setting of cloud-backend, read from environment variables ({@code CITYGRID_...}) or the
@@ -59,7 +60,7 @@ public record CaseCycleSettings(
         return new CaseCycleSettings(
                 or(get.apply("CITYGRID_KAFKA_BOOTSTRAP"), "localhost:9092"),
                 or(get.apply("CITYGRID_APPLICATION_ID"), "citygrid-case-cycle"),
-                or(get.apply("CITYGRID_TOPIC_PREFIX"), ""),
+                or(get.apply(Topics.PREFIX_VARIABLE), ""),
                 Path.of(or(get.apply("CITYGRID_STATE_DIR"), System.getProperty("java.io.tmpdir") + "/citygrid-streams")),
                 parsed(get, "CITYGRID_PARTITIONS", "6", Integer::parseInt),
                 parsed(get, "CITYGRID_REPLICATION", "1", Short::parseShort),

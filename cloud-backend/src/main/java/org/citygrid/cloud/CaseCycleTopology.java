@@ -25,7 +25,6 @@ import org.citygrid.cloud.commands.CommandCheck;
 import org.citygrid.cloud.commands.CommandProcessor;
 import org.citygrid.cloud.commands.LedgerFactory;
 import org.citygrid.cloud.dispatch.HandlerLoad;
-import org.citygrid.cloud.dispatch.Responsibility;
 import org.citygrid.cloud.dispatch.ResponsibilitySerde;
 import org.citygrid.cloud.dispatch.ResponsibilityTable;
 import org.citygrid.cloud.duplicates.DuplicateRule;
@@ -35,19 +34,20 @@ import org.citygrid.cloud.duplicates.OpenCaseIndex;
 import org.citygrid.cloud.geocode.Geocoding;
 import org.citygrid.cloud.geocode.GridLocator;
 import org.citygrid.cloud.geocode.LocatedIntake;
-import org.citygrid.cloud.indicators.DailyTally;
 import org.citygrid.cloud.indicators.IndicatorBuffer;
 import org.citygrid.cloud.intake.Checked;
 import org.citygrid.cloud.intake.IntakeValidation;
 import org.citygrid.cloud.intake.SensorCategories;
 import org.citygrid.cloud.keys.CommunityPartitioner;
-import org.citygrid.cloud.notify.NotificationIntent;
 import org.citygrid.cloud.sla.SlaAlarm;
 import org.citygrid.cloud.sla.SlaPolicy;
 import org.citygrid.cloud.sla.SlaSchedule;
 import org.citygrid.cloud.support.JsonSerde;
-import org.citygrid.cloud.support.VersionedJsonSerde;
-import org.citygrid.cloud.support.WireSerde;
+import org.citygrid.contracts.dispatch.Responsibility;
+import org.citygrid.contracts.indicators.DailyTally;
+import org.citygrid.contracts.topics.Topic;
+import org.citygrid.contracts.topics.TopicCatalogue;
+import org.citygrid.contracts.topics.Topics;
 import org.citygrid.model.cases.CaseCommand;
 import org.citygrid.model.cases.CaseRules;
 import org.citygrid.model.category.CategoryCatalogue;
@@ -130,7 +130,7 @@ public final class CaseCycleTopology {
                     CaseCommand command = ((CommandCheck.Result.Valid) v).command();
                     return KeyValue.pair(command.caseId(), command);
                 }, Named.as("key-by-case"))
-                .repartition(Repartitioned.<String, CaseCommand>with(Serdes.String(), WireSerde.of(WireCodec.commands()))
+                .repartition(Repartitioned.<String, CaseCommand>with(Serdes.String(), TopicCatalogue.COMMANDS.valueSerde())
                         .withName("commands-by-community")
                         .withNumberOfPartitions(settings.partitions())
                         .withStreamPartitioner(new CommunityPartitioner<>()))
@@ -161,10 +161,10 @@ public final class CaseCycleTopology {
     private static void publish(KStream<String, CaseOutput> outputs, Topics topics) {
         outputs.filter((k, v) -> v instanceof CaseOutput.Event, Named.as("events"))
                 .mapValues(v -> ((CaseOutput.Event) v).event(), Named.as("event"))
-                .to(topics.caseEvents(), Produced.with(Serdes.String(), WireSerde.of(WireCodec.events())).withName("case-events-sink"));
+                .to(topics.caseEvents(), produced(TopicCatalogue.CASE_EVENTS).withName("case-events-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.Snapshot, Named.as("snapshots"))
                 .mapValues(v -> ((CaseOutput.Snapshot) v).snapshot(), Named.as("snapshot"))
-                .to(topics.cases(), Produced.with(Serdes.String(), WireSerde.of(WireCodec.snapshots())).withName("cases-sink"));
+                .to(topics.cases(), produced(TopicCatalogue.CASES).withName("cases-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.CommandRefused, Named.as("command-rejections"))
                 .mapValues(v -> (CaseOutput.CommandRefused) v, Named.as("command-rejection"))
                 .to(topics.commandRejections(), Produced.with(Serdes.String(), Serdes.serdeFrom(commandRefusals(), (topic, bytes) -> {
@@ -173,12 +173,10 @@ public final class CaseCycleTopology {
                         .withName("command-rejections-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.IntakeRefused, Named.as("intake-rejections"))
                 .mapValues(v -> ((CaseOutput.IntakeRefused) v).rejection(), Named.as("intake-rejection"))
-                .to(topics.intakeRejections(), Produced.with(Serdes.String(), WireSerde.of(WireCodec.intakeRejections()))
-                        .withName("intake-rejections-sink"));
+                .to(topics.intakeRejections(), produced(TopicCatalogue.INTAKE_REJECTIONS).withName("intake-rejections-sink"));
         outputs.filter((k, v) -> v instanceof CaseOutput.Notification, Named.as("notifications"))
                 .mapValues(v -> ((CaseOutput.Notification) v).intent(), Named.as("notification"))
-                .to(topics.notifications(), Produced.with(Serdes.String(), new VersionedJsonSerde<>(NotificationIntent.class, 1))
-                        .withName("notifications-sink"));
+                .to(topics.notifications(), produced(TopicCatalogue.NOTIFICATIONS).withName("notifications-sink"));
         // tallies of one day and key come from every partition: regroup by tally key, then sum
         outputs.filter((k, v) -> v instanceof CaseOutput.Indicator, Named.as("indicator-tallies"))
                 .mapValues(v -> ((CaseOutput.Indicator) v).delta(), Named.as("indicator-tally"))
@@ -187,8 +185,11 @@ public final class CaseCycleTopology {
                         Materialized.<String, DailyTally, KeyValueStore<Bytes, byte[]>>as("indicator-days")
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(DailyTally.class)))
                 .toStream(Named.as("indicator-days-changes"))
-                .to(topics.indicators(), Produced.with(Serdes.String(), new VersionedJsonSerde<>(DailyTally.class, 1))
-                        .withName("indicators-sink"));
+                .to(topics.indicators(), produced(TopicCatalogue.INDICATORS).withName("indicators-sink"));
+    }
+
+    private static <K, V> Produced<K, V> produced(Topic<K, V> topic) {
+        return Produced.with(topic.keySerde(), topic.valueSerde());
     }
 
     /** The v1 command rejection, plus the unreadable payload where there was one. */

@@ -11,9 +11,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.citygrid.contracts.topics.Topics;
 
 /**
- * Creates the case cycle's topics with their documented partition counts and configs. A topic
+ * Creates the catalogue's topics ({@link Topics#specs}) with their documented partition counts and
+ * configs: cloud-backend owns their creation, because it decides how cases are partitioned. A topic
  * that exists with another partition count is an error: cases are placed by partition, and a
  * silent change would split a community's cases between tasks.
  */
@@ -33,7 +35,7 @@ public final class TopicSetup {
 
     private static void ensure(Map<String, Object> client, Topics topics, int partitions, short replication) {
         Object bootstrapServers = client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-        List<Topics.Spec> specs = topics.all(partitions);
+        List<Topics.Spec> specs = topics.specs(partitions);
         try (Admin admin = Admin.create(client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.citygrid.cloud.commands;
 
-import org.citygrid.cloud.indicators.DailyTally;
-import org.citygrid.cloud.notify.NotificationIntent;
+import org.citygrid.contracts.indicators.DailyTally;
+import org.citygrid.contracts.notify.NotificationIntent;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseSnapshot;
 import org.citygrid.model.cases.CommandRejected;

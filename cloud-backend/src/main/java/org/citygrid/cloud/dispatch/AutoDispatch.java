@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citygrid.cloud.commands.CaseHistory;
+import org.citygrid.contracts.dispatch.Responsibility;
 import org.citygrid.model.cases.Actor;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseAction;

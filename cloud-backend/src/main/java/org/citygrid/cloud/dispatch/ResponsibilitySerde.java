@@ -3,7 +3,8 @@ package org.citygrid.cloud.dispatch;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.citygrid.cloud.support.VersionedJsonSerde;
+import org.citygrid.contracts.dispatch.Responsibility;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class ResponsibilitySerde implements Serde<Responsibility> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponsibilitySerde.class);
-    private final VersionedJsonSerde<Responsibility> json = new VersionedJsonSerde<>(Responsibility.class, 1);
-
     @Override
     public Serializer<Responsibility> serializer() {
-        return json.serializer();
+        return TopicCatalogue.RESPONSIBILITY.valueSerde().serializer();
     }
 
     @Override
@@ -30,7 +29,7 @@ public final class ResponsibilitySerde implements Serde<Responsibility> {
                 return null;
             }
             try {
-                return json.read(bytes);
+                return TopicCatalogue.RESPONSIBILITY.read(bytes);
             } catch (WireFormatException e) {
                 LOG.error("ignoring an unreadable row of {}: {}", topic, e.getMessage());
                 return new Responsibility(java.util.List.of());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.citygrid.contracts.dispatch.Responsibility;
 import org.citygrid.model.category.Category;
 import org.citygrid.model.category.CategoryCatalogue;
 import org.citygrid.model.category.Department;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.citygrid.contracts.indicators.DailyTally;
 
 /**
  * Sums a partition's indicator tallies per day and key between flushes, so that the regrouping

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.citygrid.contracts.indicators.DailyTally;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseRules;

@@ -1,11 +1,12 @@
 package org.citygrid.cloud.notify;
 
-import static org.citygrid.cloud.notify.NotificationIntent.What.*;
+import static org.citygrid.contracts.notify.NotificationIntent.What.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.citygrid.cloud.notify.NotificationIntent.Audience;
-import org.citygrid.cloud.notify.NotificationIntent.What;
+import org.citygrid.contracts.notify.NotificationIntent;
+import org.citygrid.contracts.notify.NotificationIntent.Audience;
+import org.citygrid.contracts.notify.NotificationIntent.What;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;

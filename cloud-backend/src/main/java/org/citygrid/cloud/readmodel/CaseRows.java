@@ -1,9 +1,16 @@
 package org.citygrid.cloud.readmodel;
 
+import static org.citygrid.contracts.readmodel.CasesTable.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
+import org.citygrid.contracts.readmodel.Column;
+import org.citygrid.contracts.readmodel.Row;
 import org.citygrid.model.cases.CaseSnapshot;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireJson;
@@ -14,35 +21,12 @@ import org.citygrid.model.wire.WireJson;
  */
 final class CaseRows {
 
-    private static final String UPSERT = """
-            INSERT INTO grid.cases (case_id, version, state, terminal, category_code, grid_code, community_code,
-                street_code, county_code, position, channel, description, reporter_id, anonymous, department,
-                assignee, handled_by, active_stage, deadline, deadlines, overdue, late_stages, escalation_level,
-                rework_count, return_count, duplicates, followers, cleared_episodes, pending_extension, suspension,
-                reported_at, filed_at, first_dispatched_at, handled_at, closed_at, rating, updated_at, evidence,
-                snapshot, projected_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, now())
-            ON CONFLICT (case_id) DO UPDATE SET
-                version = EXCLUDED.version, state = EXCLUDED.state, terminal = EXCLUDED.terminal,
-                category_code = EXCLUDED.category_code, grid_code = EXCLUDED.grid_code,
-                community_code = EXCLUDED.community_code, street_code = EXCLUDED.street_code,
-                county_code = EXCLUDED.county_code, position = EXCLUDED.position, channel = EXCLUDED.channel,
-                description = EXCLUDED.description, reporter_id = EXCLUDED.reporter_id,
-                anonymous = EXCLUDED.anonymous, department = EXCLUDED.department, assignee = EXCLUDED.assignee,
-                handled_by = EXCLUDED.handled_by, active_stage = EXCLUDED.active_stage,
-                deadline = EXCLUDED.deadline, deadlines = EXCLUDED.deadlines, overdue = EXCLUDED.overdue,
-                late_stages = EXCLUDED.late_stages, escalation_level = EXCLUDED.escalation_level,
-                rework_count = EXCLUDED.rework_count, return_count = EXCLUDED.return_count,
-                duplicates = EXCLUDED.duplicates, followers = EXCLUDED.followers,
-                cleared_episodes = EXCLUDED.cleared_episodes, pending_extension = EXCLUDED.pending_extension,
-                suspension = EXCLUDED.suspension, reported_at = EXCLUDED.reported_at,
-                filed_at = EXCLUDED.filed_at, first_dispatched_at = EXCLUDED.first_dispatched_at,
-                handled_at = EXCLUDED.handled_at, closed_at = EXCLUDED.closed_at, rating = EXCLUDED.rating,
-                updated_at = EXCLUDED.updated_at, evidence = EXCLUDED.evidence, snapshot = EXCLUDED.snapshot,
-                projected_at = now()
-            WHERE grid.cases.version < EXCLUDED.version
-            """;
+    /** Every column but {@code projected_at}, which the database sets at each write. */
+    private static final List<Column<?>> WRITTEN = TABLE.columnsExcept(PROJECTED_AT);
+
+    private static final String UPSERT = TABLE.insert(WRITTEN)
+            + " ON CONFLICT (" + CASE_ID + ") DO UPDATE SET " + TABLE.setFromExcluded(TABLE.columnsExcept(CASE_ID, PROJECTED_AT))
+            + ", " + PROJECTED_AT + " = now() WHERE " + TABLE.qualified(VERSION) + " < EXCLUDED." + VERSION;
 
     private CaseRows() {
     }
@@ -54,57 +38,62 @@ final class CaseRows {
         var json = WireJson.mapper();
         try (PreparedStatement st = c.prepareStatement(UPSERT)) {
             for (CaseSnapshot s : snapshots) {
-                int i = 0;
-                st.setString(++i, s.caseId());
-                st.setLong(++i, s.version());
-                st.setString(++i, s.state().name());
-                st.setBoolean(++i, s.state().isTerminal());
-                st.setString(++i, s.categoryCode());
-                st.setString(++i, s.gridCode());
-                st.setString(++i, s.gridCode().substring(0, 12));
-                st.setString(++i, s.gridCode().substring(0, 9));
-                st.setString(++i, s.gridCode().substring(0, 6));
-                st.setDouble(++i, s.position().lon());
-                st.setDouble(++i, s.position().lat());
-                st.setString(++i, s.channel().name());
-                st.setString(++i, s.description());
-                st.setString(++i, s.reporterId());
-                st.setBoolean(++i, s.anonymous());
-                Sql.text(st, ++i, s.department());
-                Sql.text(st, ++i, s.assignee());
-                Sql.text(st, ++i, s.handledBy());
-                Sql.text(st, ++i, s.activeStage());
-                Sql.instant(st, ++i, s.activeStage() == null ? null : s.deadlines().get(s.activeStage()));
-                st.setString(++i, write(json, s.deadlines()));
-                st.setArray(++i, Sql.texts(c, s.overdue()));
-                st.setArray(++i, Sql.texts(c, s.lateStages()));
-                st.setInt(++i, s.escalationLevel());
-                st.setInt(++i, s.reworkCount());
-                st.setInt(++i, s.returnCount());
-                st.setInt(++i, s.duplicates());
-                st.setArray(++i, Sql.texts(c, s.followers()));
-                st.setArray(++i, Sql.texts(c, s.clearedEpisodes()));
-                Sql.text(st, ++i, s.pendingExtension() == null ? null : write(json, s.pendingExtension()));
-                Sql.text(st, ++i, s.suspension() == null ? null : write(json, s.suspension()));
-                Sql.instant(st, ++i, s.reportedAt());
-                Sql.instant(st, ++i, s.filedAt());
-                Sql.instant(st, ++i, s.firstDispatchedAt());
-                Sql.instant(st, ++i, s.handledAt());
-                Sql.instant(st, ++i, s.closedAt());
-                Sql.integer(st, ++i, s.rating());
-                Sql.instant(st, ++i, s.updatedAt());
-                st.setString(++i, write(json, s.evidence()));
-                st.setString(++i, WireCodec.snapshots().writeString(s));
+                new Row(WRITTEN)
+                        .set(CASE_ID, s.caseId())
+                        .set(VERSION, s.version())
+                        .set(STATE, s.state().name())
+                        .set(TERMINAL, s.state().isTerminal())
+                        .set(CATEGORY_CODE, s.categoryCode())
+                        .set(GRID_CODE, s.gridCode())
+                        .set(COMMUNITY_CODE, s.gridCode().substring(0, 12))
+                        .set(STREET_CODE, s.gridCode().substring(0, 9))
+                        .set(COUNTY_CODE, s.gridCode().substring(0, 6))
+                        .set(POSITION, s.position())
+                        .set(CHANNEL, s.channel().name())
+                        .set(DESCRIPTION, s.description())
+                        .set(REPORTER_ID, s.reporterId())
+                        .set(ANONYMOUS, s.anonymous())
+                        .set(DEPARTMENT, s.department())
+                        .set(ASSIGNEE, s.assignee())
+                        .set(HANDLED_BY, s.handledBy())
+                        .set(ACTIVE_STAGE, s.activeStage() == null ? null : s.activeStage().name())
+                        .set(DEADLINE, s.activeStage() == null ? null : s.deadlines().get(s.activeStage()))
+                        .set(DEADLINES, write(json, s.deadlines()))
+                        .set(OVERDUE, sorted(s.overdue()))
+                        .set(LATE_STAGES, sorted(s.lateStages()))
+                        .set(ESCALATION_LEVEL, s.escalationLevel())
+                        .set(REWORK_COUNT, s.reworkCount())
+                        .set(RETURN_COUNT, s.returnCount())
+                        .set(DUPLICATES, s.duplicates())
+                        .set(FOLLOWERS, sorted(s.followers()))
+                        .set(CLEARED_EPISODES, sorted(s.clearedEpisodes()))
+                        .set(PENDING_EXTENSION, s.pendingExtension() == null ? null : write(json, s.pendingExtension()))
+                        .set(SUSPENSION, s.suspension() == null ? null : write(json, s.suspension()))
+                        .set(REPORTED_AT, s.reportedAt())
+                        .set(FILED_AT, s.filedAt())
+                        .set(FIRST_DISPATCHED_AT, s.firstDispatchedAt())
+                        .set(HANDLED_AT, s.handledAt())
+                        .set(CLOSED_AT, s.closedAt())
+                        .set(RATING, s.rating())
+                        .set(UPDATED_AT, s.updatedAt())
+                        .set(EVIDENCE, write(json, s.evidence()))
+                        .set(SNAPSHOT, WireCodec.snapshots().writeString(s))
+                        .bind(st);
                 st.addBatch();
             }
             st.executeBatch();
         }
     }
 
-    private static String write(com.fasterxml.jackson.databind.ObjectMapper json, Object value) {
+    /** Arrays are stored sorted, so that a row reads the same however the snapshot ordered its sets. */
+    private static List<String> sorted(Collection<?> values) {
+        return values.stream().map(Object::toString).sorted().toList();
+    }
+
+    private static String write(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value, e);
         }
     }

@@ -21,14 +21,13 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.citygrid.cloud.CaseCycleSettings;
-import org.citygrid.cloud.Topics;
-import org.citygrid.cloud.indicators.DailyTally;
-import org.citygrid.cloud.support.VersionedJsonSerde;
+import org.citygrid.contracts.indicators.DailyTally;
+import org.citygrid.contracts.topics.TopicCatalogue;
+import org.citygrid.contracts.topics.Topics;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseSnapshot;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.intake.IntakeRecord;
-import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,6 @@ public final class Projection implements Runnable, AutoCloseable {
     private final ReadModelDatabase database;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final VersionedJsonSerde<DailyTally> tallies = new VersionedJsonSerde<>(DailyTally.class, 1);
     private final Topics topics;
     private Connection connection;
 
@@ -113,18 +111,18 @@ public final class Projection implements Runnable, AutoCloseable {
             try {
                 String topic = r.topic();
                 if (topic.equals(topics.intake())) {
-                    IntakeRecord intake = WireCodec.intake().read(r.value());
+                    IntakeRecord intake = TopicCatalogue.INTAKE.read(r.value());
                     if (intake.channel() == Channel.SENSOR && intake.alarm() != null) {
                         alarms.add(intake);
                     }
                 } else if (topic.equals(topics.caseEvents())) {
-                    events.add(WireCodec.events().read(r.value()));
+                    events.add(TopicCatalogue.CASE_EVENTS.read(r.value()));
                 } else if (topic.equals(topics.cases())) {
                     // several snapshots of a case in one batch: only the highest version matters
-                    CaseSnapshot s = WireCodec.snapshots().read(r.value());
+                    CaseSnapshot s = TopicCatalogue.CASES.read(r.value());
                     latest.merge(s.caseId(), s, (a, b) -> a.version() >= b.version() ? a : b);
                 } else if (topic.equals(topics.indicators())) {
-                    DailyTally t = tallies.read(r.value());
+                    DailyTally t = TopicCatalogue.INDICATORS.read(r.value());
                     tallyByKey.merge(t.key(), t, (a, b) -> a.events() >= b.events() ? a : b);
                 }
             } catch (WireFormatException | IllegalArgumentException e) {

@@ -4,16 +4,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.citygrid.contracts.readmodel.ReadModelSchema;
 import org.flywaydb.core.Flyway;
 
 /**
- * Where the read model lives, and its schema: Flyway migrates schema {@code grid} from
- * {@code db/migration/grid} before anything is written, so the tables always match
- * docs/read-model.md for the version of the code that writes them.
+ * Where the read model lives, and its schema: Flyway migrates schema {@code grid} from grid-contracts'
+ * migrations ({@link ReadModelSchema#MIGRATIONS}, on the class path with that module) before anything
+ * is written, so the tables always match docs/read-model.md for the version of the code that writes
+ * them. cloud-backend is the one module that runs them.
  */
 public final class ReadModelDatabase {
-
-    public static final String SCHEMA = "grid";
 
     private final String url;
     private final String user;
@@ -29,8 +29,8 @@ public final class ReadModelDatabase {
     public void migrate() {
         Flyway.configure()
                 .dataSource(url, user, password)
-                .schemas(SCHEMA)
-                .locations("classpath:db/migration/grid")
+                .schemas(ReadModelSchema.SCHEMA)
+                .locations(ReadModelSchema.MIGRATIONS)
                 .load()
                 .migrate();
     }

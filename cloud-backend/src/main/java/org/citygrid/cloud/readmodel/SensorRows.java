@@ -6,11 +6,14 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.citygrid.contracts.readmodel.GridsTable;
+import org.citygrid.contracts.readmodel.SensorsTable;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.ReportDetails;
 import org.citygrid.model.intake.IntakeRecord;
+import org.citygrid.model.intake.SensorAlarm;
 
 /**
  * Keeps {@code grid.sensors} at each device's latest alarm edge. Edges arrive in order per
@@ -20,10 +23,10 @@ import org.citygrid.model.intake.IntakeRecord;
 final class SensorRows {
 
     private static final String UPSERT = """
-            INSERT INTO grid.sensors (device_id, sensor_type, position, grid_code, alarm_state, episode_id, quantity,
+            INSERT INTO %1$s (device_id, sensor_type, position, grid_code, alarm_state, episode_id, quantity,
                 last_value, unit, threshold, observed_at, intake_id, updated_at)
             VALUES (?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326),
-                (SELECT g.code FROM grid.grids g WHERE ST_Covers(g.geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))
+                (SELECT g.code FROM %2$s g WHERE ST_Covers(g.geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))
                  ORDER BY g.code LIMIT 1),
                 ?, ?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (device_id) DO UPDATE SET
@@ -31,10 +34,11 @@ final class SensorRows {
                 alarm_state = EXCLUDED.alarm_state, episode_id = EXCLUDED.episode_id, quantity = EXCLUDED.quantity,
                 last_value = EXCLUDED.last_value, unit = EXCLUDED.unit, threshold = EXCLUDED.threshold,
                 observed_at = EXCLUDED.observed_at, intake_id = EXCLUDED.intake_id, updated_at = now()
-            WHERE (grid.sensors.observed_at, grid.sensors.intake_id) <= (EXCLUDED.observed_at, EXCLUDED.intake_id)
-            """;
+            WHERE (%1$s.observed_at, %1$s.intake_id) <= (EXCLUDED.observed_at, EXCLUDED.intake_id)
+            """.formatted(SensorsTable.NAME, GridsTable.NAME);
 
-    private static final String LINK_CASE = "UPDATE grid.sensors SET case_id = ?, updated_at = now() WHERE device_id = ?";
+    private static final String LINK_CASE =
+            "UPDATE " + SensorsTable.NAME + " SET case_id = ?, updated_at = now() WHERE device_id = ?";
 
     private SensorRows() {
     }
@@ -53,25 +57,21 @@ final class SensorRows {
         alarms.forEach(r -> latest.merge(r.deviceId(), r, SensorRows::later));
         try (PreparedStatement st = c.prepareStatement(UPSERT)) {
             for (IntakeRecord r : latest.values()) {
-                int i = 0;
-                st.setString(++i, r.deviceId());
-                st.setString(++i, r.sensorType());
-                st.setDouble(++i, r.position().lon());
-                st.setDouble(++i, r.position().lat());
-                st.setDouble(++i, r.position().lon());
-                st.setDouble(++i, r.position().lat());
-                st.setString(++i, r.alarm().state().name());
-                st.setString(++i, r.alarm().episodeId());
-                Sql.text(st, ++i, r.alarm().quantity());
-                st.setDouble(++i, r.alarm().value());
-                Sql.text(st, ++i, r.alarm().unit());
-                if (r.alarm().threshold() == null) {
-                    st.setNull(++i, java.sql.Types.DOUBLE);
-                } else {
-                    st.setDouble(++i, r.alarm().threshold());
-                }
-                Sql.instant(st, ++i, r.observedAt());
-                st.setString(++i, r.intakeId());
+                SensorAlarm alarm = r.alarm();
+                int i = 1;
+                i = SensorsTable.DEVICE_ID.bind(st, i, r.deviceId());
+                i = SensorsTable.SENSOR_TYPE.bind(st, i, r.sensorType());
+                i = SensorsTable.POSITION.bind(st, i, r.position());
+                // the unit grid that covers the position
+                i = SensorsTable.POSITION.bind(st, i, r.position());
+                i = SensorsTable.ALARM_STATE.bind(st, i, alarm.state().name());
+                i = SensorsTable.EPISODE_ID.bind(st, i, alarm.episodeId());
+                i = SensorsTable.QUANTITY.bind(st, i, alarm.quantity());
+                i = SensorsTable.LAST_VALUE.bind(st, i, alarm.value());
+                i = SensorsTable.UNIT.bind(st, i, alarm.unit());
+                i = SensorsTable.THRESHOLD.bind(st, i, alarm.threshold());
+                i = SensorsTable.OBSERVED_AT.bind(st, i, r.observedAt());
+                SensorsTable.INTAKE_ID.bind(st, i, r.intakeId());
                 st.addBatch();
             }
             st.executeBatch();
@@ -95,8 +95,8 @@ final class SensorRows {
                     default -> null;
                 };
                 if (report != null && report.channel() == Channel.SENSOR) {
-                    st.setString(1, e.caseId());
-                    st.setString(2, report.reporterId());
+                    int i = SensorsTable.CASE_ID.bind(st, 1, e.caseId());
+                    SensorsTable.DEVICE_ID.bind(st, i, report.reporterId());
                     st.addBatch();
                     n++;
                 }

@@ -25,8 +25,8 @@ import org.citygrid.cloud.CaseCycleApp
 import org.citygrid.cloud.CaseCycleSettings
 import org.citygrid.cloud.CaseCycleTopology
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.Topics
 import org.citygrid.cloud.support.TestGrids
+import org.citygrid.contracts.topics.Topics
 import org.citygrid.devstack.Devstack
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent

@@ -3,8 +3,8 @@ package org.citygrid.cloud.filing
 import static org.citygrid.model.cases.Channel.*
 
 import java.time.Instant
-import org.citygrid.cloud.notify.NotificationIntent
 import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.contracts.notify.NotificationIntent
 import org.citygrid.model.cases.CaseState
 import spock.lang.AutoCleanup
 import spock.lang.Specification

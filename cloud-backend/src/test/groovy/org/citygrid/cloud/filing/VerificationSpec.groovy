@@ -1,6 +1,6 @@
 package org.citygrid.cloud.filing
 
-import static org.citygrid.cloud.notify.NotificationIntent.What.*
+import static org.citygrid.contracts.notify.NotificationIntent.What.*
 import static org.citygrid.model.cases.Channel.*
 
 import java.time.Duration

@@ -4,8 +4,8 @@ import static org.citygrid.model.cases.Channel.PATROL
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.notify.NotificationIntent
 import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.contracts.notify.NotificationIntent
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange

@@ -12,11 +12,11 @@ import org.apache.kafka.streams.TestOutputTopic
 import org.apache.kafka.streams.TopologyTestDriver
 import org.citygrid.cloud.CaseCycleSettings
 import org.citygrid.cloud.CaseCycleTopology
-import org.citygrid.cloud.Topics
-import org.citygrid.cloud.dispatch.Responsibility
-import org.citygrid.cloud.indicators.DailyTally
-import org.citygrid.cloud.notify.NotificationIntent
-import org.citygrid.cloud.support.VersionedJsonSerde
+import org.citygrid.contracts.dispatch.Responsibility
+import org.citygrid.contracts.indicators.DailyTally
+import org.citygrid.contracts.notify.NotificationIntent
+import org.citygrid.contracts.topics.TopicCatalogue
+import org.citygrid.contracts.topics.Topics
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseCommand
@@ -65,7 +65,7 @@ class CaseCycleRig implements Closeable {
         intakeIn = driver.createInputTopic(Topics.DEFAULT.intake(), new StringSerializer(), new ByteArraySerializer())
         commandsIn = driver.createInputTopic(Topics.DEFAULT.commands(), new StringSerializer(), new ByteArraySerializer())
         responsibilityIn = driver.createInputTopic(Topics.DEFAULT.responsibility(), new StringSerializer(),
-                new VersionedJsonSerde<>(Responsibility, 1).serializer())
+                TopicCatalogue.RESPONSIBILITY.valueSerde().serializer())
         [Topics.DEFAULT.caseEvents(), Topics.DEFAULT.cases(), Topics.DEFAULT.commandRejections(), Topics.DEFAULT.intakeRejections(), Topics.DEFAULT.notifications(),
          Topics.DEFAULT.indicators()].each {
             outputs[it] = driver.createOutputTopic(it, new StringDeserializer(), { t, b -> b } as Deserializer<byte[]>)
@@ -176,14 +176,12 @@ class CaseCycleRig implements Closeable {
     }
 
     List<NotificationIntent> notifications(String caseId = null) {
-        def serde = new VersionedJsonSerde<>(NotificationIntent, 1)
-        drain(Topics.DEFAULT.notifications()).collect { serde.read(it) }.findAll { caseId == null || it.caseId() == caseId }
+        drain(Topics.DEFAULT.notifications()).collect { TopicCatalogue.NOTIFICATIONS.read(it) }.findAll { caseId == null || it.caseId() == caseId }
     }
 
     /** The latest tally per key. */
     Map<String, DailyTally> indicators() {
-        def serde = new VersionedJsonSerde<>(DailyTally, 1)
-        drain(Topics.DEFAULT.indicators()).collect { serde.read(it) }.collectEntries { [(it.key()): it] }
+        drain(Topics.DEFAULT.indicators()).collect { TopicCatalogue.INDICATORS.read(it) }.collectEntries { [(it.key()): it] }
     }
 
     @Override

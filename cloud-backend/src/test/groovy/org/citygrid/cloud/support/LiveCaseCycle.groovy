@@ -10,9 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord
 import org.apache.kafka.common.serialization.ByteArraySerializer
 import org.apache.kafka.common.serialization.StringSerializer
 import org.citygrid.cloud.CaseCycleSettings
-import org.citygrid.cloud.Topics
 import org.citygrid.cloud.readmodel.GridRows
 import org.citygrid.cloud.readmodel.ReadModelDatabase
+import org.citygrid.contracts.topics.Topics
 import org.citygrid.devstack.Devstack
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citygrid.contracts.topics.TopicCatalogue;
 
 /**
  * Watches {@code grid.case-events} and {@code grid.notifications} as any outside reader would (a plain consumer,
@@ -33,8 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The times are when this consumer got the record: what a reader sees, commit included.
  */
 final class CaseWatcher implements AutoCloseable {
-    static final String CASE_EVENTS = "grid.case-events";
-    static final String NOTIFICATIONS = "grid.notifications";
+    static final String CASE_EVENTS = TopicCatalogue.CASE_EVENTS.name();
+    static final String NOTIFICATIONS = TopicCatalogue.NOTIFICATIONS.name();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.category.Category;
 import org.citygrid.model.category.CategoryCatalogue;
@@ -30,7 +31,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * and dispatch themselves, the others wait for the supervision desk. Both stay open.
  */
 final class OpenCaseSeeder implements AutoCloseable {
-    static final String INTAKE = "grid.intake";
+    static final String INTAKE = TopicCatalogue.INTAKE.name();
     static final String PREFIX = "bench-seed-";
 
     private final KafkaProducer<String, byte[]> producer;

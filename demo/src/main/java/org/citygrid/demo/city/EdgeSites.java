@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.demo.DemoException;
 import org.citygrid.demo.data.DataFolder;
 import org.citygrid.model.geo.GeoPoint;
@@ -91,7 +92,7 @@ public final class EdgeSites {
         config.put("dataDir", "data");
         ObjectNode kafka = config.putObject("kafka");
         kafka.put("bootstrapServers", bootstrapServers);
-        kafka.put("topic", "grid.intake");
+        kafka.put("topic", TopicCatalogue.INTAKE.name());
         write(site.configFile(), config);
     }
 

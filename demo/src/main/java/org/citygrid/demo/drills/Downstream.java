@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.wire.WireCodec;
 
@@ -34,9 +35,10 @@ import org.citygrid.model.wire.WireCodec;
  * (Kafka Streams) or after it, in the projection into PostGIS.
  */
 final class Downstream implements AutoCloseable {
-    static final String INTAKE = "grid.intake";
-    static final String REJECTIONS = "grid.intake-rejections";
-    static final String CASE_EVENTS = "grid.case-events";
+    // constants, for the switch on a record's topic
+    static final String INTAKE = TopicCatalogue.Names.INTAKE;
+    static final String REJECTIONS = TopicCatalogue.Names.INTAKE_REJECTIONS;
+    static final String CASE_EVENTS = TopicCatalogue.Names.CASE_EVENTS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,12 +9,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.citygrid.contracts.readmodel.CaseEventsTable;
+import org.citygrid.contracts.readmodel.CasesTable;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.demo.city.EdgeSite;
 
 /** The drill's result as a table on the console: what was sent, what arrived, and the verdict. */
 final class DrillReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int SHOWN_IDS = 10;
+    private static final String INTAKE = TopicCatalogue.INTAKE.name();
 
     private DrillReport() {
     }
@@ -35,18 +39,18 @@ final class DrillReport {
                 + ", after " + c.acknowledgedAfterFault());
         if (fault.cutsEdgeUplink()) {
             row(s, "  acknowledged during the cut", c.acknowledgedWhileDown(), "held in the edge's outbox, then"
-                    + " forwarded: in grid.intake now " + c.acknowledgedWhileDownInIntake());
+                    + " forwarded: in " + INTAKE + " now " + c.acknowledgedWhileDownInIntake());
         }
-        row(s, "grid.intake records", c.intakeRecords(), "distinct intake ids " + c.distinctIntakeIds()
+        row(s, INTAKE + " records", c.intakeRecords(), "distinct intake ids " + c.distinctIntakeIds()
                 + ", sent more than once " + c.resentIntakeIds() + " (at-least-once forwarding: allowed)");
         row(s, "  forwarded, never acknowledged", c.notAcknowledged().size(), "durable but unanswered at the fault or the end (allowed)");
-        row(s, "grid.intake-rejections", d.rejectionsByReason().values().stream().mapToInt(Integer::intValue).sum(),
+        row(s, TopicCatalogue.INTAKE_REJECTIONS.name(), d.rejectionsByReason().values().stream().mapToInt(Integer::intValue).sum(),
                 d.rejectionsByReason().isEmpty() ? "" : d.rejectionsByReason().toString());
-        row(s, "sensor cases (grid.cases)", d.sensorCases(), "transitions caused by intake: " + byType(d));
-        row(s, "transitions on topic grid.case-events", d.caseCycle().events(), "the case cycle's output: cases"
+        row(s, "sensor cases (" + CasesTable.NAME + ")", d.sensorCases(), "transitions caused by intake: " + byType(d));
+        row(s, "transitions on topic " + TopicCatalogue.CASE_EVENTS.name(), d.caseCycle().events(), "the case cycle's output: cases"
                 + " with a version gap " + d.caseCycle().casesWithGaps() + "; acknowledged edges without their"
                 + " transition " + c.lostBeforeReadModel() + ", with two " + c.duplicatedBeforeReadModel());
-        row(s, "case transitions (grid.case_events)", d.caseEvents(), "the read model: cases with a gap in their"
+        row(s, "case transitions (" + CaseEventsTable.NAME + ")", d.caseEvents(), "the read model: cases with a gap in their"
                 + " versions " + d.casesWithGaps());
         row(s, "LOST", c.lost(), "acknowledged edges without their intake record or case transition in the read model"
                 + ids(c.lostIds()) + (d.casesWithGaps() > 0 ? ", plus cases with a version gap" : ""));

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.geo.GeoPoint;
 
 /**
@@ -116,7 +117,7 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
 
     /**
      * @param bootstrapServers Kafka bootstrap servers
-     * @param topic            intake topic, {@code grid.intake} unless said otherwise
+     * @param topic            intake topic, the catalogue's {@code grid.intake} unless said otherwise
      * @param retryBackoffMs   wait after a failed send before sending again from the cursor
      * @param properties       extra producer properties (security, timeouts); they cannot turn off
      *                         idempotence or {@code acks=all}
@@ -126,7 +127,7 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 throw new IllegalArgumentException("kafka.bootstrapServers is required when kafka is configured");
             }
-            topic = topic == null || topic.isBlank() ? "grid.intake" : topic;
+            topic = topic == null || topic.isBlank() ? TopicCatalogue.INTAKE.name() : topic;
             retryBackoffMs = retryBackoffMs <= 0 ? 1000 : retryBackoffMs;
             properties = properties == null ? Map.of() : Map.copyOf(properties);
         }

@@ -1,14 +1,15 @@
 package org.citygrid.api.kafka;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import org.citygrid.contracts.topics.TopicCatalogue;
 
 /** Topic names, configurable because a shared cluster may prefix them. */
 @ConfigurationProperties("citygrid.topics")
 public class GridTopics {
 
-    private String intake = "grid.intake";
-    private String commands = "grid.commands";
-    private String commandRejections = "grid.command-rejections";
+    private String intake = TopicCatalogue.INTAKE.name();
+    private String commands = TopicCatalogue.COMMANDS.name();
+    private String commandRejections = TopicCatalogue.COMMAND_REJECTIONS.name();
 
     public String getIntake() {
         return intake;

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ public class LiveCaseEvents {
     private final TopicReader reader;
 
     LiveCaseEvents(KafkaConnection kafka,
-                   @Value("${citygrid.topics.case-events:grid.case-events}") String topic,
+                   @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
                    @Value("${citygrid.live.start:latest}") String start) {
         this.reader = TopicReader.everyPartition("live-case-events", kafka, topic, start, this::emit);
     }

@@ -16,6 +16,7 @@ import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.wire.WireCodec;
@@ -41,7 +42,7 @@ class CaseEventNotifier {
 
     CaseEventNotifier(Notifier notifier, CaseReadModel readModel,
                       KafkaConnection kafka,
-                      @Value("${citygrid.topics.case-events:grid.case-events}") String topic,
+                      @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
                       @Value("${citygrid.push.case-events.group:citygrid-mobile-api-push}") String group,
                       @Value("${citygrid.push.case-events.start:latest}") String start) {
         this.notifier = notifier;

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citygrid.api.accounts.AccountRepository;
 import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.contracts.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ class IntentPusher {
     private final TopicReader reader;
 
     IntentPusher(Notifier notifier, AccountRepository accounts, KafkaConnection kafka,
-                 @Value("${citygrid.topics.notifications:grid.notifications}") String topic,
+                 @Value("${citygrid.topics.notifications:" + TopicCatalogue.Names.NOTIFICATIONS + "}") String topic,
                  @Value("${citygrid.push.intents.group:citygrid-mobile-api-intents}") String group,
                  @Value("${citygrid.push.intents.start:latest}") String start) {
         this.notifier = notifier;

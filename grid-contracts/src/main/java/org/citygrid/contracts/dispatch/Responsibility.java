@@ -1,4 +1,4 @@
-package org.citygrid.cloud.dispatch;
+package org.citygrid.contracts.dispatch;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.citygrid.cloud.support;
+package org.citygrid.contracts.topics;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,6 +16,11 @@ public final class WireSerde<T> implements Serde<T> {
 
     public static <T> WireSerde<T> of(WireCodec<T> codec) {
         return new WireSerde<>(codec);
+    }
+
+    /** The codec this serde writes and reads with. */
+    public WireCodec<T> codec() {
+        return codec;
     }
 
     @Override

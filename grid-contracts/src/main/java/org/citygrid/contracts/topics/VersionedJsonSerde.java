@@ -1,4 +1,4 @@
-package org.citygrid.cloud.support;
+package org.citygrid.contracts.topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +14,8 @@ import org.citygrid.model.wire.WireJson;
 
 /**
  * JSON with the {@code "v"} schema version, the same convention as grid-model's wire codecs, for
- * the records this module defines on its own public topics (notification intents, responsibility
- * rows, daily indicator tallies).
+ * the records the catalogue's own packages define (notification intents, responsibility rows, daily
+ * indicator tallies, dead letters).
  */
 public final class VersionedJsonSerde<T> implements Serde<T> {
 

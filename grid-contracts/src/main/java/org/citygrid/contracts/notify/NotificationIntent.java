@@ -1,4 +1,4 @@
-package org.citygrid.cloud.notify;
+package org.citygrid.contracts.notify;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.citygrid.cloud.indicators;
+package org.citygrid.contracts.indicators;
 
 import java.time.LocalDate;
 import java.util.Objects;
