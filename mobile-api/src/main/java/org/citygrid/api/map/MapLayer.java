@@ -10,65 +10,68 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.citygrid.contracts.readmodel.CasesTable;
+import org.citygrid.contracts.readmodel.Column;
+import org.citygrid.contracts.readmodel.GridsTable;
+import org.citygrid.contracts.readmodel.MapTable;
+import org.citygrid.contracts.readmodel.SensorsTable;
 
 /**
  * The read model's three geometry tables as map layers: the collections of OGC API Features, the
- * layers of the vector tiles and the operators' console map. The one list of which columns leave the
- * server, and in which of the three views: reporter ids, followers and the raw snapshot never do (a
- * read-only map key may be handed to another department's GIS desk). OGC API and tiles name a
+ * layers of the vector tiles and the operators' console map. Which columns may leave the server at
+ * all is grid-contracts' {@link MapTable} (reporter ids, followers and the raw snapshot never do: a
+ * read-only map key may be handed to another department's GIS desk); this is the one list of which
+ * of them each of the three views shows. OGC API and tiles name a
  * property as its column ({@code street_code}), the console in camel case ({@code streetCode}).
  */
 public enum MapLayer {
 
-    GRIDS("grids", "Unit grids", "Unit grids (单元网格) with their street and community", "grid.grids", "code", "geom",
-            null, List.of(
-            column("code", TILES, CONSOLE),
-            column("county_code", FEATURES),
-            column("street_code", FEATURES, TILES, CONSOLE),
-            column("community_code", FEATURES, TILES, CONSOLE),
-            column("name_zh", FEATURES, TILES, CONSOLE),
-            column("name_en", FEATURES, TILES, CONSOLE),
-            column("street_name_zh", FEATURES, TILES, CONSOLE),
-            column("street_name_en", FEATURES, TILES, CONSOLE),
-            column("community_name_zh", FEATURES, TILES, CONSOLE),
-            column("community_name_en", FEATURES, TILES, CONSOLE),
-            column("area_m2", FEATURES))),
+    GRIDS(MapTable.GRIDS, "grids", "Unit grids", "Unit grids (单元网格) with their street and community", List.of(
+            column(GridsTable.CODE, TILES, CONSOLE),
+            column(GridsTable.COUNTY_CODE, FEATURES),
+            column(GridsTable.STREET_CODE, FEATURES, TILES, CONSOLE),
+            column(GridsTable.COMMUNITY_CODE, FEATURES, TILES, CONSOLE),
+            column(GridsTable.NAME_ZH, FEATURES, TILES, CONSOLE),
+            column(GridsTable.NAME_EN, FEATURES, TILES, CONSOLE),
+            column(GridsTable.STREET_NAME_ZH, FEATURES, TILES, CONSOLE),
+            column(GridsTable.STREET_NAME_EN, FEATURES, TILES, CONSOLE),
+            column(GridsTable.COMMUNITY_NAME_ZH, FEATURES, TILES, CONSOLE),
+            column(GridsTable.COMMUNITY_NAME_EN, FEATURES, TILES, CONSOLE),
+            column(GridsTable.AREA_M2, FEATURES))),
 
-    CASES("cases", "Cases", "Every case with its current state, at the first report's position", "grid.cases",
-            "case_id", "position", "reported_at", List.of(
-            column("case_id", TILES, CONSOLE),
-            column("version", CONSOLE),
-            column("state", FEATURES, TILES, CONSOLE),
-            column("terminal", FEATURES, TILES),
-            column("category_code", FEATURES, TILES, CONSOLE),
-            column("grid_code", FEATURES, TILES, CONSOLE),
-            column("community_code", FEATURES, TILES),
-            column("street_code", FEATURES, TILES),
-            column("channel", FEATURES, CONSOLE),
-            column("description", FEATURES),
-            column("department", FEATURES, TILES, CONSOLE),
-            column("active_stage", FEATURES, TILES),
-            time("deadline", FEATURES, CONSOLE),
-            new Column("overdue", "cardinality(overdue) > 0", false, EnumSet.of(FEATURES, TILES)),
-            column("escalation_level", FEATURES, TILES),
-            time("reported_at", FEATURES, TILES, CONSOLE),
-            time("updated_at", FEATURES),
-            time("closed_at", FEATURES))),
+    CASES(MapTable.CASES, "cases", "Cases", "Every case with its current state, at the first report's position", List.of(
+            column(CasesTable.CASE_ID, TILES, CONSOLE),
+            column(CasesTable.VERSION, CONSOLE),
+            column(CasesTable.STATE, FEATURES, TILES, CONSOLE),
+            column(CasesTable.TERMINAL, FEATURES, TILES),
+            column(CasesTable.CATEGORY_CODE, FEATURES, TILES, CONSOLE),
+            column(CasesTable.GRID_CODE, FEATURES, TILES, CONSOLE),
+            column(CasesTable.COMMUNITY_CODE, FEATURES, TILES),
+            column(CasesTable.STREET_CODE, FEATURES, TILES),
+            column(CasesTable.CHANNEL, FEATURES, CONSOLE),
+            column(CasesTable.DESCRIPTION, FEATURES),
+            column(CasesTable.DEPARTMENT, FEATURES, TILES, CONSOLE),
+            column(CasesTable.ACTIVE_STAGE, FEATURES, TILES),
+            time(CasesTable.DEADLINE, FEATURES, CONSOLE),
+            new Shown(CasesTable.OVERDUE, "cardinality(overdue) > 0", false, EnumSet.of(FEATURES, TILES)),
+            column(CasesTable.ESCALATION_LEVEL, FEATURES, TILES),
+            time(CasesTable.REPORTED_AT, FEATURES, TILES, CONSOLE),
+            time(CasesTable.UPDATED_AT, FEATURES),
+            time(CasesTable.CLOSED_AT, FEATURES))),
 
-    SENSORS("sensors", "Sensors", "Sensors seen on the intake with the last alarm edge", "grid.sensors", "device_id",
-            "position", "observed_at", List.of(
-            column("device_id", TILES, CONSOLE),
-            column("sensor_type", FEATURES, TILES, CONSOLE),
-            column("grid_code", FEATURES, TILES, CONSOLE),
-            column("alarm_state", FEATURES, TILES, CONSOLE),
-            column("episode_id", FEATURES),
-            column("quantity", FEATURES, TILES, CONSOLE),
-            column("last_value", FEATURES, TILES, CONSOLE),
-            column("unit", FEATURES, TILES, CONSOLE),
-            column("threshold", FEATURES, TILES, CONSOLE),
-            time("observed_at", FEATURES, CONSOLE),
-            column("case_id", FEATURES, TILES, CONSOLE),
-            time("updated_at", FEATURES)));
+    SENSORS(MapTable.SENSORS, "sensors", "Sensors", "Sensors seen on the intake with the last alarm edge", List.of(
+            column(SensorsTable.DEVICE_ID, TILES, CONSOLE),
+            column(SensorsTable.SENSOR_TYPE, FEATURES, TILES, CONSOLE),
+            column(SensorsTable.GRID_CODE, FEATURES, TILES, CONSOLE),
+            column(SensorsTable.ALARM_STATE, FEATURES, TILES, CONSOLE),
+            column(SensorsTable.EPISODE_ID, FEATURES),
+            column(SensorsTable.QUANTITY, FEATURES, TILES, CONSOLE),
+            column(SensorsTable.LAST_VALUE, FEATURES, TILES, CONSOLE),
+            column(SensorsTable.UNIT, FEATURES, TILES, CONSOLE),
+            column(SensorsTable.THRESHOLD, FEATURES, TILES, CONSOLE),
+            time(SensorsTable.OBSERVED_AT, FEATURES, CONSOLE),
+            column(SensorsTable.CASE_ID, FEATURES, TILES, CONSOLE),
+            time(SensorsTable.UPDATED_AT, FEATURES)));
 
     /** Where a column is shown. */
     public enum View {
@@ -83,25 +86,20 @@ public enum MapLayer {
     /**
      * One column as it leaves the server.
      *
-     * @param name       the property name in OGC API and tiles: the column's name
+     * @param column     the read model's column (grid-contracts), among the table's {@link MapTable#attributes()}
      * @param expression the SQL giving its value
      * @param time       a timestamptz: OGC API and tiles write it as RFC 3339 UTC to the second
      */
-    public record Column(String name, String expression, boolean time, Set<View> views) {
+    public record Shown(Column<?> column, String expression, boolean time, Set<View> views) {
+
+        /** The property name in OGC API and tiles: the column's name. */
+        public String name() {
+            return column.name();
+        }
 
         /** The console's property name: {@code street_name_zh} becomes {@code streetNameZh}. */
         public String camelName() {
-            StringBuilder out = new StringBuilder();
-            boolean upper = false;
-            for (char ch : name.toCharArray()) {
-                if (ch == '_') {
-                    upper = true;
-                } else {
-                    out.append(upper ? Character.toUpperCase(ch) : ch);
-                    upper = false;
-                }
-            }
-            return out.toString();
+            return column.camelName();
         }
 
         /** The value as OGC API and the tiles give it. */
@@ -110,33 +108,31 @@ public enum MapLayer {
         }
     }
 
+    private final MapTable table;
     private final String id;
     private final String title;
     private final String description;
-    private final String table;
-    private final String idColumn;
-    private final String geometryColumn;
-    private final String timeColumn;
-    private final List<Column> columns;
+    private final List<Shown> columns;
 
-    MapLayer(String id, String title, String description, String table, String idColumn, String geometryColumn,
-             String timeColumn, List<Column> columns) {
+    MapLayer(MapTable table, String id, String title, String description, List<Shown> columns) {
+        List<Column<?>> foreign = columns.stream().map(Shown::column).filter(c -> !table.attributes().contains(c)).toList();
+        if (!foreign.isEmpty()) {
+            // grid-contracts' MapTable says which columns may leave the server at all
+            throw new IllegalStateException(id + " would show columns that are not map attributes: " + foreign);
+        }
+        this.table = table;
         this.id = id;
         this.title = title;
         this.description = description;
-        this.table = table;
-        this.idColumn = idColumn;
-        this.geometryColumn = geometryColumn;
-        this.timeColumn = timeColumn;
         this.columns = columns;
     }
 
-    private static Column column(String name, View... views) {
-        return new Column(name, name, false, EnumSet.copyOf(Arrays.asList(views)));
+    private static Shown column(Column<?> column, View... views) {
+        return new Shown(column, column.name(), false, EnumSet.copyOf(Arrays.asList(views)));
     }
 
-    private static Column time(String name, View... views) {
-        return new Column(name, name, true, EnumSet.copyOf(Arrays.asList(views)));
+    private static Shown time(Column<?> column, View... views) {
+        return new Shown(column, column.name(), true, EnumSet.copyOf(Arrays.asList(views)));
     }
 
     /**
@@ -165,24 +161,24 @@ public enum MapLayer {
 
     /** Schema-qualified table name; a constant, never from the request. */
     public String table() {
-        return table;
+        return table.table().name();
     }
 
     public String idColumn() {
-        return idColumn;
+        return table.id().name();
     }
 
     public String geometryColumn() {
-        return geometryColumn;
+        return table.geometry().name();
     }
 
     /** The column {@code datetime} filters on, or null when the layer has no time (grids). */
     public String timeColumn() {
-        return timeColumn;
+        return table.time() == null ? null : table.time().name();
     }
 
     /** The columns shown in {@code view}, in order. */
-    public List<Column> columns(View view) {
+    public List<Shown> columns(View view) {
         return columns.stream().filter(c -> c.views().contains(view)).toList();
     }
 

@@ -15,7 +15,7 @@ import org.citygrid.api.testkit.ApiInstance
 import org.citygrid.api.testkit.FakeFcm
 import org.citygrid.api.testkit.LiveStream
 import org.citygrid.api.testkit.ReadModelFixture
-import org.citygrid.api.support.ReadModelSchema
+import org.citygrid.api.testkit.ReadModelSchema
 import org.citygrid.api.testkit.TestStack
 import org.citygrid.api.testkit.Topics
 import org.citygrid.devstack.Devstack

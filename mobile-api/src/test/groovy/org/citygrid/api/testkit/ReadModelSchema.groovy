@@ -1,4 +1,4 @@
-package org.citygrid.api.support
+package org.citygrid.api.testkit
 
 import org.flywaydb.core.Flyway
 

@@ -2,7 +2,6 @@ package org.citygrid.api.testkit
 
 import java.sql.Connection
 import java.sql.DriverManager
-import org.citygrid.api.support.ReadModelSchema
 import org.citygrid.devstack.Devstack
 
 /**

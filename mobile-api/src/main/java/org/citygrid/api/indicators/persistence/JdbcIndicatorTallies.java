@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.citygrid.api.indicators.IndicatorQuery;
 import org.citygrid.api.indicators.IndicatorTallies;
 import org.citygrid.api.persistence.DataAccessException;
+import org.citygrid.contracts.readmodel.IndicatorsTable;
 import org.citygrid.model.indicator.Counter;
 import org.citygrid.model.indicator.IndicatorTally;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ final class JdbcIndicatorTallies implements IndicatorTallies {
     @Override
     public TreeMap<String, IndicatorTally> byCode(IndicatorQuery query) {
         // uses indicators_code_idx (dimension, code, day) or the primary key's day prefix
-        String sql = "SELECT i.code, c.key, sum(c.value::bigint) FROM grid.indicators i, jsonb_each_text(i.counts) c "
+        String sql = "SELECT i.code, c.key, sum(c.value::bigint) FROM " + IndicatorsTable.NAME + " i, jsonb_each_text(i.counts) c "
                 + "WHERE i.dimension = ? AND i.level = ? AND i.day BETWEEN ? AND ? GROUP BY i.code, c.key";
         Map<String, EnumMap<Counter, Long>> sums = new TreeMap<>();
         query(sql, query, null, (key, counter, amount) ->
@@ -54,7 +55,7 @@ final class JdbcIndicatorTallies implements IndicatorTallies {
     /** The tally of the query's code on each day of the query; days that counted nothing are absent. */
     @Override
     public Map<LocalDate, IndicatorTally> byDay(IndicatorQuery query) {
-        String sql = "SELECT i.day::text, c.key, sum(c.value::bigint) FROM grid.indicators i, jsonb_each_text(i.counts) c "
+        String sql = "SELECT i.day::text, c.key, sum(c.value::bigint) FROM " + IndicatorsTable.NAME + " i, jsonb_each_text(i.counts) c "
                 + "WHERE i.dimension = ? AND i.level = ? AND i.day BETWEEN ? AND ? AND i.code = ? GROUP BY i.day, c.key";
         Map<LocalDate, EnumMap<Counter, Long>> sums = new TreeMap<>();
         query(sql, query, query.code(), (key, counter, amount) ->
@@ -86,7 +87,7 @@ final class JdbcIndicatorTallies implements IndicatorTallies {
                 }
             }
         } catch (SQLException e) {
-            throw new DataAccessException("cannot read grid.indicators", e);
+            throw new DataAccessException("cannot read " + IndicatorsTable.NAME, e);
         }
     }
 

@@ -19,12 +19,17 @@ import org.citygrid.api.persistence.DataAccessException;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
+import org.citygrid.contracts.readmodel.CaseEventsTable;
+import org.citygrid.contracts.readmodel.CasesTable;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.wire.WireCodec;
 
 /** {@link CaseReadModel} in SQL against grid.cases and grid.case_events, using their documented indexes. */
 @Singleton
 final class JdbcCaseReadModel implements CaseReadModel {
+
+    private static final String CASES = CasesTable.NAME;
+    private static final String EVENTS = CaseEventsTable.NAME;
 
     private static final String COLUMNS = "case_id, version, state, terminal, category_code, grid_code, community_code, "
             + "ST_X(position) AS lon, ST_Y(position) AS lat, channel, description, reporter_id, anonymous, department, "
@@ -44,13 +49,13 @@ final class JdbcCaseReadModel implements CaseReadModel {
 
     @Override
     public Optional<CaseRow> byId(String caseId) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id = ?", caseId).stream().findFirst();
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE case_id = ?", caseId).stream().findFirst();
     }
 
     @Override
     public Optional<CaseRow> forIntake(String intakeId) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id = "
-                + "(SELECT case_id FROM grid.case_events WHERE command_id = ? ORDER BY version LIMIT 1)",
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE case_id = "
+                + "(SELECT case_id FROM " + EVENTS + " WHERE command_id = ? ORDER BY version LIMIT 1)",
                 "intake:" + intakeId).stream().findFirst();
     }
 
@@ -58,14 +63,14 @@ final class JdbcCaseReadModel implements CaseReadModel {
     public List<CaseRow> withEvidenceFrom(String actorId, String ref) {
         // case_events_actor_idx narrows to the uploader's own events; the path finds the ref wherever the
         // change carries evidence (Handled, CheckPassed, CheckFailed: "evidence" at the top of the change)
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE case_id IN (SELECT case_id FROM grid.case_events "
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE case_id IN (SELECT case_id FROM " + EVENTS + " "
                 + "WHERE actor_id = ? AND jsonb_path_exists(change, '$.** ? (@.ref == $ref)', jsonb_build_object('ref', ?::text)))",
                 actorId, ref);
     }
 
     @Override
     public List<TimelineEntry> timeline(String caseId) {
-        String sql = "SELECT version, at, type, actor_id, actor_role, command_id, change::text FROM grid.case_events "
+        String sql = "SELECT version, at, type, actor_id, actor_role, command_id, change::text FROM " + EVENTS + " "
                 + "WHERE case_id = ? ORDER BY version";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, caseId);
@@ -84,7 +89,7 @@ final class JdbcCaseReadModel implements CaseReadModel {
 
     @Override
     public List<CaseEvent> events(String caseId) {
-        String sql = "SELECT event::text FROM grid.case_events WHERE case_id = ? ORDER BY version";
+        String sql = "SELECT event::text FROM " + EVENTS + " WHERE case_id = ? ORDER BY version";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, caseId);
             List<CaseEvent> out = new ArrayList<>();
@@ -101,33 +106,33 @@ final class JdbcCaseReadModel implements CaseReadModel {
 
     @Override
     public List<CaseRow> openForDepartment(String department, int limit) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE department = ? AND NOT terminal "
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE department = ? AND NOT terminal "
                 + "ORDER BY deadline NULLS LAST, case_id LIMIT " + limit, department);
     }
 
     @Override
     public List<CaseRow> workerTasks(List<String> gridCodes, List<String> channelsToVerify, int limit) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE grid_code = ANY (?) AND (state = 'HANDLED' "
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE grid_code = ANY (?) AND (state = 'HANDLED' "
                 + "OR (state = 'REPORTED' AND channel = ANY (?) AND snapshot->'verification' IS NULL)) "
                 + "ORDER BY deadline NULLS LAST, case_id LIMIT " + limit, gridCodes, channelsToVerify);
     }
 
     @Override
     public List<CaseRow> inStates(List<String> states, int limit) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE state = ANY (?) ORDER BY reported_at, case_id LIMIT "
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE state = ANY (?) ORDER BY reported_at, case_id LIMIT "
                 + limit, states);
     }
 
     @Override
     public List<CaseRow> overdue(Instant now, int limit) {
-        return cases("SELECT " + COLUMNS + " FROM grid.cases WHERE NOT terminal AND deadline < ? "
+        return cases("SELECT " + COLUMNS + " FROM " + CASES + " WHERE NOT terminal AND deadline < ? "
                 + "ORDER BY deadline, case_id LIMIT " + limit, Timestamp.from(now));
     }
 
     @Override
     public List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open,
                                 int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM grid.cases WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + CASES + " WHERE true");
         List<Object> params = new ArrayList<>();
         if (caseIds != null) {
             sql.append(" AND case_id = ANY (?)");
@@ -154,7 +159,7 @@ final class JdbcCaseReadModel implements CaseReadModel {
 
     @Override
     public Optional<Long> appliedVersion(String commandId) {
-        String sql = "SELECT version FROM grid.case_events WHERE command_id = ? ORDER BY version LIMIT 1";
+        String sql = "SELECT version FROM " + EVENTS + " WHERE command_id = ? ORDER BY version LIMIT 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, commandId);
             try (ResultSet rs = s.executeQuery()) {
