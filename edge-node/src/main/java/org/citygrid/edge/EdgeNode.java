@@ -15,11 +15,14 @@ import org.citygrid.edge.coap.EdgeCoapServer;
 import org.citygrid.edge.config.EdgeConfig;
 import org.citygrid.edge.config.WatchedFile;
 import org.citygrid.edge.devices.DeviceRegistry;
+import org.citygrid.edge.forward.DeadLetters;
 import org.citygrid.edge.forward.Forwarder;
 import org.citygrid.edge.forward.IntakeSink;
 import org.citygrid.edge.forward.KafkaIntakeSink;
 import org.citygrid.edge.ingest.ReadingIngest;
+import org.citygrid.edge.limits.RateLimiter;
 import org.citygrid.edge.metrics.EdgeMetrics;
+import org.citygrid.edge.metrics.MetricsHttpServer;
 import org.citygrid.edge.outbox.Outbox;
 import org.citygrid.edge.reports.MediaStore;
 import org.citygrid.edge.reports.ReportIngest;
@@ -37,7 +40,7 @@ public final class EdgeNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeNode.class);
 
     private final EdgeConfig config;
-    private final EdgeMetrics metrics = new EdgeMetrics();
+    private final EdgeMetrics metrics;
     private final Instant started;
     private final Clock clock;
     private final WatchedFile<AlarmRules> rules;
@@ -45,12 +48,15 @@ public final class EdgeNode implements AutoCloseable {
     private final Outbox outbox;
     private final ReadingIngest readings;
     private final EdgeCoapServer coap;
+    private final DeadLetters deadLetters;
     private final Forwarder forwarder;
+    private MetricsHttpServer metricsServer;
 
     private EdgeNode(EdgeConfig config, Supplier<IntakeSink> sink, Duration rulesPoll, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
+        this.metrics = new EdgeMetrics(config.nodeId());
         String neighbourhood = config.neighbourhood().id();
         this.devices = WatchedFile.watch("registry", config.devicesFile(), f -> DeviceRegistry.read(f, neighbourhood),
                 rulesPoll);
@@ -62,13 +68,19 @@ public final class EdgeNode implements AutoCloseable {
         this.readings = new ReadingIngest(config.nodeId(), rules::current, outbox,
                 new EpisodeStore(config.dataDir().resolve("episodes.json")), metrics);
         ReportIngest reports = new ReportIngest(config.nodeId(), config.neighbourhood(), outbox, media, metrics);
-        this.coap = new EdgeCoapServer(config.coap(), devices::current, rules::current, readings, reports, metrics,
-                this::health, clock);
+        this.coap = new EdgeCoapServer(config.coap(), devices::current, rules::current, readings, reports,
+                new RateLimiter(config.rateLimit()), metrics, this::health, clock);
         rules.onChange((before, after) -> coap.configChanged(changedTypes(before, after)));
-        rules.onReloadFailure(metrics.rulesReloadFailures::increment);
-        devices.onReloadFailure(metrics.registryReloadFailures::increment);
+        rules.onReloadFailure(metrics::rulesReloadFailure);
+        devices.onReloadFailure(metrics::registryReloadFailure);
+        this.deadLetters = DeadLetters.open(config.dataDir().resolve("dead-letters"), config.nodeId(), clock);
         this.forwarder = sink == null ? null
-                : new Forwarder(outbox, sink, metrics, config.kafka() == null ? Duration.ofSeconds(1) : config.kafka().retryBackoff());
+                : new Forwarder(outbox, sink, metrics, config.kafka() == null ? Duration.ofSeconds(1) : config.kafka().retryBackoff(),
+                deadLetters, config.kafka() == null ? 5 : config.kafka().maxRecordAttempts());
+        metrics.watchOutbox(outbox::depth, () -> outbox.forwardLag(clock.instant()).toMillis() / 1000.0,
+                () -> outbox.diskBytes() + media.bytes(), outbox.budgetBytes());
+        metrics.watchDeadLetters(deadLetters::count);
+        metrics.watchDtlsSessions(coap::dtlsSessions);
         LOG.atInfo().addKeyValue("event", "node-configured").addKeyValue("node", config.nodeId())
                 .addKeyValue("neighbourhood", config.neighbourhood().id()).addKeyValue("devices", devices.current().size())
                 .log("edge node configured");
@@ -96,6 +108,11 @@ public final class EdgeNode implements AutoCloseable {
             node.forwarder.start();
         }
         node.coap.start();
+        if (config.metrics() != null) {
+            node.metricsServer = MetricsHttpServer.start(config.metrics(), node.metrics);
+            LOG.atInfo().addKeyValue("event", "metrics-serving").addKeyValue("port", node.metricsPort())
+                    .log("metrics at http://{}:{}/metrics", config.metrics().bindAddress(), node.metricsPort());
+        }
         return node;
     }
 
@@ -113,12 +130,15 @@ public final class EdgeNode implements AutoCloseable {
         Instant now = clock.instant();
         Map<String, Object> out = new LinkedHashMap<>();
         boolean nearlyFull = outbox.diskBytes() > outbox.budgetBytes() * 0.9;
-        out.put("status", nearlyFull ? "degraded" : "ok");
+        // a dead letter waits for an operator: the node says so until the file is dealt with
+        out.put("status", nearlyFull || deadLetters.count() > 0 ? "degraded" : "ok");
         out.put("node", config.nodeId());
         out.put("neighbourhood", config.neighbourhood().id());
         out.put("uptimeSeconds", Duration.between(started, now).toSeconds());
         out.put("forwarding", forwarder != null);
         out.putAll(metrics.snapshot());
+        out.put("deadLetters", deadLetters.count());
+        out.put("dtlsSessions", coap.dtlsSessions());
         out.put("outbox", outbox.stats(now));
         return out;
     }
@@ -135,6 +155,15 @@ public final class EdgeNode implements AutoCloseable {
         return readings;
     }
 
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** The port {@code /metrics} is served on, or -1 when it is not. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
     public int dtlsPort() {
         return coap.dtlsPort();
     }
@@ -149,6 +178,9 @@ public final class EdgeNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         coap.close();
         if (forwarder != null) {
             forwarder.close();
@@ -157,6 +189,7 @@ public final class EdgeNode implements AutoCloseable {
         devices.close();
         readings.saveEpisodes();
         outbox.close();
+        metrics.close();
         LOG.atInfo().addKeyValue("event", "node-stopped").addKeyValue("node", config.nodeId()).log("edge node stopped");
     }
 }

@@ -7,7 +7,8 @@ import org.citygrid.edge.config.EdgeConfig;
 /**
  * Runs one edge node: {@code java org.citygrid.edge.EdgeNodeMain edge.json}. Prints one line
  * {@code edge-node ready node=<id> dtls=<port> plain=<port>} when it listens (plain is -1 when off),
- * so scripts and tests that start it with port 0 learn the ports.
+ * so scripts and tests that start it with port 0 learn the ports. With metrics on, a line
+ * {@code edge-node metrics url=http://<address>:<port>/metrics} comes just before it.
  */
 public final class EdgeNodeMain {
 
@@ -25,6 +26,10 @@ public final class EdgeNodeMain {
             node.close();
             stopped.countDown();
         }, "edge-node-shutdown"));
+        if (node.metricsPort() > 0) {
+            System.out.println("edge-node metrics url=http://" + node.config().metrics().bindAddress() + ":"
+                    + node.metricsPort() + "/metrics");
+        }
         System.out.println("edge-node ready node=" + node.config().nodeId() + " dtls=" + node.dtlsPort()
                 + " plain=" + node.plainPort());
         System.out.flush();

@@ -2,6 +2,7 @@ package org.citygrid.edge.coap;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -10,8 +11,8 @@ import java.util.function.Supplier;
 import org.citygrid.edge.alarms.AlarmRules;
 import org.citygrid.edge.config.EdgeConfig;
 import org.citygrid.edge.devices.DeviceRegistry;
-import org.citygrid.edge.devices.RegistryPskStore;
 import org.citygrid.edge.ingest.ReadingIngest;
+import org.citygrid.edge.limits.RateLimiter;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.reports.ReportIngest;
@@ -19,6 +20,7 @@ import org.citygrid.model.category.SensorType;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -49,14 +51,20 @@ public final class EdgeCoapServer implements AutoCloseable {
     private final CoapServer server;
     private final ConfigResource config;
     private final ExecutorService blockingWork = Executors.newVirtualThreadPerTaskExecutor();
+    private final DTLSConnector dtlsConnector;
+    private final DtlsHealthMetrics dtlsHealth;
     private Endpoint dtls;
     private Endpoint plain;
 
+    /**
+     * @param limiter the per-device rate limit of {@code /s} and {@code /r}
+     */
     public EdgeCoapServer(EdgeConfig.Coap coap, Supplier<DeviceRegistry> registry, Supplier<AlarmRules> rules,
-                          ReadingIngest readings, ReportIngest reports, EdgeMetrics metrics,
+                          ReadingIngest readings, ReportIngest reports, RateLimiter limiter, EdgeMetrics metrics,
                           Supplier<Map<String, Object>> health, Clock clock) {
         Configuration cf = new Configuration();
-        cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, coap.maxReportBytes());
+        // the largest body any resource takes; each request gets its own resource's limit below
+        cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, Math.max(coap.maxReadingsBytes(), coap.maxReportBytes()));
         if (coap.protocolThreads() > 0) {
             cf.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, coap.protocolThreads());
         }
@@ -65,24 +73,51 @@ public final class EdgeCoapServer implements AutoCloseable {
 
         Requester requester = new Requester(registry);
         this.config = new ConfigResource(requester, registry, rules, metrics, coap.maxReportBytes());
-        server.add(new ReadingsResource(requester, readings, metrics, coap.maxReadingsBytes(), blockingWork, clock));
-        server.add(new ReportsResource(requester, reports, metrics, coap.maxReportBytes(), blockingWork, clock));
+        DeviceInputResource.Shared inputs = new DeviceInputResource.Shared(requester, limiter, metrics, blockingWork, clock);
+        server.add(new ReadingsResource(inputs, readings, coap.maxReadingsBytes()));
+        server.add(new ReportsResource(inputs, reports, coap.maxReportBytes()));
         server.add(config);
         server.add(new HealthResource(health));
 
+        this.dtlsHealth = new DtlsHealthMetrics(metrics);
         DtlsConnectorConfig dtlsConfig = DtlsConnectorConfig.builder(cf)
                 .setAddress(new InetSocketAddress(coap.bindAddress(), coap.dtlsPort()))
                 .setAdvancedPskStore(new RegistryPskStore(registry))
+                .setHealthHandler(dtlsHealth)
                 .build();
-        dtls = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(dtlsConfig)).build();
-        countTooLarge(dtls, metrics);
+        this.dtlsConnector = new DTLSConnector(dtlsConfig);
+        dtls = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(dtlsConnector).build();
+        guard(dtls, coap, metrics);
         server.addEndpoint(dtls);
         if (coap.plainEnabled()) {
             plain = new CoapEndpoint.Builder().setConfiguration(cf)
                     .setInetSocketAddress(new InetSocketAddress(coap.bindAddress(), coap.plainPort())).build();
-            countTooLarge(plain, metrics);
+            guard(plain, coap, metrics);
             server.addEndpoint(plain);
         }
+    }
+
+    private static void guard(Endpoint endpoint, EdgeConfig.Coap coap, EdgeMetrics metrics) {
+        limitBodies(endpoint, coap);
+        countTooLarge(endpoint, metrics);
+    }
+
+    /**
+     * Gives each request its own resource's body limit before the block-wise layer sees it, so that
+     * readings are refused at their first block (from the Size1 a client announces, or as soon as
+     * the blocks pass the limit) rather than reassembled up to a photo's size first. Only
+     * {@code /r} takes a photo's size; every other path, unknown ones included, takes a SenML
+     * pack's.
+     */
+    private static void limitBodies(Endpoint endpoint, EdgeConfig.Coap coap) {
+        endpoint.addInterceptor(new MessageInterceptorAdapter() {
+            @Override
+            public void receiveRequest(Request request) {
+                List<String> path = request.getOptions().getUriPath();
+                boolean report = !path.isEmpty() && path.getFirst().equals("r");
+                request.setMaxResourceBodySize(report ? coap.maxReportBytes() : coap.maxReadingsBytes());
+            }
+        });
     }
 
     /**
@@ -99,7 +134,9 @@ public final class EdgeCoapServer implements AutoCloseable {
                     metrics.rejected(RejectReason.TOO_LARGE);
                     String text = response.getPayloadString();
                     if (!text.startsWith(prefix)) {
-                        response.setPayload(prefix + (text.isEmpty() ? "request body too large" : text));
+                        Integer limit = response.getOptions().getSize1();
+                        response.setPayload(prefix + (limit != null ? "this resource takes a body of at most " + limit
+                                + " bytes" : text.isEmpty() ? "request body too large" : text));
                         response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
                     }
                 }
@@ -120,6 +157,12 @@ public final class EdgeCoapServer implements AutoCloseable {
     /** The DTLS port actually bound (useful when configured as 0). */
     public int dtlsPort() {
         return dtls.getAddress().getPort();
+    }
+
+    /** DTLS sessions the node holds now. */
+    public long dtlsSessions() {
+        dtlsConnector.updateHealth();
+        return dtlsHealth.connections();
     }
 
     /** The plain port actually bound, or -1 when plain CoAP is off. */

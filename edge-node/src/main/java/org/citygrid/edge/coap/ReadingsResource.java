@@ -1,18 +1,16 @@
 package org.citygrid.edge.coap;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.ingest.ReadingIngest;
 import org.citygrid.edge.ingest.Rejected;
-import org.citygrid.edge.metrics.EdgeMetrics;
+import org.citygrid.edge.limits.TooManyRequests;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.outbox.OutboxFullException;
 import org.citygrid.edge.senml.Reading;
 import org.citygrid.edge.senml.SenmlCodec;
 import org.citygrid.edge.senml.SenmlException;
-import org.eclipse.californium.core.CoapResource;
+import org.citygrid.model.text.TextRejectedException;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -21,28 +19,16 @@ import org.eclipse.californium.core.server.resources.Resource;
  * {@code POST /s/{deviceId}}: a SenML pack (JSON 110 or CBOR 112) of one device's readings. Answers
  * 2.04 once every alarm edge the readings complete is durable in the outbox.
  */
-final class ReadingsResource extends CoapResource {
+final class ReadingsResource extends DeviceInputResource {
 
     private final SenmlCodec senml = new SenmlCodec();
-    private final Requester requester;
     private final ReadingIngest ingest;
-    private final EdgeMetrics metrics;
-    private final int maxBytes;
-    private final Executor executor;
-    private final Clock clock;
 
-    ReadingsResource(Requester requester, ReadingIngest ingest, EdgeMetrics metrics, int maxBytes, Executor executor,
-                     Clock clock) {
-        super("s");
-        this.requester = requester;
+    ReadingsResource(Shared shared, ReadingIngest ingest, int maxBytes) {
+        super("s", shared, maxBytes);
         this.ingest = ingest;
-        this.metrics = metrics;
-        this.maxBytes = maxBytes;
-        this.executor = executor;
-        this.clock = clock;
         getAttributes().setTitle("POST /s/{deviceId}: SenML readings of one device");
         getAttributes().addResourceType("citygrid.readings");
-        getAttributes().addInterfaceDescription("core.p");
         getAttributes().addContentTypes(SenmlCodec.SENML_JSON, SenmlCodec.SENML_CBOR);
     }
 
@@ -50,12 +36,6 @@ final class ReadingsResource extends CoapResource {
     @Override
     public Resource getChild(String name) {
         return this;
-    }
-
-    /** Appending waits for an fsync: done on virtual threads, not on Californium's few protocol threads. */
-    @Override
-    public Executor getExecutor() {
-        return executor;
     }
 
     @Override
@@ -77,13 +57,18 @@ final class ReadingsResource extends CoapResource {
         }
         try {
             Device device = requester.claimed(exchange, deviceId);
+            limiter.take(device.id());
             List<Reading> readings = senml.read(exchange.getRequestPayload(), format, clock.instant());
             ingest.ingest(device, readings);
             exchange.respond(ResponseCode.CHANGED);
         } catch (SenmlException e) {
             Responses.reject(exchange, metrics, RejectReason.MALFORMED, e.getMessage());
+        } catch (TextRejectedException e) {
+            Responses.reject(exchange, metrics, RejectReason.INVALID_TEXT, e.getMessage());
         } catch (Rejected e) {
             Responses.reject(exchange, metrics, e);
+        } catch (TooManyRequests e) {
+            Responses.tooManyRequests(exchange, metrics, e);
         } catch (OutboxFullException e) {
             Responses.outboxFull(exchange, metrics, e);
         }

@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.concurrent.Executor;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.ingest.Rejected;
 import org.citygrid.edge.json.StrictJson;
-import org.citygrid.edge.metrics.EdgeMetrics;
+import org.citygrid.edge.limits.TooManyRequests;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.outbox.OutboxFullException;
 import org.citygrid.edge.reports.PatrolReport;
 import org.citygrid.edge.reports.ReportIngest;
-import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -26,36 +23,19 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * than a datagram: the device sends them block-wise (RFC 7959) and Californium's block-wise layer
  * reassembles the body, up to the configured limit, before this resource sees it.
  */
-final class ReportsResource extends CoapResource {
+final class ReportsResource extends DeviceInputResource {
 
     private final ObjectMapper json = StrictJson.build(JsonMapper.builder().addModule(new JavaTimeModule()));
     private final ObjectMapper cbor = StrictJson.build(CBORMapper.builder().addModule(new JavaTimeModule()));
-    private final Requester requester;
     private final ReportIngest ingest;
-    private final EdgeMetrics metrics;
-    private final int maxBytes;
-    private final Executor executor;
-    private final Clock clock;
 
-    ReportsResource(Requester requester, ReportIngest ingest, EdgeMetrics metrics, int maxBytes, Executor executor,
-                    Clock clock) {
-        super("r");
-        this.requester = requester;
+    ReportsResource(Shared shared, ReportIngest ingest, int maxBytes) {
+        super("r", shared, maxBytes);
         this.ingest = ingest;
-        this.metrics = metrics;
-        this.maxBytes = maxBytes;
-        this.executor = executor;
-        this.clock = clock;
         getAttributes().setTitle("POST /r: patrol report with photo (block-wise)");
         getAttributes().addResourceType("citygrid.report");
-        getAttributes().addInterfaceDescription("core.p");
         getAttributes().addContentTypes(MediaTypeRegistry.APPLICATION_JSON, MediaTypeRegistry.APPLICATION_CBOR);
         getAttributes().setMaximumSizeEstimate(maxBytes);
-    }
-
-    @Override
-    public Executor getExecutor() {
-        return executor;
     }
 
     @Override
@@ -78,12 +58,15 @@ final class ReportsResource extends CoapResource {
         try {
             PatrolReport report = read(mapper, exchange.getRequestPayload());
             Device device = requester.claimed(exchange, report.device());
+            limiter.take(device.id());
             ReportIngest.Outcome outcome = ingest.ingest(device, report, clock.instant());
             exchange.setLocationPath("r/" + report.id());
             exchange.respond(ResponseCode.CREATED, "{\"intakeId\":\"" + outcome.intakeId() + "\",\"duplicate\":"
                     + outcome.duplicate() + "}", MediaTypeRegistry.APPLICATION_JSON);
         } catch (Rejected e) {
             Responses.reject(exchange, metrics, e);
+        } catch (TooManyRequests e) {
+            Responses.tooManyRequests(exchange, metrics, e);
         } catch (OutboxFullException e) {
             Responses.outboxFull(exchange, metrics, e);
         }

@@ -8,6 +8,7 @@ import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.devices.DeviceRegistry;
 import org.citygrid.edge.ingest.Rejected;
 import org.citygrid.edge.metrics.RejectReason;
+import org.citygrid.model.text.TextRules;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 
@@ -43,6 +44,10 @@ final class Requester {
      * {@code device} field), which over DTLS must be the authenticated one.
      */
     Device claimed(CoapExchange exchange, String claimedId) throws Rejected {
+        if (claimedId != null) {
+            // before it is looked up, compared or echoed in a diagnostic or a log line
+            Rejected.unlessValid(TextRules.deviceId(), claimedId);
+        }
         Optional<Device> authenticated = authenticated(exchange);
         if (authenticated.isPresent()) {
             Device device = authenticated.get();

@@ -1,6 +1,7 @@
 package org.citygrid.edge.coap;
 
 import org.citygrid.edge.ingest.Rejected;
+import org.citygrid.edge.limits.TooManyRequests;
 import org.citygrid.edge.metrics.EdgeMetrics;
 import org.citygrid.edge.metrics.RejectReason;
 import org.citygrid.edge.outbox.OutboxFullException;
@@ -27,7 +28,8 @@ final class Responses {
             case UNSUPPORTED_CONTENT_FORMAT -> ResponseCode.UNSUPPORTED_CONTENT_FORMAT;
             case TOO_LARGE -> ResponseCode.REQUEST_ENTITY_TOO_LARGE;
             case UNKNOWN_DEVICE -> ResponseCode.NOT_FOUND;
-            case FORBIDDEN -> ResponseCode.FORBIDDEN;
+            case FORBIDDEN, UNLINKED_REPORTER -> ResponseCode.FORBIDDEN;
+            case RATE_LIMITED -> ResponseCode.TOO_MANY_REQUESTS;
             case OUTBOX_FULL -> ResponseCode.SERVICE_UNAVAILABLE;
             default -> ResponseCode.BAD_REQUEST;
         };
@@ -58,13 +60,25 @@ final class Responses {
 
     /** 5.03 with Max-Age: the device keeps its data and comes back, rather than losing it silently. */
     static void outboxFull(CoapExchange exchange, EdgeMetrics metrics, OutboxFullException full) {
-        metrics.rejected(RejectReason.OUTBOX_FULL);
         LOG.atWarn().addKeyValue("event", "outbox-full").addKeyValue("peer", exchange.getSourceSocketAddress())
                 .log(full.getMessage());
-        Response response = new Response(ResponseCode.SERVICE_UNAVAILABLE);
-        response.getOptions().setMaxAge(full.retryAfterSeconds());
+        comeBackLater(exchange, metrics, RejectReason.OUTBOX_FULL, full.getMessage(), full.retryAfterSeconds());
+    }
+
+    /** 4.29 with Max-Age (RFC 8516): the seconds until the device's next request will be taken. */
+    static void tooManyRequests(CoapExchange exchange, EdgeMetrics metrics, TooManyRequests limited) {
+        LOG.atInfo().addKeyValue("event", "rate-limited").addKeyValue("peer", exchange.getSourceSocketAddress())
+                .log(limited.getMessage());
+        comeBackLater(exchange, metrics, RejectReason.RATE_LIMITED, limited.getMessage(), limited.retryAfterSeconds());
+    }
+
+    private static void comeBackLater(CoapExchange exchange, EdgeMetrics metrics, RejectReason reason, String message,
+                                      long maxAgeSeconds) {
+        metrics.rejected(reason);
+        Response response = new Response(codeFor(reason));
+        response.getOptions().setMaxAge(maxAgeSeconds);
         response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
-        response.setPayload(RejectReason.OUTBOX_FULL.label() + ": " + full.getMessage());
+        response.setPayload(reason.label() + ": " + message);
         exchange.respond(response);
     }
 }

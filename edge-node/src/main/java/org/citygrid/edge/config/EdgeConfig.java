@@ -25,10 +25,12 @@ import org.citygrid.model.geo.GeoPoint;
  * @param dataDir       the outbox, its cursor, alarm episode state and stored photos
  * @param outbox        disk budget and segment size
  * @param kafka         where accepted events go; {@code null} to run without forwarding
+ * @param rateLimit     how many requests each device may make
+ * @param metrics       where {@code /metrics} is served; {@code null} for nowhere
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, Path devicesFile, Path rulesFile,
-                         Path dataDir, Outbox outbox, Kafka kafka) {
+                         Path dataDir, Outbox outbox, Kafka kafka, RateLimit rateLimit, Metrics metrics) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .findAndRegisterModules()
@@ -43,6 +45,7 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
         }
         coap = coap == null ? Coap.defaults() : coap;
         outbox = outbox == null ? Outbox.defaults() : outbox;
+        rateLimit = rateLimit == null ? RateLimit.defaults() : rateLimit;
         if (devicesFile == null || rulesFile == null || dataDir == null) {
             throw new IllegalArgumentException("devicesFile, rulesFile and dataDir are required");
         }
@@ -54,7 +57,7 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
             EdgeConfig raw = MAPPER.readValue(file.toFile(), EdgeConfig.class);
             Path base = file.toAbsolutePath().getParent();
             return new EdgeConfig(raw.nodeId, raw.neighbourhood, raw.coap, base.resolve(raw.devicesFile),
-                    base.resolve(raw.rulesFile), base.resolve(raw.dataDir), raw.outbox, raw.kafka);
+                    base.resolve(raw.rulesFile), base.resolve(raw.dataDir), raw.outbox, raw.kafka, raw.rateLimit, raw.metrics);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read edge config " + file + ": " + e.getMessage(), e);
         }
@@ -121,8 +124,12 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
      * @param retryBackoffMs   wait after a failed send before sending again from the cursor
      * @param properties       extra producer properties (security, timeouts); they cannot turn off
      *                         idempotence or {@code acks=all}
+     * @param maxRecordAttempts how many times a record Kafka refuses for a reason of its own (too
+     *                         large for the topic, say) is sent before it is set aside as a dead
+     *                         letter; a broker that is away is waited for without limit
      */
-    public record Kafka(String bootstrapServers, String topic, long retryBackoffMs, Map<String, String> properties) {
+    public record Kafka(String bootstrapServers, String topic, long retryBackoffMs, Map<String, String> properties,
+                        int maxRecordAttempts) {
         public Kafka {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 throw new IllegalArgumentException("kafka.bootstrapServers is required when kafka is configured");
@@ -130,6 +137,7 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
             topic = topic == null || topic.isBlank() ? TopicCatalogue.INTAKE.name() : topic;
             retryBackoffMs = retryBackoffMs <= 0 ? 1000 : retryBackoffMs;
             properties = properties == null ? Map.of() : Map.copyOf(properties);
+            maxRecordAttempts = maxRecordAttempts <= 0 ? 5 : maxRecordAttempts;
         }
 
         public Duration retryBackoff() {
@@ -137,8 +145,44 @@ public record EdgeConfig(String nodeId, Neighbourhood neighbourhood, Coap coap, 
         }
     }
 
+    /**
+     * The requests one device may make to {@code /s} and {@code /r}, as a token bucket: it holds
+     * {@code burst} tokens, refills at {@code requestsPerSecond}, and each request takes one. A
+     * request that finds it empty gets 4.29 with Max-Age, the seconds until a token is back.
+     *
+     * @param requestsPerSecond the sustained rate (default 20: real sensors report every few
+     *                          minutes; the demo's simulator and drills, as their specs run them,
+     *                          send one device at most about 7 a second)
+     * @param burst             how many requests may come at once after a quiet spell (default 40)
+     */
+    public record RateLimit(double requestsPerSecond, int burst) {
+        public static RateLimit defaults() {
+            return new RateLimit(0, 0);
+        }
+
+        public RateLimit {
+            requestsPerSecond = requestsPerSecond <= 0 ? 20 : requestsPerSecond;
+            burst = burst <= 0 ? 40 : burst;
+        }
+    }
+
+    /**
+     * Where {@code GET /metrics} (Prometheus text format) is served over HTTP.
+     *
+     * @param bindAddress address to listen on (default 127.0.0.1: let the scraper come through the
+     *                    host's own network rules, or set 0.0.0.0 deliberately)
+     * @param port        port (default 9464); 0 picks a free one
+     */
+    public record Metrics(String bindAddress, Integer port) {
+        public Metrics {
+            bindAddress = bindAddress == null ? "127.0.0.1" : bindAddress;
+            port = port == null ? 9464 : port;
+        }
+    }
+
     public EdgeConfig withKafka(Kafka newKafka) {
-        return new EdgeConfig(nodeId, neighbourhood, coap, devicesFile, rulesFile, dataDir, outbox, newKafka);
+        return new EdgeConfig(nodeId, neighbourhood, coap, devicesFile, rulesFile, dataDir, outbox, newKafka, rateLimit,
+                metrics);
     }
 
     static ObjectMapper mapper() {

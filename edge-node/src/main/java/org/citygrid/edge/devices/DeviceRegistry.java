@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
-import org.eclipse.californium.scandium.dtls.pskstore.AdvancedPskStore;
 
 /**
  * The devices of one neighbourhood, from the registry file the operator manages: a JSON array of
@@ -22,7 +20,6 @@ public final class DeviceRegistry {
 
     private final Map<String, Device> byId;
     private final Map<String, Device> byIdentity;
-    private final AdvancedPskStore pskStore;
 
     public DeviceRegistry(Collection<Device> devices, String neighbourhood) {
         Map<String, Device> ids = new HashMap<>();
@@ -40,9 +37,6 @@ public final class DeviceRegistry {
         }
         this.byId = Map.copyOf(ids);
         this.byIdentity = Map.copyOf(identities);
-        AdvancedMultiPskStore store = new AdvancedMultiPskStore();
-        byId.values().stream().filter(d -> !d.revoked()).forEach(d -> store.setKey(d.pskIdentity(), d.keyBytes()));
-        this.pskStore = store;
     }
 
     public static DeviceRegistry load(Path file, String neighbourhood) {
@@ -78,11 +72,11 @@ public final class DeviceRegistry {
     }
 
     /**
-     * The keys Scandium may use in handshakes: revoked devices are not in it, so their handshakes
+     * The devices that may start a DTLS session: revoked ones are left out, so their handshakes
      * fail the same way as an unknown identity's.
      */
-    public AdvancedPskStore pskStore() {
-        return pskStore;
+    public List<Device> active() {
+        return byId.values().stream().filter(d -> !d.revoked()).toList();
     }
 
     /** Same devices, same keys: what a reload compares to decide whether anything changed. */

@@ -6,13 +6,18 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.citygrid.edge.config.EdgeConfig;
 
 /**
  * The intake topic through an idempotent producer with {@code acks=all}: a record counts as sent
- * only when every in-sync replica has it, and the producer's own retries never duplicate it.
+ * only when every in-sync replica has it, and the producer's own retries never duplicate it. A
+ * failure that is the record's own fault comes back as a {@link RecordRefusedException}.
  */
 public final class KafkaIntakeSink implements IntakeSink {
 
@@ -44,15 +49,26 @@ public final class KafkaIntakeSink implements IntakeSink {
         try {
             producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
                 if (error != null) {
-                    done.completeExceptionally(error);
+                    done.completeExceptionally(classify(error));
                 } else {
                     done.complete(null);
                 }
             });
         } catch (RuntimeException e) {
-            done.completeExceptionally(e);
+            done.completeExceptionally(classify(e));
         }
         return done;
+    }
+
+    /**
+     * A failure that belongs to the record (it would fail the same way on any broker, at any time)
+     * as a {@link RecordRefusedException}; any other (timeouts, a broker away, no leader) as it is,
+     * to be waited out.
+     */
+    static Throwable classify(Throwable error) {
+        return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidRecordException || error instanceof SerializationException
+                ? new RecordRefusedException(error) : error;
     }
 
     @Override

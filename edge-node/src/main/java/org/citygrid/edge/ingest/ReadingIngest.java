@@ -105,8 +105,8 @@ public final class ReadingIngest {
                 "device " + device.id() + " is registered as a field device, not a sensor: post reports to /r"));
         AlarmRule rule = rules.get().forType(type).orElse(null);
         if (rule == null) {
-            metrics.readingsWithoutRule.add(readings.size());
-            metrics.readingsAccepted.add(readings.size());
+            metrics.readingsWithoutRule(readings.size());
+            metrics.readingsAccepted(readings.size());
             return List.of();
         }
         List<Reading> relevant = new ArrayList<>();
@@ -147,7 +147,11 @@ public final class ReadingIngest {
                 }
                 outbox.append(entries);
                 for (AlarmEdge e : edges) {
-                    (e.state() == AlarmState.RAISED ? metrics.alarmsRaised : metrics.alarmsCleared).increment();
+                    if (e.state() == AlarmState.RAISED) {
+                        metrics.alarmRaised();
+                    } else {
+                        metrics.alarmCleared();
+                    }
                     LOG.atInfo().addKeyValue("event", e.state() == AlarmState.RAISED ? "alarm-raised" : "alarm-cleared")
                             .addKeyValue("device", device.id()).addKeyValue("episode", AlarmIntake.episodeId(device.id(), e.seq()))
                             .addKeyValue("value", e.reading().value()).addKeyValue("threshold", e.threshold())
@@ -155,7 +159,7 @@ public final class ReadingIngest {
                 }
             }
             states.put(device.id(), state);
-            metrics.readingsAccepted.add(readings.size());
+            metrics.readingsAccepted(readings.size());
             return edges;
         } finally {
             lock.unlock();

@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.citygrid.model.hash.Sha256;
 
 /**
  * Photos of patrol reports, kept on the edge's disk by content hash. The intake record carries only
@@ -62,12 +60,7 @@ public final class MediaStore {
 
     /** Stores the photo durably. Storing the same bytes twice stores them once. */
     public Stored store(byte[] photo, String mediaType) {
-        String hash;
-        try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hash = Sha256.hex(photo);
         String name = hash + (mediaType.equals("image/png") ? ".png" : ".jpg");
         Path target = dir.resolve(name);
         boolean created = false;

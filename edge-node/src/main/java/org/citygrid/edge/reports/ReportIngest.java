@@ -15,6 +15,7 @@ import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.Evidence;
 import org.citygrid.model.geo.GeoPoint;
 import org.citygrid.model.intake.IntakeRecord;
+import org.citygrid.model.text.TextRules;
 import org.citygrid.model.wire.WireCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +65,20 @@ public final class ReportIngest {
         return nodeId + ":" + deviceId + ":r:" + reportId;
     }
 
+    /**
+     * Checks the report, then files it once.
+     *
+     * @throws Rejected for a report the device must fix: a missing or invalid id, category or
+     *                  position, text or ids that break the shared text rules (see
+     *                  {@link TextRules}), a reporter the registry does not link to the device, a
+     *                  photo that is neither JPEG nor PNG
+     */
     public Outcome ingest(Device device, PatrolReport report, Instant now) throws Rejected, OutboxFullException {
-        if (report.id() == null || !report.id().matches("[A-Za-z0-9._-]{1,64}")) {
+        if (report.id() == null) {
             throw new Rejected(RejectReason.MALFORMED, "a report needs an id of 1 to 64 letters, digits, '.', '_' or '-'");
         }
-        if (report.category() == null || !report.category().matches("[CE]\\d{4,}")) {
+        Rejected.unlessValid(TextRules.reportId(), report.id());
+        if (report.category() == null || !report.category().matches("[CE]\\d{4}")) {
             throw new Rejected(RejectReason.MALFORMED, "category must be a catalogue code with its kind, e.g. C0101 or E0401");
         }
         GeoPoint at = report.position();
@@ -81,6 +91,8 @@ public final class ReportIngest {
                     "position %.6f, %.6f is %.0f m from the centre of neighbourhood %s (at most %.0f m)",
                     at.lon(), at.lat(), metres, neighbourhood.id(), neighbourhood.radiusMetres()));
         }
+        String text = Rejected.unlessValid(TextRules.description().named("text"), report.text());
+        String reporter = reporter(device, report.reporter());
         String mediaType = null;
         if (report.photo() != null && report.photo().length > 0) {
             mediaType = MediaStore.sniff(report.photo()).orElseThrow(
@@ -89,7 +101,7 @@ public final class ReportIngest {
         String intakeId = intakeId(nodeId, device.id(), report.id());
         synchronized (seen) {
             if (seen.containsKey(intakeId)) {
-                metrics.reportsDuplicate.increment();
+                metrics.duplicateReport();
                 return new Outcome(intakeId, true);
             }
             List<Evidence> evidence = List.of();
@@ -102,9 +114,8 @@ public final class ReportIngest {
                 photo = media.store(report.photo(), mediaType);
                 evidence = List.of(new Evidence(photo.ref(), mediaType));
             }
-            String reporter = report.reporter() == null || report.reporter().isBlank() ? device.id() : report.reporter();
             IntakeRecord record = IntakeRecord.report(intakeId, Channel.PATROL, nodeId,
-                    report.observedAt() == null ? now : report.observedAt(), report.category(), at, report.text(),
+                    report.observedAt() == null ? now : report.observedAt(), report.category(), at, text,
                     reporter, Boolean.TRUE.equals(report.anonymous()), evidence);
             try {
                 outbox.append(List.of(new Outbox.Entry(intakeId, WireCodec.intake().write(record))));
@@ -118,10 +129,28 @@ public final class ReportIngest {
             }
             seen.put(intakeId, Boolean.TRUE);
         }
-        metrics.reportsAccepted.increment();
+        metrics.reportAccepted();
         LOG.atInfo().addKeyValue("event", "report-accepted").addKeyValue("device", device.id())
                 .addKeyValue("intakeId", intakeId).addKeyValue("photo", mediaType != null).log("patrol report accepted");
         return new Outcome(intakeId, false);
+    }
+
+    /**
+     * Whom the report is filed under: the device itself when it names nobody, else the worker it
+     * names, who must be linked to this device in the registry. Without that link any device could
+     * file reports in any worker's name.
+     */
+    private static String reporter(Device device, String named) throws Rejected {
+        if (named == null || named.isEmpty()) {
+            return device.id();
+        }
+        Rejected.unlessValid(TextRules.reporterId(), named);
+        if (!device.mayReportFor(named)) {
+            throw new Rejected(RejectReason.UNLINKED_REPORTER, "reporter " + named + " is not a worker linked to device "
+                    + device.id() + " in the device registry: leave reporter out, or ask the operator to add "
+                    + named + " to the device's workers");
+        }
+        return named;
     }
 
     /** Great-circle distance (haversine, mean Earth radius): ample for "is this our neighbourhood". */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.citygrid.edge.json.StrictJson;
+import org.citygrid.model.text.TextRejectedException;
+import org.citygrid.model.text.TextRules;
 
 /**
  * Reads SenML packs (RFC 8428) in JSON (content-format 110) or CBOR (112) and resolves them into
@@ -35,7 +37,13 @@ public final class SenmlCodec {
     private final ObjectMapper json = StrictJson.build(JsonMapper.builder());
     private final ObjectMapper cbor = StrictJson.build(CBORMapper.builder());
 
-    /** Parses and resolves a pack; {@code contentFormat} must be 110 or 112. */
+    /**
+     * Parses and resolves a pack; {@code contentFormat} must be 110 or 112.
+     *
+     * @throws SenmlException        for a pack that is not valid SenML
+     * @throws TextRejectedException for a unit that is not one short line of plain text
+     *                               ({@link TextRules#label()})
+     */
     public List<Reading> read(byte[] payload, int contentFormat, Instant now) {
         return resolve(parse(payload, contentFormat), now);
     }
@@ -103,7 +111,8 @@ public final class SenmlCodec {
                 throw new SenmlException("record " + i + " (" + name + ") has no finite time");
             }
             Instant time = t < RELATIVE_TIME_LIMIT ? now.plusNanos((long) (t * 1e9)) : Instant.ofEpochMilli((long) (t * 1000));
-            String unit = r.unit() != null ? r.unit() : baseUnit;
+            // units are compared with the rule's and echoed in refusals and logs: one short line of plain text
+            String unit = TextRules.label().named("u of record " + i).accept(r.unit() != null ? r.unit() : baseUnit);
             Double value = null;
             if (r.value() != null) {
                 value = baseValue + r.value();

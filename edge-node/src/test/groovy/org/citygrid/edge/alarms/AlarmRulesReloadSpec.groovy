@@ -1,30 +1,25 @@
 package org.citygrid.edge.alarms
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Specification
-import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
 /** The rules file is the operator's lever: a change applies to the next readings, no restart. */
 class AlarmRulesReloadSpec extends Specification {
 
-    @TempDir
-    java.nio.file.Path dir
     @AutoCleanup
-    EdgeFixture edge
-    @AutoCleanup('destroy')
-    Endpoint device = plainEndpoint()
+    EdgeFixture edge = EdgeFixture.start()
+    Endpoint device = edge.plainClient()
 
     def "a raised threshold applies to the next readings without a restart"() {
         given:
-        edge = EdgeFixture.start(dir)
         def rules = EdgeFixture.RULES.collectEntries { k, v -> [k, new LinkedHashMap(v)] }
         rules['manhole-tilt'].raiseAt = 30
 

@@ -1,10 +1,10 @@
 package org.citygrid.edge.alarms
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
@@ -25,9 +25,6 @@ class EpisodeRestartSpec extends Specification {
         assert post(device, edge.plainUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: value]]), SENML_JSON).code == CHANGED
     }
 
-    List<String> ids() {
-        edge.node.outbox().read(0, 100).collect { WireCodec.intake().read(it.value()).intakeId() }
-    }
 
     def "after a restart a still-high manhole raises nothing new, and clearing closes the same episode"() {
         given:
@@ -41,7 +38,7 @@ class EpisodeRestartSpec extends Specification {
         tilt(1)
 
         then:
-        ids() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
+        edge.outboxIds() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
     }
 
     def "episode state is saved before a forwarded segment holding its edge is deleted"() {

@@ -1,19 +1,18 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.coap.ReportsResourceSpec.photo
-import static org.citygrid.edge.coap.ReportsResourceSpec.report
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Reports.photo
+import static org.citygrid.edge.testkit.Reports.report
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import org.citygrid.edge.metrics.RejectReason
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.wire.WireCodec
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /**
  * When Kafka has been away long enough for the outbox to fill its disk budget, devices hear 5.03
@@ -21,17 +20,10 @@ import spock.lang.TempDir
  */
 class BackpressureSpec extends Specification {
 
-    @TempDir
-    java.nio.file.Path dir
+    // records are ~500 bytes: a few fit, and each gets its own segment so forwarding frees room
     @AutoCleanup
-    EdgeFixture edge
-    @AutoCleanup('destroy')
-    Endpoint client = plainEndpoint()
-
-    def setup() {
-        // records are ~500 bytes: a few fit, and each gets its own segment so forwarding frees room
-        edge = EdgeFixture.start(dir, [budgetBytes: 2500, segmentBytes: 400])
-    }
+    EdgeFixture edge = EdgeFixture.start([budgetBytes: 2500, segmentBytes: 400])
+    Endpoint client = edge.plainClient()
 
     /** Posts distinct reports until the node says 5.03; returns every response. */
     List fillUp() {
@@ -91,7 +83,7 @@ class BackpressureSpec extends Specification {
 
         then:
         refused.code == SERVICE_UNAVAILABLE
-        Files.list(dir.resolve('data/media')).count() == 0
+        Files.list(edge.dir.resolve('data/media')).count() == 0
 
         and: 'the budget is whole again for the next report'
         post(client, edge.plainUri('r'), json(report(id: 'small', device: 'fd-01')), JSON).code == CREATED

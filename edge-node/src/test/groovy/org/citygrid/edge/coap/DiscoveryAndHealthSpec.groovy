@@ -1,34 +1,24 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.eclipse.californium.core.coap.LinkFormat
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** GET /.well-known/core (RFC 6690) and GET /health. */
 class DiscoveryAndHealthSpec extends Specification {
 
     @Shared
-    @TempDir
-    java.nio.file.Path dir
-    @Shared
     @AutoCleanup
-    EdgeFixture edge
+    EdgeFixture edge = EdgeFixture.start([plain: false])
     @Shared
-    @AutoCleanup('destroy')
-    Endpoint device
-
-    def setupSpec() {
-        edge = EdgeFixture.start(dir, [plain: false])
-        device = dtlsEndpoint('mc-0042', 'secret-mc-0042')
-    }
+    Endpoint device = edge.dtls('mc-0042')
 
     def "/.well-known/core lists #path with resource type #rt and content-formats #ct"() {
         when:

@@ -1,37 +1,26 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import org.citygrid.edge.metrics.RejectReason
-import org.citygrid.edge.testing.EdgeFixture
-import org.eclipse.californium.core.coap.Request
+import org.citygrid.edge.testkit.EdgeFixture
 import org.eclipse.californium.core.network.Endpoint
 import org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** DTLS 1.2 with a pre-shared key per device, from the registry file: the production path. */
 class DtlsSpec extends Specification {
 
     @Shared
-    @TempDir
-    java.nio.file.Path dir
-    @Shared
     @AutoCleanup
-    EdgeFixture edge
-    @AutoCleanup('destroy')
-    Endpoint device
-
-    def setupSpec() {
-        edge = EdgeFixture.start(dir, [plain: false])
-    }
+    EdgeFixture edge = EdgeFixture.start([plain: false])
 
     def "a device with its registered key completes the handshake and its readings are accepted"() {
         given:
-        device = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        def device = edge.dtls('mc-0042')
 
         when:
         def response = post(device, edge.dtlsUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 2]]), SENML_JSON)
@@ -42,33 +31,29 @@ class DtlsSpec extends Specification {
 
     def "a handshake with #who is refused: no request gets through"() {
         given:
-        device = dtlsEndpoint(identity, key, true)
-        def accepted = edge.node.metrics().readingsAccepted.sum()
+        def device = edge.keep(dtlsEndpoint(identity, key, true))
+        def accepted = edge.node.metrics().readingsAccepted()
 
         when:
-        def request = Request.newPost()
-        request.setURI(edge.dtlsUri('s/mc-0042'))
-        request.options.setContentFormat(SENML_JSON)
-        request.setPayload(json([[n: 'tilt', u: 'deg', v: 40]]))
-        client(edge.dtlsUri('s/mc-0042'), device).advanced(request)
+        post(device, edge.dtlsUri('s/mc-0042'), json([[n: 'tilt', u: 'deg', v: 40]]), SENML_JSON)
 
         then: 'the exchange fails before CoAP: the handshake never completes'
         def failure = thrown(IOException)
         failure.cause instanceof DtlsHandshakeTimeoutException
-        edge.node.metrics().readingsAccepted.sum() == accepted
+        edge.node.metrics().readingsAccepted() == accepted
         edge.node.outbox().nextOffset() == 0
 
         where:
         who                                        | identity  | key
         'the wrong key for a registered identity'  | 'mc-0042' | 'not-the-key'
-        'an identity not in the registry'          | 'mc-7777' | 'secret-mc-7777'
-        'a revoked device, even with its old key'  | 'mc-0099' | 'secret-mc-0099'
-        "another neighbourhood's device"           | 'mc-next' | 'secret-mc-next'
+        'an identity not in the registry'          | 'mc-7777' | 'secret-key-of-mc-7777'
+        'a revoked device, even with its old key'  | 'mc-0099' | 'secret-key-of-mc-0099'
+        "another neighbourhood's device"           | 'mc-next' | 'secret-key-of-mc-next'
     }
 
     def "an authenticated device cannot post readings in another device's name"() {
         given:
-        device = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        def device = edge.dtls('mc-0042')
 
         when:
         def response = post(device, edge.dtlsUri('s/wl-0007'), json([[n: 'level', u: 'm', v: 0.9]]), SENML_JSON)

@@ -1,10 +1,10 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 
 import java.time.Instant
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.Senml
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.Senml
 import org.citygrid.model.intake.AlarmState
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec
@@ -13,28 +13,15 @@ import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
-import spock.lang.TempDir
 
 /** POST /s/{deviceId} over plain development CoAP: what an accepted pack becomes. */
 class ReadingsResourceSpec extends Specification {
 
     static final double T0 = 1_772_413_200 // 2026-03-02T01:00:00Z
 
-    @TempDir
-    java.nio.file.Path dir
     @AutoCleanup
-    EdgeFixture edge
-    @Shared
-    @AutoCleanup('destroy')
-    Endpoint client = plainEndpoint()
-
-    def setup() {
-        edge = EdgeFixture.start(dir)
-    }
-
-    List<IntakeRecord> outboxRecords() {
-        edge.node.outbox().read(0, 1000).collect { WireCodec.intake().read(it.value()) }
-    }
+    EdgeFixture edge = EdgeFixture.start()
+    Endpoint client = edge.plainClient()
 
     def "a #format pack with base name and base time that crosses the threshold raises one alarm, durable before the 2.04"() {
         when:
@@ -44,7 +31,7 @@ class ReadingsResourceSpec extends Specification {
         response.code == ResponseCode.CHANGED
 
         and: 'the alarm is in the outbox, readable with the shared wire codec'
-        def records = outboxRecords()
+        def records = edge.outboxRecords()
         records.size() == 1
         with(records[0]) {
             intakeId() == 'edge-dc01:mc-0042:ep-1:RAISED'
@@ -69,7 +56,7 @@ class ReadingsResourceSpec extends Specification {
         then:
         response.code == ResponseCode.CHANGED
         edge.node.outbox().nextOffset() == 0
-        edge.node.metrics().readingsAccepted.sum() == 2
+        edge.node.metrics().readingsAccepted() == 2
     }
 
     def "a raised alarm clears once when the value falls back within the clear threshold"() {
@@ -82,7 +69,7 @@ class ReadingsResourceSpec extends Specification {
         }
 
         then:
-        outboxRecords()*.intakeId() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
+        edge.outboxRecords()*.intakeId() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
     }
 
     def "a street lamp has no alarm rule yet, so its readings are accepted and counted as without a rule"() {
@@ -91,7 +78,7 @@ class ReadingsResourceSpec extends Specification {
 
         then:
         response.code == ResponseCode.CHANGED
-        edge.node.metrics().readingsWithoutRule.sum() == 1
+        edge.node.metrics().readingsWithoutRule() == 1
         edge.node.outbox().nextOffset() == 0
     }
 }

@@ -1,13 +1,15 @@
 package org.citygrid.edge.coap
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
+import static org.citygrid.edge.testkit.Reports.photo
+import static org.citygrid.edge.testkit.Reports.report
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.security.MessageDigest
 import java.time.Instant
-import org.citygrid.edge.testing.EdgeFixture
+import org.citygrid.edge.testkit.EdgeFixture
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec
@@ -22,31 +24,8 @@ class ReportsResourceSpec extends Specification {
     @TempDir
     java.nio.file.Path dir
     @AutoCleanup
-    EdgeFixture edge
-    @AutoCleanup('destroy')
-    Endpoint fieldDevice
-
-    def setup() {
-        edge = EdgeFixture.start(dir, [plain: false])
-        fieldDevice = dtlsEndpoint('fd-01', 'secret-fd-01')
-    }
-
-    /** A JPEG-looking photo of some kilobytes: far more than one CoAP message. */
-    static byte[] photo(int size, int seed = 1) {
-        def bytes = new byte[size]
-        new Random(seed).nextBytes(bytes)
-        bytes[0] = (byte) 0xff; bytes[1] = (byte) 0xd8; bytes[2] = (byte) 0xff
-        bytes
-    }
-
-    static Map report(Map overrides = [:]) {
-        [id: 'rpt-0001', category: 'C0101', position: [lon: 116.40325, lat: 39.91449],
-         observedAt: '2026-03-02T02:15:00Z', text: 'manhole cover rocks under traffic', reporter: 'worker-1'] + overrides
-    }
-
-    List<IntakeRecord> outboxRecords() {
-        edge.node.outbox().read(0, 1000).collect { WireCodec.intake().read(it.value()) }
-    }
+    EdgeFixture edge = EdgeFixture.start(dir, [plain: false])
+    Endpoint fieldDevice = edge.dtls('fd-01')
 
     def "a #format report with a #size byte photo arrives block-wise and is filed with the stored photo"() {
         given:
@@ -62,7 +41,7 @@ class ReportsResourceSpec extends Specification {
         new JsonSlurper().parseText(response.responseText) == [intakeId: 'edge-dc01:fd-01:r:rpt-0001', duplicate: false]
 
         and: 'the intake record refers to the photo, stored byte for byte'
-        def records = outboxRecords()
+        def records = edge.outboxRecords()
         records.size() == 1
         with(records[0]) {
             intakeId() == 'edge-dc01:fd-01:r:rpt-0001'
@@ -94,8 +73,8 @@ class ReportsResourceSpec extends Specification {
         then:
         retry.code == CREATED
         new JsonSlurper().parseText(retry.responseText) == [intakeId: 'edge-dc01:fd-01:r:rpt-0001', duplicate: true]
-        outboxRecords()*.intakeId() == ['edge-dc01:fd-01:r:rpt-0001']
-        edge.node.metrics().reportsDuplicate.sum() == 1
+        edge.outboxRecords()*.intakeId() == ['edge-dc01:fd-01:r:rpt-0001']
+        edge.node.metrics().reportsDuplicate() == 1
     }
 
     def "a retry is still recognised after the node restarted"() {
@@ -103,31 +82,51 @@ class ReportsResourceSpec extends Specification {
         def body = json(report())
         post(fieldDevice, edge.dtlsUri('r'), body, JSON)
         edge.close()
-        fieldDevice.destroy()
         edge = EdgeFixture.start(dir, [plain: false])
-        fieldDevice = dtlsEndpoint('fd-01', 'secret-fd-01')
+        fieldDevice = edge.dtls('fd-01')
 
         when:
         def retry = post(fieldDevice, edge.dtlsUri('r'), body, JSON)
 
         then:
         new JsonSlurper().parseText(retry.responseText).duplicate == true
-        outboxRecords().size() == 1
+        edge.outboxRecords().size() == 1
+    }
+
+    def "a report naming #reporter is filed under #filedUnder: a linked worker, or the device itself"() {
+        when:
+        def response = post(fieldDevice, edge.dtlsUri('r'), json(report(reporter: reporter)), JSON)
+
+        then:
+        response.code == CREATED
+        edge.outboxRecords()*.reporterId() == [filedUnder]
+
+        where:
+        reporter   || filedUnder
+        null       || 'fd-01'
+        ''         || 'fd-01'
+        'fd-01'    || 'fd-01'
+        'worker-2' || 'worker-2'
+    }
+
+    def "the text is stored as the shared rules normalise it: one kind of line break, composed characters"() {
+        when:
+        post(fieldDevice, edge.dtlsUri('r'), json(report(text: '井盖松动\r\ncafe\u0301 门口')), JSON)
+
+        then:
+        edge.outboxRecords()*.description() == ['井盖松动\ncaf\u00e9 门口']
     }
 
     def "two devices may use the same report id: ids are the device's own"() {
         given:
-        def sensor = dtlsEndpoint('mc-0042', 'secret-mc-0042')
+        def sensor = edge.dtls('mc-0042')
 
         when:
         post(fieldDevice, edge.dtlsUri('r'), json(report()), JSON)
-        def other = post(sensor, edge.dtlsUri('r'), json(report()), JSON)
+        def other = post(sensor, edge.dtlsUri('r'), json(report(reporter: null)), JSON)
 
         then:
         other.code == CREATED
-        outboxRecords()*.intakeId() == ['edge-dc01:fd-01:r:rpt-0001', 'edge-dc01:mc-0042:r:rpt-0001']
-
-        cleanup:
-        sensor.destroy()
+        edge.outboxRecords()*.intakeId() == ['edge-dc01:fd-01:r:rpt-0001', 'edge-dc01:mc-0042:r:rpt-0001']
     }
 }

@@ -1,13 +1,13 @@
 package org.citygrid.edge.faults
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import org.citygrid.devstack.Devstack
 import org.citygrid.devstack.kafka.KafkaBroker
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
-import org.citygrid.edge.testing.TiltStream
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
+import org.citygrid.edge.testkit.TiltStream
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -40,10 +40,6 @@ class BrokerOutageSpec extends Specification {
         broker.createTopics(TOPIC)
     }
 
-    List<String> stream(int from, int count) {
-        TiltStream.post(device, edge, from, count)
-    }
-
     def "every alarm edge of a stream interrupted by a broker outage arrives, exactly once after dedup by id"() {
         given: 'a node forwarding with short producer timeouts, so the outage is noticed quickly'
         edge = EdgeFixture.start(dir, [kafka: [bootstrapServers: broker.bootstrapServers(), topic: TOPIC, retryBackoffMs: 200,
@@ -52,12 +48,12 @@ class BrokerOutageSpec extends Specification {
         topic = new IntakeTopic(broker.bootstrapServers(), TOPIC)
 
         when: 'readings stream in, the broker dies, more stream in, the broker comes back, more stream in'
-        def sent = stream(0, 20)
+        def sent = TiltStream.post(device, edge, 0, 20)
         broker.kill()
-        sent += stream(20, 20)
+        sent += TiltStream.post(device, edge, 20, 20)
         def depthDuringOutage = edge.node.outbox().depth()
         broker.start()
-        sent += stream(40, 20)
+        sent += TiltStream.post(device, edge, 40, 20)
 
         then: 'during the outage the node kept accepting and held the edges in its outbox'
         depthDuringOutage >= 20
@@ -72,5 +68,8 @@ class BrokerOutageSpec extends Specification {
         consumed*.record()*.intakeId().toSet() == sent.toSet()
         IntakeTopic.repeatsAreResends(consumed)
         consumed.every { it.key() == it.record().deviceId() }
+
+        and: 'an outage is waited out, never mistaken for a record of its own: nothing was set aside'
+        edge.node.deadLetters().count() == 0
     }
 }

@@ -1,15 +1,15 @@
 package org.citygrid.edge.faults
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import java.nio.file.Files
 import java.nio.file.Path
 import org.apache.kafka.clients.admin.Admin
 import org.citygrid.devstack.kafka.KafkaCluster
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
-import org.citygrid.edge.testing.TiltStream
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
+import org.citygrid.edge.testkit.TiltStream
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -48,10 +48,6 @@ class ClusterFailoverSpec extends Specification {
         clusterDir.toFile().deleteDir()
     }
 
-    List<String> stream(int from, int count) {
-        TiltStream.post(device, edge, from, count)
-    }
-
     def "the broker leading the node's topic killed in the middle of a stream: every alarm edge arrives"() {
         given:
         edge = EdgeFixture.start(dir, [kafka: [bootstrapServers: cluster.bootstrapServers(), topic: TOPIC]])
@@ -59,9 +55,9 @@ class ClusterFailoverSpec extends Specification {
         int leader = leaderOfTopic()
 
         when:
-        def sent = stream(0, 20)
+        def sent = TiltStream.post(device, edge, 0, 20)
         cluster.node(leader).kill()
-        sent += stream(20, 20)
+        sent += TiltStream.post(device, edge, 20, 20)
 
         then: 'the outbox drains with one broker still down'
         new PollingConditions(timeout: 90, delay: 0.5).eventually {

@@ -1,17 +1,16 @@
 package org.citygrid.edge.faults
 
-import static org.citygrid.edge.coap.ReportsResourceSpec.report
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Reports.report
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import java.util.concurrent.ConcurrentLinkedQueue
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
-import org.citygrid.devstack.Devstack
-import org.citygrid.edge.testing.ChildEdge
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testkit.ChildEdge
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
 import org.eclipse.californium.core.CoapClient
 import org.eclipse.californium.core.coap.Request
 import spock.lang.AutoCleanup
@@ -34,12 +33,9 @@ class EdgeCrashSpec extends Specification {
 
     def "reports acknowledged before a SIGKILL all reach Kafka after the restart"() {
         given: 'an edge node in its own JVM, forwarding to a real broker'
-        def broker = Devstack.sharedKafka()
-        def topicName = 'grid.intake.crash-' + System.nanoTime()
-        broker.createTopics(topicName)
-        def config = EdgeFixture.writeConfig(dir, [kafka: [bootstrapServers: broker.bootstrapServers(), topic: topicName]])
+        topic = IntakeTopic.fresh('crash')
+        def config = EdgeFixture.writeConfig(dir, [kafka: [bootstrapServers: topic.bootstrapServers, topic: topic.name]])
         child = ChildEdge.start(config, dir.resolve('edge-1.log'))
-        topic = new IntakeTopic(broker.bootstrapServers(), topicName)
 
         and: 'four field devices posting reports as fast as they are answered'
         def acknowledged = new ConcurrentLinkedQueue<String>()

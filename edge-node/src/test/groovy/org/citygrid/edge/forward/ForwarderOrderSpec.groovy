@@ -2,6 +2,7 @@ package org.citygrid.edge.forward
 
 import java.nio.charset.StandardCharsets
 import java.nio.file.Path
+import java.time.Clock
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CopyOnWriteArrayList
@@ -25,7 +26,8 @@ class ForwarderOrderSpec extends Specification {
     Outbox outbox
     @AutoCleanup
     Forwarder forwarder
-    EdgeMetrics metrics = new EdgeMetrics()
+    @AutoCleanup
+    EdgeMetrics metrics = new EdgeMetrics('edge-spec')
     /** The keys every sink accepted, in the order it accepted them: what Kafka would hold. */
     List<String> delivered = new CopyOnWriteArrayList<>()
     /** Sends per sink, one entry per sink the forwarder made. */
@@ -56,7 +58,7 @@ class ForwarderOrderSpec extends Specification {
 
         when:
         new PollingConditions(timeout: 10).eventually {
-            assert metrics.forwardFailures.sum() >= 3
+            assert metrics.forwardFailures() >= 3
         }
         forwarder.close()
 
@@ -87,7 +89,7 @@ class ForwarderOrderSpec extends Specification {
                 }
             }
         }
-        forwarder = new Forwarder(outbox, sinks, metrics, Duration.ofMillis(20))
+        forwarder = new Forwarder(outbox, sinks, metrics, Duration.ofMillis(20), DeadLetters.open(dir.resolve('dead-letters'), 'edge-spec', Clock.systemUTC()), 5)
         forwarder.start()
     }
 }

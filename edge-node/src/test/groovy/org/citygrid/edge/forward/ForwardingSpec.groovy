@@ -1,18 +1,16 @@
 package org.citygrid.edge.forward
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.*
 
 import java.time.Instant
-import org.citygrid.devstack.Devstack
-import org.citygrid.edge.testing.EdgeFixture
-import org.citygrid.edge.testing.IntakeTopic
+import org.citygrid.edge.testkit.EdgeFixture
+import org.citygrid.edge.testkit.IntakeTopic
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.intake.AlarmState
 import org.eclipse.californium.core.network.Endpoint
 import spock.lang.AutoCleanup
 import spock.lang.Specification
-import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
 /** From a device's POST over DTLS to a record on a real Kafka broker, read back as the cloud reads it. */
@@ -20,23 +18,11 @@ class ForwardingSpec extends Specification {
 
     static final double T0 = 1_772_413_200 // 2026-03-02T01:00:00Z
 
-    @TempDir
-    java.nio.file.Path dir
     @AutoCleanup
-    EdgeFixture edge
+    IntakeTopic topic = IntakeTopic.fresh('forwarding')
     @AutoCleanup
-    IntakeTopic topic
-    @AutoCleanup('destroy')
-    Endpoint manhole
-
-    def setup() {
-        def broker = Devstack.sharedKafka()
-        def name = 'grid.intake.' + specificationContext.currentIteration.name.replaceAll('[^a-z]', '').take(30) + '-' + System.nanoTime()
-        broker.createTopics(name)
-        edge = EdgeFixture.start(dir, [plain: false, kafka: [bootstrapServers: broker.bootstrapServers(), topic: name, retryBackoffMs: 200]])
-        topic = new IntakeTopic(broker.bootstrapServers(), name)
-        manhole = dtlsEndpoint('mc-0042', 'secret-mc-0042')
-    }
+    EdgeFixture edge = EdgeFixture.start([plain: false, kafka: topic.edgeConfig()])
+    Endpoint manhole = edge.dtls('mc-0042')
 
     def "an alarm raised over DTLS reaches the intake topic in the documented wire format"() {
         when:
@@ -73,7 +59,7 @@ class ForwardingSpec extends Specification {
         new PollingConditions(timeout: 30).eventually {
             assert edge.node.outbox().acknowledged() == 1
             assert edge.node.outbox().depth() == 0
-            assert edge.node.metrics().forwarded.sum() == 2
+            assert edge.node.metrics().forwarded() == 2
         }
         topic.ids() == ['edge-dc01:mc-0042:ep-1:RAISED', 'edge-dc01:mc-0042:ep-1:CLEARED']
     }

@@ -113,7 +113,7 @@ public final class EdgeIngestBench {
             cf.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
             AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
             for (int d = 0; d < devices; d++) {
-                keys.setKey("bench-" + d, ("k-" + d).getBytes(StandardCharsets.UTF_8));
+                keys.setKey("bench-" + d, ("bench-key-" + d + "-0123456789").getBytes(StandardCharsets.UTF_8));
             }
             DtlsConnectorConfig config = DtlsConnectorConfig.builder(cf)
                     .setAddress(new InetSocketAddress("127.0.0.1", 0)).setAdvancedPskStore(keys).build();
@@ -211,7 +211,7 @@ public final class EdgeIngestBench {
             DtlsConnectorConfig config = DtlsConnectorConfig.builder(cf)
                     .setAddress(new InetSocketAddress("127.0.0.1", 0))
                     .setAdvancedPskStore(new AdvancedSinglePskStore("bench-" + device,
-                            ("k-" + device).getBytes(StandardCharsets.UTF_8)))
+                            ("bench-key-" + device + "-0123456789").getBytes(StandardCharsets.UTF_8)))
                     .build();
             endpoint = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(config)).build();
         } else {
@@ -250,7 +250,7 @@ public final class EdgeIngestBench {
         StringBuilder registry = new StringBuilder("[");
         for (int d = 0; d < devices; d++) {
             registry.append(d == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\":\"bench-%d\",\"pskIdentity\":\"bench-%d\",\"key\":\"k-%d\",\"sensorType\":\"manhole-tilt\","
+                    "{\"id\":\"bench-%d\",\"pskIdentity\":\"bench-%d\",\"key\":\"bench-key-%d-0123456789\",\"sensorType\":\"manhole-tilt\","
                             + "\"position\":{\"lon\":116.4033,\"lat\":39.9146},\"neighbourhood\":\"%s\",\"revoked\":false}",
                     d, d, d, NEIGHBOURHOOD));
         }
@@ -264,7 +264,9 @@ public final class EdgeIngestBench {
                 + "\"coap\":{\"bindAddress\":\"127.0.0.1\",\"dtlsPort\":0,\"plainEnabled\":true,\"plainPort\":0,"
                 + "\"maxReadingsBytes\":0,\"maxReportBytes\":0,\"protocolThreads\":0},"
                 + "\"devicesFile\":\"devices.json\",\"rulesFile\":\"rules.json\",\"dataDir\":\"data\","
-                + "\"outbox\":{\"budgetBytes\":0,\"segmentBytes\":0,\"retryAfterSeconds\":0},\"kafka\":null}");
+                + "\"outbox\":{\"budgetBytes\":0,\"segmentBytes\":0,\"retryAfterSeconds\":0},\"kafka\":null,"
+                // closed-loop clients send as fast as they are answered: no per-device limit in the way
+                + "\"rateLimit\":{\"requestsPerSecond\":1000000,\"burst\":1000000}}");
         return config;
     }
 

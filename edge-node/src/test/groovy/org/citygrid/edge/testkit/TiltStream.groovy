@@ -1,6 +1,6 @@
-package org.citygrid.edge.testing
+package org.citygrid.edge.testkit
 
-import static org.citygrid.edge.testing.Coap.*
+import static org.citygrid.edge.testkit.Coap.*
 import static org.eclipse.californium.core.coap.CoAP.ResponseCode.CHANGED
 
 import org.eclipse.californium.core.network.Endpoint

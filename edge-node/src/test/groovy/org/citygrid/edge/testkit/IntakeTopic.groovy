@@ -1,10 +1,12 @@
-package org.citygrid.edge.testing
+package org.citygrid.edge.testkit
 
 import java.time.Duration
 import org.apache.kafka.clients.consumer.ConsumerConfig
+import org.apache.kafka.clients.admin.NewTopic
 import org.apache.kafka.clients.consumer.KafkaConsumer
 import org.apache.kafka.common.serialization.ByteArrayDeserializer
 import org.apache.kafka.common.serialization.StringDeserializer
+import org.citygrid.devstack.Devstack
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec
 
@@ -15,9 +17,26 @@ class IntakeTopic implements AutoCloseable {
     static record Consumed(String key, IntakeRecord record) {}
 
     final List<Consumed> consumed = []
+    final String bootstrapServers
+    final String name
     private final KafkaConsumer<String, byte[]> consumer
 
+    /**
+     * A new topic on the shared devstack broker, named {@code grid.intake.<label>-<n>} so specs never
+     * read each other's records, and a reader of it.
+     *
+     * @param configs topic configs, e.g. {@code ['max.message.bytes': '600']}
+     */
+    static IntakeTopic fresh(String label, Map<String, String> configs = [:]) {
+        def broker = Devstack.sharedKafka()
+        def name = 'grid.intake.' + label.replaceAll('[^a-z0-9-]', '').take(30) + '-' + System.nanoTime()
+        broker.createTopics([new NewTopic(name, 1, (short) 1).configs(configs)])
+        new IntakeTopic(broker.bootstrapServers(), name)
+    }
+
     IntakeTopic(String bootstrapServers, String topic) {
+        this.bootstrapServers = bootstrapServers
+        this.name = topic
         consumer = new KafkaConsumer<>([
                 (ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) : bootstrapServers,
                 (ConsumerConfig.GROUP_ID_CONFIG)          : 'spec-' + UUID.randomUUID(),
@@ -49,6 +68,11 @@ class IntakeTopic implements AutoCloseable {
     /** Whether every intake id consumed more than once came each time as the same record: a resend, not a clash. */
     static boolean repeatsAreResends(List<Consumed> consumed) {
         consumed.groupBy { it.record().intakeId() }.every { id, copies -> copies*.record().toSet().size() == 1 }
+    }
+
+    /** The {@code kafka} section of an edge.json that forwards here, with a short retry pause, plus {@code extra}. */
+    Map edgeConfig(Map extra = [:]) {
+        [bootstrapServers: bootstrapServers, topic: name, retryBackoffMs: 200] + extra
     }
 
     /** Intake ids as consumed, duplicates included. */

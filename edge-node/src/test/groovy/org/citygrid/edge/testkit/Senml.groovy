@@ -1,4 +1,4 @@
-package org.citygrid.edge.testing
+package org.citygrid.edge.testkit
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator

@@ -1,4 +1,4 @@
-package org.citygrid.edge.testing
+package org.citygrid.edge.testkit
 
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
