@@ -68,6 +68,18 @@ class Story {
         this
     }
 
+    Story sendToVerify(String supervisor = CHECKER.id(), Actor acceptor = OPERATOR) {
+        step(acceptor, new CaseAction.AssignVerification(supervisor, null))
+    }
+
+    Story verify(Actor supervisor = CHECKER, boolean found = true) {
+        step(supervisor, new CaseAction.Verify(found, found ? null : 'nothing there', [PHOTO]))
+    }
+
+    Story sendToCheck(String supervisor = CHECKER.id(), Actor acceptor = OPERATOR) {
+        step(acceptor, new CaseAction.AssignCheck(supervisor, null))
+    }
+
     Story file() { step(OPERATOR, new CaseAction.File('meets criteria')) }
 
     Story dismiss() { step(OPERATOR, new CaseAction.Dismiss('not in public space')) }
