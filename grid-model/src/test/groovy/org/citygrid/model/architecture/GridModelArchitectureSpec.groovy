@@ -39,6 +39,7 @@ class GridModelArchitectureSpec extends Specification {
             'org.citygrid.model.category.CatalogueJson',
             'org.citygrid.model.grid.GridGeoJson',
             'org.citygrid.model.inventory.ComponentGeoJson',
+            'org.citygrid.model.evaluation.EvaluationConfigJson',
             'org.citygrid.model.worktime.HolidayDataFiles']
 
     @Shared
