@@ -42,10 +42,10 @@ class IndicatorFactsSpec extends Specification {
         Story.GRID            | AreaLevel.STREET     | '110101001'
         Story.GRID            | AreaLevel.COMMUNITY  | '110101001001'
         Story.GRID            | AreaLevel.GRID       | '110101001001001'
-        Story.NATIONAL_GRID   | AreaLevel.COUNTY     | '310104'
-        Story.NATIONAL_GRID   | AreaLevel.STREET     | '310104005'
-        Story.NATIONAL_GRID   | AreaLevel.COMMUNITY  | '310104005006'
-        Story.NATIONAL_GRID   | AreaLevel.GRID       | '31010400500601'
+        Story.LEGACY_GRID   | AreaLevel.COUNTY     | '310104'
+        Story.LEGACY_GRID   | AreaLevel.STREET     | '310104005'
+        Story.LEGACY_GRID   | AreaLevel.COMMUNITY  | '310104005006'
+        Story.LEGACY_GRID   | AreaLevel.GRID       | '31010400500601'
 
         digits = grid.length()
     }

@@ -25,8 +25,8 @@ import org.citygrid.model.cases.Stage
  */
 class Story {
 
-    static final String GRID = '110101001001001'          // Beijing: 15 digits
-    static final String NATIONAL_GRID = '31010400500601'   // elsewhere: 14 digits
+    static final String GRID = '110101001001001'          // the standard form: 15 digits
+    static final String LEGACY_GRID = '31010400500601'     // the legacy local form: 14 digits
 
     final String id
     final CaseDecider decider
