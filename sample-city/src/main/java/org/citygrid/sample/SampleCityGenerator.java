@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.citygrid.model.cases.Role;
 import org.citygrid.model.grid.AreaName;
 import org.citygrid.model.grid.Community;
 import org.citygrid.model.grid.GridCode;
@@ -15,6 +16,8 @@ import org.citygrid.model.grid.GridHierarchy;
 import org.citygrid.model.grid.LocalMetricFrame;
 import org.citygrid.model.grid.Street;
 import org.citygrid.model.grid.UnitGrid;
+import org.citygrid.model.inventory.ComponentRegister;
+import org.citygrid.model.patrol.PatrolArea;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -86,8 +89,9 @@ public final class SampleCityGenerator {
         SampleCity city = new SampleCityGenerator(seed, count).generate();
         Path dir = Path.of(args[0]);
         new SampleCityFiles().write(city, dir);
-        System.out.printf("wrote %d grids, %d departments, %d workers, %d sensors to %s%n", city.grids().grids().size(),
-                city.departments().size(), city.workers().size(), city.sensors().size(), dir.toAbsolutePath());
+        System.out.printf("wrote %d grids, %d departments, %d workers, %d sensors, %d components, %d patrol areas to %s%n",
+                city.grids().grids().size(), city.departments().size(), city.workers().size(), city.sensors().size(),
+                city.components().size(), city.patrolAreas().size(), dir.toAbsolutePath());
     }
 
     /** Generates the city. */
@@ -97,7 +101,9 @@ public final class SampleCityGenerator {
         List<Department> departments = departments(grids);
         List<Worker> workers = workers(grids, new Random(seed ^ 0x5EED_0003L));
         List<Sensor> sensors = sensors(grids, new Random(seed ^ 0x5EED_0004L));
-        return new SampleCity(grids, departments, workers, sensors);
+        ComponentRegister components = new SampleComponents(grids, sensors, new Random(seed ^ 0x5EED_0005L)).register();
+        List<PatrolArea> patrolAreas = SamplePatrolAreas.of(grids, workers);
+        return new SampleCity(grids, departments, workers, sensors, components, patrolAreas);
     }
 
     // ---- lattice --------------------------------------------------------------------------------
@@ -324,7 +330,7 @@ public final class SampleCityGenerator {
             for (int from = 0; from < members.size(); number++) {
                 int to = Math.min(members.size(), from + 3 + random.nextInt(4));
                 workers.add(new Worker(String.format("GW-%s-%02d", community.code(), number), personName(random),
-                        WorkerRole.GRID_WORKER, committee, members.subList(from, to).stream().map(UnitGrid::code).toList()));
+                        Role.GRID_WORKER, committee, members.subList(from, to).stream().map(UnitGrid::code).toList()));
                 from = to;
             }
         }
@@ -338,9 +344,9 @@ public final class SampleCityGenerator {
         }
         String centre = DepartmentType.URBAN_MANAGEMENT.departmentId(grids.district().code());
         int operator = 1;
-        for (WorkerRole role : List.of(WorkerRole.ACCEPTOR, WorkerRole.ACCEPTOR, WorkerRole.ACCEPTOR, WorkerRole.ACCEPTOR,
-                WorkerRole.DISPATCHER, WorkerRole.DISPATCHER, WorkerRole.DISPATCHER,
-                WorkerRole.SHIFT_LEADER, WorkerRole.SHIFT_LEADER, WorkerRole.LEADER)) {
+        for (Role role : List.of(Role.ACCEPTOR, Role.ACCEPTOR, Role.ACCEPTOR, Role.ACCEPTOR,
+                Role.DISPATCHER, Role.DISPATCHER, Role.DISPATCHER,
+                Role.SHIFT_LEADER, Role.SHIFT_LEADER, Role.LEADER)) {
             workers.add(new Worker(String.format("OP-%02d", operator++), personName(random), role, centre, List.of()));
         }
         return workers;
@@ -349,7 +355,7 @@ public final class SampleCityGenerator {
     private static void handlers(List<Worker> workers, String departmentId, int count, Random random) {
         for (int i = 1; i <= count; i++) {
             workers.add(new Worker(String.format("H-%s-%02d", departmentId, i), personName(random),
-                    WorkerRole.HANDLER, departmentId, List.of()));
+                    Role.HANDLER, departmentId, List.of()));
         }
     }
 

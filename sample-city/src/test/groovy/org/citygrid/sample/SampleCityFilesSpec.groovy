@@ -28,10 +28,37 @@ class SampleCityFilesSpec extends Specification {
         back.departments() == city.departments()
         back.workers() == city.workers()
         back.sensors() == city.sensors()
+        back.components() == city.components()
+        back.patrolAreas() == city.patrolAreas()
         back.grids().district() == city.grids().district()
         back.grids().grids()*.code() == city.grids().grids()*.code()
         back.grids().grids()*.community() == city.grids().grids()*.community()
         [back.grids().grids(), city.grids().grids()].transpose().every { a, b -> a.geometry().equalsExact(b.geometry()) }
+    }
+
+    def "a city written before components and patrol areas reads with none of either"() {
+        given:
+        def files = new SampleCityFiles()
+        files.write(city, dir)
+        java.nio.file.Files.delete(dir.resolve(SampleCityFiles.COMPONENTS))
+        java.nio.file.Files.delete(dir.resolve(SampleCityFiles.PATROL_AREAS))
+
+        when:
+        def back = files.read(dir)
+
+        then:
+        back.workers() == city.workers()
+        back.components().size() == 0
+        back.patrolAreas() == []
+    }
+
+    def "workers carry the domain's post names, which earlier files already used"() {
+        when:
+        new SampleCityFiles().write(city, dir)
+        def roles = new JsonSlurper().parse(dir.resolve(SampleCityFiles.WORKERS).toFile())*.role.toSet()
+
+        then:
+        roles == ['GRID_WORKER', 'HANDLER', 'ACCEPTOR', 'DISPATCHER', 'SHIFT_LEADER', 'LEADER'] as Set
     }
 
     def "the written grid file loads through the grid loader and validates clean"() {

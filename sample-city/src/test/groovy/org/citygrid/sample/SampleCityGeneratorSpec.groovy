@@ -2,7 +2,13 @@ package org.citygrid.sample
 
 import java.nio.file.Files
 import java.nio.file.Path
+import org.citygrid.model.cases.Role
+import org.citygrid.model.category.CategoryCatalogue
 import org.citygrid.model.grid.GridIndex
+import org.citygrid.model.inventory.ComponentIndex
+import org.citygrid.model.inventory.ComponentState
+import org.citygrid.model.inventory.ComponentValidator
+import org.citygrid.model.patrol.PatrolAreas
 import org.citygrid.model.grid.GridLookup
 import org.citygrid.model.grid.GridValidator
 import org.citygrid.model.grid.LocalMetricFrame
@@ -90,7 +96,7 @@ class SampleCityGeneratorSpec extends Specification {
 
     def "every grid has exactly one grid worker"() {
         given:
-        def patrolled = city.workers().findAll { it.role() == WorkerRole.GRID_WORKER }.collectMany { it.gridCodes() }
+        def patrolled = city.workers().findAll { it.role() == Role.GRID_WORKER }.collectMany { it.gridCodes() }
 
         expect:
         patrolled.sort() == city.grids().grids()*.code()
@@ -106,17 +112,56 @@ class SampleCityGeneratorSpec extends Specification {
 
     def "every street office and district department has handlers"() {
         given:
-        def staffed = city.workers().findAll { it.role() == WorkerRole.HANDLER }*.departmentId().toSet()
+        def staffed = city.workers().findAll { it.role() == Role.HANDLER }*.departmentId().toSet()
         def offices = city.departments().findAll { it.type() != DepartmentType.COMMUNITY_COMMITTEE }*.id()
 
         expect:
         staffed.containsAll(offices)
     }
 
-    def "the command centre has acceptors, dispatchers, shift leaders and a leader"() {
+    def "the centres have acceptors, dispatchers, shift leaders and a leader, posts of the domain's roles"() {
         expect:
-        city.workers().findAll { it.role().isOperator() }*.role().toSet() ==
-                [WorkerRole.ACCEPTOR, WorkerRole.DISPATCHER, WorkerRole.SHIFT_LEADER, WorkerRole.LEADER].toSet()
+        city.workers().findAll { it.role().isCentrePost() }.countBy { it.role() } ==
+                [(Role.ACCEPTOR): 4, (Role.DISPATCHER): 3, (Role.SHIFT_LEADER): 2, (Role.LEADER): 1]
+        city.workers()*.role().toSet() == [Role.GRID_WORKER, Role.HANDLER, Role.ACCEPTOR, Role.DISPATCHER, Role.SHIFT_LEADER, Role.LEADER].toSet()
+    }
+
+    def "every grid is in exactly one patrol area, patrolled by its grid worker, so a task about any grid has a supervisor"() {
+        given:
+        def areas = PatrolAreas.of(city.patrolAreas())
+        def workers = city.workers().findAll { it.role() == Role.GRID_WORKER }.collectEntries { [(it.id()): it] }
+
+        expect:
+        city.patrolAreas()*.grids().flatten().sort() == city.grids().grids()*.code()
+        city.patrolAreas().every { a -> a.supervisors().size() == 1 && workers[a.supervisors()[0]].gridCodes() == a.grids() }
+        city.grids().grids().every { areas.supervisorFor(it.code(), [] as Set).isPresent() }
+        city.patrolAreas()[0].name().zh() ==~ /.+社区第1监督网格/
+    }
+
+    def "the component inventory furnishes the streets: lamps, covers, bins and hydrants, with the catalogue's owners"() {
+        given:
+        def catalogue = CategoryCatalogue.loadDefault()
+        def counts = city.components().countByCategory()
+
+        expect: 'about four per grid along the grid edges, plus one under each mounted sensor'
+        city.components().size() > 4 * city.grids().grids().size()
+        counts.keySet() == ['C0101', 'C0102', 'C0103', 'C0105', 'C0107', 'C0111', 'C0113', 'C0118', 'C0305'] as Set
+        counts['C0118'] > 2 * city.grids().grids().size() * 0.9
+        city.components().components().every { it.owner() == catalogue.byCode(it.categoryCode()).get().responsibleDepartment().code() }
+        city.components().components()*.state().toSet() == ComponentState.values() as Set - [ComponentState.REMOVED]
+
+        and: 'it validates clean against the catalogue and the grids'
+        new ComponentValidator(catalogue, GridIndex.of(city.grids().grids())).validate(city.components()).isClean()
+    }
+
+    def "each sensor mounted on a component has one of its class at its very position"() {
+        given:
+        def index = ComponentIndex.of(city.components())
+
+        expect:
+        city.sensors().findAll { SampleComponents.mountedOn(it.type()) != null }.every { s ->
+            index.near(s.position(), 0.01, SampleComponents.mountedOn(s.type())).size() >= 1
+        }
     }
 
     def "every sensor stands inside the grid it names"() {
@@ -146,7 +191,8 @@ class SampleCityGeneratorSpec extends Specification {
         new SampleCityFiles().write(new SampleCityGenerator(7, 300).generate(), second)
 
         then:
-        [SampleCityFiles.GRIDS, SampleCityFiles.DEPARTMENTS, SampleCityFiles.WORKERS, SampleCityFiles.SENSORS].every {
+        [SampleCityFiles.GRIDS, SampleCityFiles.DEPARTMENTS, SampleCityFiles.WORKERS, SampleCityFiles.SENSORS,
+         SampleCityFiles.COMPONENTS, SampleCityFiles.PATROL_AREAS].every {
             Files.readAllBytes(first.resolve(it)) == Files.readAllBytes(second.resolve(it))
         }
     }

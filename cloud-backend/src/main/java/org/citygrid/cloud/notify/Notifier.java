@@ -96,6 +96,28 @@ public final class Notifier {
             }
             case CaseChange.Escalated e -> sheet.add(ESCALATED, Audience.role(e.level() >= 2 ? LEADERSHIP : DUTY_CHIEF));
             case CaseChange.Rated r -> after.department().ifPresent(d -> sheet.add(CASE_RATED, Audience.department(d)));
+            // changes the posts of the two centres brought (grid-model, issue 15): no intent yet, until the
+            // case cycle takes the posts up
+            case CaseChange.VerificationAssigned v -> {
+            }
+            case CaseChange.ReportCorrected c -> {
+            }
+            case CaseChange.SentBack b -> {
+            }
+            case CaseChange.PostponementApproved p -> {
+            }
+            case CaseChange.CheckAssigned k -> {
+            }
+            case CaseChange.Ledgered l -> {
+            }
+            case CaseChange.LedgerCleared l -> {
+            }
+            case CaseChange.Pressed p -> {
+            }
+            case CaseChange.Urged u -> {
+            }
+            case CaseChange.Numbered n -> {
+            }
         }
         return sheet.intents;
     }
@@ -146,7 +168,7 @@ public final class Notifier {
         void stageOwner(What what, Stage s) {
             this.stage = s;
             switch (s) {
-                case FILING, CHECK -> add(what, Audience.role(SUPERVISION));
+                case FILING, VERIFICATION, CHECK, CLOSING -> add(what, Audience.role(SUPERVISION));
                 case DISPATCH -> add(what, Audience.role(COMMAND));
                 case HANDLING -> holder(what);
             }

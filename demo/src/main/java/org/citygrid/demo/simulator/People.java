@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
 import org.citygrid.demo.api.DemoAccount;
+import org.citygrid.model.cases.Stage;
+import org.citygrid.model.category.CatalogueCaseRules;
 import org.citygrid.model.category.Category;
 import org.citygrid.model.category.CategoryCatalogue;
 import org.citygrid.model.category.CategoryKind;
@@ -358,9 +360,8 @@ public final class People implements AutoCloseable {
 
     /** Half the category's handling time limit (the most one extension may add), in whole minutes. */
     private Duration extension(String categoryCode) {
-        Duration limit = CategoryCatalogue.loadDefault().categories().stream()
-                .filter(k -> k.code().toString().equals(categoryCode))
-                .findFirst().map(k -> k.timeLimits().handle()).orElse(Duration.ofHours(1));
+        Duration limit = CategoryCatalogue.loadDefault().byCode(categoryCode).isPresent()
+                ? CatalogueCaseRules.chinaDefault().timeLimit(categoryCode, Stage.HANDLING) : Duration.ofHours(1);
         return Duration.ofMinutes(Math.max(1, limit.toMinutes() / 2));
     }
 

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param note       the action's {@code note} text
  * @param evidence   the action's photos ({@code evidence}: photos the sender uploaded)
  * @param department the department to dispatch to
+ * @param supervisor the grid supervisor a verification or check task goes to
  */
-public record AllowedAction(String type, boolean redispatch, Need reason, Need note, Need evidence, Need department) {
+public record AllowedAction(String type, boolean redispatch, Need reason, Need note, Need evidence, Need department,
+                            Need supervisor) {
 
     /** Whether a client must send a field of an action. */
     public enum Need {
@@ -36,5 +38,6 @@ public record AllowedAction(String type, boolean redispatch, Need reason, Need n
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(department, "department");
+        Objects.requireNonNull(supervisor, "supervisor");
     }
 }

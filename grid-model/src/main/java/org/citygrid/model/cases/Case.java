@@ -25,8 +25,19 @@ import java.util.Set;
  */
 public final class Case {
 
-    /** A department's request for more handling time, waiting for the command centre. */
-    public record PendingExtension(Duration extra, String reason, String requestedBy) {
+    /**
+     * A department's request for time (延期) or to put the work on hold (缓办), waiting for approval.
+     *
+     * @param kind {@link ExtensionKind#EXTENSION} when {@code null}, as in every request before 缓办
+     */
+    public record PendingExtension(Duration extra, String reason, String requestedBy, ExtensionKind kind) {
+        public PendingExtension(Duration extra, String reason, String requestedBy) {
+            this(extra, reason, requestedBy, null);
+        }
+
+        public ExtensionKind kindOrDefault() {
+            return kind == null ? ExtensionKind.EXTENSION : kind;
+        }
     }
 
     /** A grid worker's on-site finding on the report, before it was filed or dismissed. */
@@ -54,16 +65,18 @@ public final class Case {
     private final Integer rating;
     private final CaseClock clock;
     private final CaseTimes times;
+    private final CaseWork work;
 
     private Case(Builder b) {
         this(b.id, b.version, b.state, b.reports, b.department, b.assignee, b.handledBy, b.lastHandler, b.returnedBy,
-                b.returnCount, b.reworkCount, b.pendingExtension, b.verification, b.suspension, b.rating, b.clock, b.times);
+                b.returnCount, b.reworkCount, b.pendingExtension, b.verification, b.suspension, b.rating, b.clock, b.times,
+                b.work);
     }
 
     private Case(String id, long version, CaseState state, CaseReports reports, String department, String assignee,
                  String handledBy, Actor lastHandler, Set<String> returnedBy, int returnCount, int reworkCount,
                  PendingExtension pendingExtension, Verification verification, Suspension suspension, Integer rating,
-                 CaseClock clock, CaseTimes times) {
+                 CaseClock clock, CaseTimes times, CaseWork work) {
         this.id = Objects.requireNonNull(id, "id");
         this.version = version;
         this.state = Objects.requireNonNull(state, "state");
@@ -81,6 +94,7 @@ public final class Case {
         this.rating = rating;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.times = Objects.requireNonNull(times, "times");
+        this.work = Objects.requireNonNull(work, "work");
         if (version < 1) {
             throw new IllegalArgumentException("a case starts at version 1, not " + version);
         }
@@ -95,9 +109,9 @@ public final class Case {
                                String assignee, String handledBy, Actor lastHandler, Set<String> returnedBy,
                                int returnCount, int reworkCount, PendingExtension pendingExtension,
                                Verification verification, Suspension suspension, Integer rating, CaseClock clock,
-                               CaseTimes times) {
+                               CaseTimes times, CaseWork work) {
         return new Case(id, version, state, reports, department, assignee, handledBy, lastHandler, returnedBy,
-                returnCount, reworkCount, pendingExtension, verification, suspension, rating, clock, times);
+                returnCount, reworkCount, pendingExtension, verification, suspension, rating, clock, times, work);
     }
 
     /** Rebuilds a case from its full, ordered event list. */
@@ -124,6 +138,7 @@ public final class Case {
         b.reports = CaseReports.opening(reported.details());
         b.clock = CaseClock.startingWith(Stage.FILING, reported.filingDeadline());
         b.times = CaseTimes.reported(first.at());
+        b.work = CaseWork.NONE;
         return new Case(b);
     }
 
@@ -147,16 +162,34 @@ public final class Case {
         b.times = b.times.updated(at);
         switch (event.change()) {
             case CaseChange.Reported r -> throw new IllegalArgumentException("case " + id + " is already reported");
-            case CaseChange.Verified v -> b.verification = new Verification(v.verifier(), at, v.found(), v.note());
+            case CaseChange.VerificationAssigned v -> {
+                b.work = b.work.verificationTask(new CaseWork.Task(v.supervisor(), at, v.verificationDeadline(), event.actor().id()));
+                b.clock = b.clock.completingRunning(at).start(Stage.VERIFICATION, v.verificationDeadline());
+            }
+            case CaseChange.Verified v -> {
+                b.verification = new Verification(v.verifier(), at, v.found(), v.note());
+                b.work = b.work.verificationTask(null);
+                if (v.filingDeadline() != null) {
+                    b.clock = b.clock.completingRunning(at).start(Stage.FILING, v.filingDeadline());
+                }
+            }
+            case CaseChange.ReportCorrected r -> b.reports = b.reports.corrected(b.reports.first().corrected(
+                    r.categoryCode(), r.position(), r.gridCode(), r.componentCode()));
             case CaseChange.Filed f -> {
                 b.state = CaseState.FILED;
                 b.times = b.times.filed(at);
-                b.clock = b.clock.completing(Stage.FILING, at).start(Stage.DISPATCH, f.dispatchDeadline());
+                b.work = b.work.filedBy(event.actor().id());
+                b.clock = b.clock.completingRunning(at).start(Stage.DISPATCH, f.dispatchDeadline());
             }
             case CaseChange.Dismissed d -> {
                 b.state = CaseState.DISMISSED;
                 b.times = b.times.closed(at);
-                b.clock = b.clock.completing(Stage.FILING, at).stop();
+                b.work = b.work.withoutTasks();
+                b.clock = b.clock.completingRunning(at).stop();
+            }
+            case CaseChange.SentBack s -> {
+                b.state = CaseState.REPORTED;
+                b.clock = b.clock.completing(Stage.DISPATCH, at).start(Stage.FILING, s.filingDeadline());
             }
             case CaseChange.Dispatched d -> {
                 b.state = CaseState.DISPATCHED;
@@ -164,6 +197,7 @@ public final class Case {
                 b.assignee = d.assignee();
                 b.pendingExtension = null;
                 b.times = b.times.dispatched(at);
+                b.work = b.work.dispatchedBy(event.actor().id());
                 b.clock = b.clock.completing(Stage.DISPATCH, at).start(Stage.HANDLING, d.handlingDeadline());
             }
             case CaseChange.Accepted a -> {
@@ -180,10 +214,17 @@ public final class Case {
                 b.clock = b.clock.start(Stage.DISPATCH, r.dispatchDeadline());
             }
             case CaseChange.ExtensionRequested x ->
-                    b.pendingExtension = new PendingExtension(x.extra(), x.reason(), event.actor().id());
+                    b.pendingExtension = new PendingExtension(x.extra(), x.reason(), event.actor().id(), x.kind());
             case CaseChange.ExtensionApproved x -> {
                 b.pendingExtension = null;
+                b.work = b.work.extensionGranted();
                 b.clock = b.clock.start(Stage.HANDLING, x.handlingDeadline());
+            }
+            case CaseChange.PostponementApproved p -> {
+                b.state = CaseState.SUSPENDED;
+                b.pendingExtension = null;
+                b.suspension = new Suspension(at, p.resumeTo(), p.remaining(), p.reason());
+                b.clock = b.clock.stop();
             }
             case CaseChange.ExtensionRejected x -> b.pendingExtension = null;
             case CaseChange.Suspended s -> {
@@ -202,11 +243,18 @@ public final class Case {
                 b.lastHandler = event.actor();
                 b.times = b.times.handled(at);
                 b.pendingExtension = null;
+                b.work = b.work.checkTask(null);
                 b.clock = b.clock.completing(Stage.HANDLING, at).start(Stage.CHECK, h.checkDeadline());
+            }
+            case CaseChange.CheckAssigned k -> {
+                b.work = b.work.checkTask(new CaseWork.Task(k.supervisor(), at, k.checkDeadline(), event.actor().id()));
+                b.clock = b.clock.completing(Stage.CHECK, at).start(Stage.CHECK, k.checkDeadline());
             }
             case CaseChange.CheckPassed p -> {
                 b.state = CaseState.CHECK_PASSED;
-                b.clock = b.clock.completing(Stage.CHECK, at).stop();
+                b.work = b.work.checkTask(null);
+                CaseClock checked = b.clock.completing(Stage.CHECK, at);
+                b.clock = p.closingDeadline() == null ? checked.stop() : checked.start(Stage.CLOSING, p.closingDeadline());
             }
             case CaseChange.CheckFailed f -> {
                 b.state = CaseState.FILED;
@@ -214,12 +262,13 @@ public final class Case {
                 b.department = null;
                 b.assignee = null;
                 b.handledBy = null;
+                b.work = b.work.checkTask(null);
                 b.clock = b.clock.completing(Stage.CHECK, at).start(Stage.DISPATCH, f.dispatchDeadline());
             }
             case CaseChange.Closed c -> {
                 b.state = CaseState.CLOSED;
                 b.times = b.times.closed(at);
-                b.clock = b.clock.stop();
+                b.clock = b.clock.completing(Stage.CLOSING, at).stop();
             }
             case CaseChange.Voided v -> {
                 b.state = CaseState.VOIDED;
@@ -227,7 +276,27 @@ public final class Case {
                 b.clock = b.clock.stop();
                 b.suspension = null;
                 b.pendingExtension = null;
+                b.work = b.work.withoutTasks().ledger(null);
             }
+            case CaseChange.Ledgered l -> {
+                b.state = CaseState.ON_LEDGER;
+                b.work = b.work.ledger(new CaseWork.Ledger(at, l.reason(), l.reviewBy(), l.from()));
+                b.suspension = null;
+                b.pendingExtension = null;
+                b.clock = b.clock.stop();
+            }
+            case CaseChange.LedgerCleared l -> {
+                b.state = CaseState.FILED;
+                b.department = null;
+                b.assignee = null;
+                b.work = b.work.ledger(null);
+                b.clock = b.clock.start(Stage.DISPATCH, l.dispatchDeadline());
+            }
+            case CaseChange.Pressed p -> {
+            }
+            case CaseChange.Urged u -> {
+            }
+            case CaseChange.Numbered n -> b.work = b.work.numbered(n.number());
             case CaseChange.DuplicateMerged m -> b.reports = b.reports.merged(m.duplicate());
             case CaseChange.AlarmCleared a -> b.reports = b.reports.cleared(a.episodeId());
             case CaseChange.DeadlineApproaching w -> b.clock = b.clock.warn(w.stage());
@@ -238,15 +307,13 @@ public final class Case {
         return new Case(b);
     }
 
-    /** The stage whose clock is running now, if any; none while suspended or finished. */
+    /**
+     * The stage whose clock is running now, if any; none while suspended, on the ledger or finished.
+     * A report waiting for its verification task runs {@link Stage#VERIFICATION}, a passed check
+     * {@link Stage#CLOSING}.
+     */
     public Optional<Stage> activeStage() {
-        return Optional.ofNullable(switch (state) {
-            case REPORTED -> Stage.FILING;
-            case FILED -> Stage.DISPATCH;
-            case DISPATCHED, IN_PROGRESS -> Stage.HANDLING;
-            case HANDLED -> Stage.CHECK;
-            default -> null;
-        });
+        return clock.running();
     }
 
     /** The deadline of the running stage, {@code stage}; empty for any other stage. */
@@ -360,6 +427,21 @@ public final class Case {
         return times;
     }
 
+    /** The centres' work on the case: its number, filer, dispatcher, open tasks, ledger entry. */
+    public CaseWork work() {
+        return work;
+    }
+
+    /** The readable case number (案卷号), once the case cycle assigned it. */
+    public Optional<org.citygrid.model.casenumber.CaseNumber> caseNumber() {
+        return work.caseNumber();
+    }
+
+    /** The component (部件) the first report named, after any correction. */
+    public Optional<String> componentCode() {
+        return Optional.ofNullable(report().componentCode());
+    }
+
     /** Two cases are equal when every part is: the same fold of the same events. */
     @Override
     public boolean equals(Object o) {
@@ -370,7 +452,7 @@ public final class Case {
                 && c.returnCount == returnCount && c.reworkCount == reworkCount
                 && Objects.equals(c.pendingExtension, pendingExtension) && Objects.equals(c.verification, verification)
                 && Objects.equals(c.suspension, suspension) && Objects.equals(c.rating, rating)
-                && c.clock.equals(clock) && c.times.equals(times);
+                && c.clock.equals(clock) && c.times.equals(times) && c.work.equals(work);
     }
 
     @Override
@@ -402,6 +484,7 @@ public final class Case {
         Integer rating;
         CaseClock clock;
         CaseTimes times;
+        CaseWork work;
 
         Builder() {
         }
@@ -424,6 +507,7 @@ public final class Case {
             rating = c.rating;
             clock = c.clock;
             times = c.times;
+            work = c.work;
         }
     }
 }

@@ -1,8 +1,11 @@
 package org.citygrid.model.cases;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.citygrid.model.casenumber.CaseNumber;
+import org.citygrid.model.geo.GeoPoint;
 
 /**
  * What a command asks to do to a case. Each action is a step or an exception path of the closed
@@ -19,6 +22,16 @@ public sealed interface CaseAction {
     }
 
     /**
+     * 派发核实: the supervision centre sends a report to a named grid supervisor (监督员) to verify
+     * on site, by a deadline on the category's clock. Sending it again to someone else re-assigns
+     * the task (改派) and gives them the full time. The case cycle sends it by patrol area.
+     *
+     * @param supervisor the grid supervisor's user id
+     */
+    record AssignVerification(String supervisor, String note) implements CaseAction {
+    }
+
+    /**
      * 核实: a grid worker goes to the place of a report waiting to be filed and says whether the
      * problem is there, with photos taken on site. It does not file the case: the supervision
      * centre decides, with the worker's finding in front of it.
@@ -29,6 +42,21 @@ public sealed interface CaseAction {
         public Verify {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
+    }
+
+    /**
+     * 更正: before filing, the supervision centre corrects what the reporter got wrong: the
+     * category, the position (with the unit grid it falls in), or the component named. Fields left
+     * {@code null} stay as reported.
+     *
+     * @param categoryCode  the right category, e.g. {@code E0102}
+     * @param position      the right position, WGS 84
+     * @param gridCode      the unit grid of {@code position}; required with it
+     * @param componentCode the right component (部件标识码), see {@code ComponentCode}
+     * @param reason        why, for the audit trail
+     */
+    record CorrectReport(String categoryCode, GeoPoint position, String gridCode, String componentCode, String reason)
+            implements CaseAction {
     }
 
     /** 立案: the supervision centre accepts the report as a case. */
@@ -49,6 +77,13 @@ public sealed interface CaseAction {
     record Dispatch(String department, String assignee, String note) implements CaseAction {
     }
 
+    /**
+     * 回退至监督中心: the command centre gives a case back to the supervision centre because it was
+     * filed wrongly (not a case, wrong category or place); it waits to be filed again.
+     */
+    record SendBack(String reason) implements CaseAction {
+    }
+
     /** 接单: the department takes the task on. */
     record Accept() implements CaseAction {
     }
@@ -57,18 +92,36 @@ public sealed interface CaseAction {
     record Return(String reason) implements CaseAction {
     }
 
-    /** 申请延期: the department asks for more handling time. */
-    record RequestExtension(Duration extra, String reason) implements CaseAction {
+    /**
+     * 申请延期 or 申请缓办: the department asks for more handling time, or asks to put the work on
+     * hold. Who may approve depends on how much time and how many extensions before
+     * ({@link CaseRules#extensionApprovers}).
+     *
+     * @param extra  延期: the handling time to add; 缓办: how long the work would be on hold
+     * @param reason why
+     * @param kind   {@link ExtensionKind#EXTENSION} when {@code null}, as every request before 缓办 was
+     */
+    record RequestExtension(Duration extra, String reason, ExtensionKind kind) implements CaseAction {
         public RequestExtension {
             Objects.requireNonNull(extra, "extra");
         }
+
+        /** A request for more time (延期). */
+        public RequestExtension(Duration extra, String reason) {
+            this(extra, reason, null);
+        }
+
+        /** What is asked for: {@link ExtensionKind#EXTENSION} unless said otherwise. */
+        public ExtensionKind kindOrDefault() {
+            return kind == null ? ExtensionKind.EXTENSION : kind;
+        }
     }
 
-    /** 批准延期: the command centre grants the pending request. */
+    /** 批准延期 / 批准缓办: the approver the request needs grants it. */
     record ApproveExtension(String note) implements CaseAction {
     }
 
-    /** 驳回延期: the command centre refuses the pending request. */
+    /** 驳回延期 / 驳回缓办: the approver the request needs refuses it. */
     record RejectExtension(String reason) implements CaseAction {
     }
 
@@ -87,6 +140,13 @@ public sealed interface CaseAction {
         }
     }
 
+    /**
+     * 派发核查: the supervision centre sends handled work to a named grid supervisor to check on site,
+     * by a deadline; the check clock starts again from the task. Sending it again re-assigns it.
+     */
+    record AssignCheck(String supervisor, String note) implements CaseAction {
+    }
+
     /** 核查: a patroller checks the work on site; a failed check sends it back for rework (返工). */
     record Check(boolean passed, String note, List<Evidence> evidence) implements CaseAction {
         public Check {
@@ -94,12 +154,40 @@ public sealed interface CaseAction {
         }
     }
 
-    /** 结案: close a case whose check passed. */
+    /** 结案: close a case whose check passed, by the category's closing criteria (结案标准). */
     record Close(String note) implements CaseAction {
     }
 
     /** 作废: void the case, e.g. a report entered twice by mistake. */
     record Void(String reason) implements CaseAction {
+    }
+
+    /**
+     * 挂账: a case that cannot be solved now (funding, season, works planned) goes on the ledger
+     * with a reason: its clock stops and it leaves the overdue count until it is reviewed.
+     *
+     * @param reviewBy when the ledger entry should be looked at again; {@code null} for no date
+     */
+    record PutOnLedger(String reason, Instant reviewBy) implements CaseAction {
+    }
+
+    /** 销账: a ledger case is taken up again; it waits for dispatch. */
+    record TakeOffLedger(String note) implements CaseAction {
+    }
+
+    /** 督办: the command centre formally presses the department holding the case, with a reason. */
+    record Press(String reason) implements CaseAction {
+    }
+
+    /** 催办: the command centre reminds the department holding the case to hurry. */
+    record Urge(String note) implements CaseAction {
+    }
+
+    /** 案卷号: the case cycle gives a filed case its readable number. */
+    record AssignNumber(CaseNumber number) implements CaseAction {
+        public AssignNumber {
+            Objects.requireNonNull(number, "number");
+        }
     }
 
     /** Attach a duplicate report to the open case instead of opening another. */

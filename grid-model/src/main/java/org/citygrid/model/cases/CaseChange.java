@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.citygrid.model.casenumber.CaseNumber;
+import org.citygrid.model.geo.GeoPoint;
 
 /**
  * What happened to a case: the payload of a {@link CaseEvent}. Changes carry every fact needed to
@@ -20,11 +22,40 @@ public sealed interface CaseChange {
         }
     }
 
-    /** A grid worker verified the report on site; the case still waits to be filed. */
-    record Verified(String verifier, boolean found, String note, List<Evidence> evidence) implements CaseChange {
+    /**
+     * A verification task went to a named supervisor (again, to another one: {@code reassigned});
+     * the verification clock runs until {@code verificationDeadline}.
+     */
+    record VerificationAssigned(String supervisor, String note, boolean reassigned, Instant verificationDeadline)
+            implements CaseChange {
+        public VerificationAssigned {
+            Objects.requireNonNull(supervisor, "supervisor");
+            Objects.requireNonNull(verificationDeadline, "verificationDeadline");
+        }
+    }
+
+    /**
+     * A grid worker verified the report on site; the case still waits to be filed, and the filing
+     * clock starts again from the finding until {@code filingDeadline} (absent in events written
+     * before verification tasks: the filing clock then ran on).
+     */
+    record Verified(String verifier, boolean found, String note, List<Evidence> evidence, Instant filingDeadline)
+            implements CaseChange {
         public Verified {
             evidence = List.copyOf(evidence);
         }
+
+        public Verified(String verifier, boolean found, String note, List<Evidence> evidence) {
+            this(verifier, found, note, evidence, null);
+        }
+    }
+
+    /**
+     * Before filing, the supervision centre corrected the report: its category, its position and
+     * grid, or its component. The earlier category and grid are kept for the audit trail.
+     */
+    record ReportCorrected(String categoryCode, GeoPoint position, String gridCode, String componentCode, String reason,
+                           String previousCategoryCode, String previousGridCode) implements CaseChange {
     }
 
     /** Filed; the dispatch clock runs. {@code automatic} when the category's rule filed it. */
@@ -43,6 +74,10 @@ public sealed interface CaseChange {
                       Instant handlingDeadline) implements CaseChange {
     }
 
+    /** The command centre gave a wrongly filed case back to the supervision centre; it waits to be filed again. */
+    record SentBack(String reason, Instant filingDeadline) implements CaseChange {
+    }
+
     record Accepted(String handler) implements CaseChange {
     }
 
@@ -50,13 +85,29 @@ public sealed interface CaseChange {
     record Returned(String department, String reason, Instant dispatchDeadline) implements CaseChange {
     }
 
-    record ExtensionRequested(Duration extra, String reason) implements CaseChange {
+    /** A department asked for time: more handling time (延期), or to put the work on hold (缓办). */
+    record ExtensionRequested(Duration extra, String reason, ExtensionKind kind) implements CaseChange {
+        public ExtensionRequested(Duration extra, String reason) {
+            this(extra, reason, null);
+        }
+
+        /** {@link ExtensionKind#EXTENSION} unless said otherwise. */
+        public ExtensionKind kindOrDefault() {
+            return kind == null ? ExtensionKind.EXTENSION : kind;
+        }
     }
 
     record ExtensionApproved(Duration extra, String note, Instant handlingDeadline) implements CaseChange {
     }
 
     record ExtensionRejected(String reason) implements CaseChange {
+    }
+
+    /**
+     * A department's request to put the work on hold (缓办) was approved: the case is on hold as if
+     * suspended, with the handling time left in {@code remaining}.
+     */
+    record PostponementApproved(String note, String reason, CaseState resumeTo, Duration remaining) implements CaseChange {
     }
 
     /** On hold; {@code remaining} is the handling time left, counted by the category's clock. */
@@ -74,9 +125,28 @@ public sealed interface CaseChange {
         }
     }
 
-    record CheckPassed(String checker, String note, List<Evidence> evidence) implements CaseChange {
+    /**
+     * A check task went to a named supervisor (again, to another: {@code reassigned}); the check
+     * clock starts again until {@code checkDeadline}.
+     */
+    record CheckAssigned(String supervisor, String note, boolean reassigned, Instant checkDeadline) implements CaseChange {
+        public CheckAssigned {
+            Objects.requireNonNull(supervisor, "supervisor");
+            Objects.requireNonNull(checkDeadline, "checkDeadline");
+        }
+    }
+
+    /**
+     * The check passed; the closing clock runs until {@code closingDeadline} (absent in events
+     * written before the closing stage: no clock then ran until the case closed).
+     */
+    record CheckPassed(String checker, String note, List<Evidence> evidence, Instant closingDeadline) implements CaseChange {
         public CheckPassed {
             evidence = List.copyOf(evidence);
+        }
+
+        public CheckPassed(String checker, String note, List<Evidence> evidence) {
+            this(checker, note, evidence, null);
         }
     }
 
@@ -92,6 +162,29 @@ public sealed interface CaseChange {
     }
 
     record Voided(String reason, CaseState from) implements CaseChange {
+    }
+
+    /** 挂账: on the ledger, with the state it came from; no clock runs. */
+    record Ledgered(String reason, Instant reviewBy, CaseState from) implements CaseChange {
+    }
+
+    /** 销账: taken off the ledger; it waits for dispatch until {@code dispatchDeadline}. */
+    record LedgerCleared(String note, Instant dispatchDeadline) implements CaseChange {
+    }
+
+    /** 督办: the command centre pressed the department holding the case. */
+    record Pressed(String department, String reason) implements CaseChange {
+    }
+
+    /** 催办: the command centre reminded the department holding the case to hurry. */
+    record Urged(String department, String note) implements CaseChange {
+    }
+
+    /** The case got its readable number (案卷号). */
+    record Numbered(CaseNumber number) implements CaseChange {
+        public Numbered {
+            Objects.requireNonNull(number, "number");
+        }
     }
 
     /** A duplicate report joined the case as extra evidence. */

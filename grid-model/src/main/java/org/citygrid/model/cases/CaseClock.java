@@ -70,6 +70,16 @@ public record CaseClock(Map<Stage, Instant> deadlines, Set<Stage> warned, Set<St
         return new CaseClock(Map.of(), Set.of(), Set.of(), overdueCount, escalationLevel, lateStages);
     }
 
+    /** The stage that runs now, if any. */
+    public Optional<Stage> running() {
+        return deadlines.keySet().stream().findFirst();
+    }
+
+    /** Completes whichever stage runs now (see {@link #completing}); the clock as it is if none runs. */
+    public CaseClock completingRunning(Instant completedAt) {
+        return running().map(stage -> completing(stage, completedAt)).orElse(this);
+    }
+
     /** A step that completes {@code stage} at {@code completedAt}, after its deadline, leaves the stage late. */
     public CaseClock completing(Stage stage, Instant completedAt) {
         Instant deadline = deadlines.get(stage);

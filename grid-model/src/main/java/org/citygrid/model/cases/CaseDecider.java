@@ -4,6 +4,7 @@ import static org.citygrid.model.cases.RejectionReason.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,7 +14,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.citygrid.model.casenumber.CaseNumber;
 import org.citygrid.model.cases.AllowedAction.Need;
+import org.citygrid.model.component.ComponentCode;
+import org.citygrid.model.grid.GridCode;
 
 /**
  * The case state machine: {@code (case, command) -> events | rejection}, a pure function of its
@@ -34,6 +38,10 @@ public final class CaseDecider {
     public static final int MAX_ESCALATION_LEVEL = 2;
     public static final int MIN_SCORE = 1;
     public static final int MAX_SCORE = 5;
+    /** The longest a department may ask to hold the work (缓办): a season, up to a year. */
+    public static final Duration MAX_POSTPONEMENT = Duration.ofDays(366);
+    /** Case numbers count by the year in the city's zone. */
+    public static final ZoneId NUMBERING_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final CaseRules rules;
 
@@ -111,10 +119,13 @@ public final class CaseDecider {
         Stage running = c.activeStage().orElse(Stage.FILING);
         return List.of(
                 new CaseAction.Report(c.report()),
+                new CaseAction.AssignVerification(null, null),
                 new CaseAction.Verify(true, null, List.of()),
+                new CaseAction.CorrectReport(null, null, null, null, null),
                 new CaseAction.File(null),
                 new CaseAction.Dismiss(null),
                 new CaseAction.Dispatch(null, null, null),
+                new CaseAction.SendBack(null),
                 new CaseAction.Accept(),
                 new CaseAction.Return(null),
                 new CaseAction.RequestExtension(Duration.ZERO, null),
@@ -123,9 +134,15 @@ public final class CaseDecider {
                 new CaseAction.Suspend(null),
                 new CaseAction.Resume(null),
                 new CaseAction.ReportHandled(null, List.of()),
+                new CaseAction.AssignCheck(null, null),
                 new CaseAction.Check(true, null, List.of()),
                 new CaseAction.Close(null),
                 new CaseAction.Void(null),
+                new CaseAction.PutOnLedger(null, null),
+                new CaseAction.TakeOffLedger(null),
+                new CaseAction.Press(null),
+                new CaseAction.Urge(null),
+                new CaseAction.AssignNumber(probeNumber(c)),
                 new CaseAction.MergeDuplicate(c.report()),
                 new CaseAction.ClearAlarm(null, null),
                 new CaseAction.WarnDeadline(running),
@@ -134,13 +151,21 @@ public final class CaseDecider {
                 new CaseAction.Rate(0, null));
     }
 
+    /** A number of the case's district and year for the survey to ask about: the values are checked later. */
+    private static CaseNumber probeNumber(Case c) {
+        Instant when = c.times().filedAt().orElse(c.times().reportedAt());
+        return new CaseNumber(when.atZone(NUMBERING_ZONE).getYear(), c.gridCode().substring(0, 6), 1);
+    }
+
     private static Rejection roleCheck(Actor actor, CaseAction action) {
         Set<Role> allowed = CommandRoles.allowed(action);
         if (allowed.contains(actor.role())) {
             return null;
         }
-        return new Rejection(ROLE_NOT_ALLOWED, "a " + label(actor.role()) + " may not " + verb(action)
-                + "; that is for " + allowed.stream().map(CaseDecider::label).collect(Collectors.joining(" or ")));
+        return new Rejection(ROLE_NOT_ALLOWED, actor.role().nameZh() + "不能" + verbZh(action) + "，这是"
+                + allowed.stream().map(Role::nameZh).collect(Collectors.joining("、")) + "的工作 / " + withArticle(label(actor.role()))
+                + " may not " + verb(action) + "; that is for " + allowed.stream().map(CaseDecider::label)
+                .collect(Collectors.joining(" or ")));
     }
 
     /**
@@ -153,14 +178,16 @@ public final class CaseDecider {
     private Rejection precondition(Case c, Actor actor, Instant at, CaseAction action) {
         return switch (action) {
             case CaseAction.Report r -> new Rejection(CASE_EXISTS, "case " + c.id() + " already exists");
+            case CaseAction.AssignVerification a -> firstOf(inState(c, action, CaseState.REPORTED),
+                    () -> alreadyVerified(c),
+                    () -> systemReassigning(c, actor, c.work().verificationTask(), "核实"));
             case CaseAction.Verify v -> firstOf(inState(c, action, CaseState.REPORTED),
+                    () -> alreadyVerified(c),
+                    () -> notYourTask(c, actor, c.work().verificationTask(), "核实", "verification"),
                     () -> actor.id().equals(c.report().reporterId())
                             ? new Rejection(VERIFIER_IS_REPORTER, "case " + c.id() + " is your own report; another worker verifies it")
-                            : null,
-                    () -> c.verification().isPresent()
-                            ? new Rejection(ALREADY_VERIFIED, "case " + c.id() + " was already verified by "
-                            + c.verification().get().verifier() + "; the supervision centre decides on it now")
                             : null);
+            case CaseAction.CorrectReport x -> inState(c, action, CaseState.REPORTED);
             case CaseAction.File f -> firstOf(inState(c, action, CaseState.REPORTED),
                     () -> actor.role() == Role.SYSTEM && !rules.filesAutomatically(c.categoryCode(), c.report().channel())
                             ? new Rejection(NOT_AUTO_FILED, "category " + c.categoryCode() + " reported through "
@@ -168,6 +195,7 @@ public final class CaseDecider {
                             : null);
             case CaseAction.Dismiss d -> inState(c, action, CaseState.REPORTED);
             case CaseAction.Dispatch d -> mayDispatch(c, actor, action);
+            case CaseAction.SendBack b -> inState(c, action, CaseState.FILED);
             case CaseAction.Accept a -> firstOf(inState(c, action, CaseState.DISPATCHED), () -> inDepartment(c, actor));
             case CaseAction.Return r ->
                     firstOf(inState(c, action, CaseState.DISPATCHED, CaseState.IN_PROGRESS), () -> inDepartment(c, actor));
@@ -176,17 +204,33 @@ public final class CaseDecider {
                     () -> c.pendingExtension().isPresent()
                             ? new Rejection(EXTENSION_PENDING, "an extension request for case " + c.id() + " is already waiting for approval")
                             : null);
-            case CaseAction.ApproveExtension x -> extensionWaiting(c);
-            case CaseAction.RejectExtension x -> extensionWaiting(c);
+            case CaseAction.ApproveExtension x -> firstOf(extensionWaiting(c), () -> approvalTier(c, actor));
+            case CaseAction.RejectExtension x -> firstOf(extensionWaiting(c), () -> approvalTier(c, actor));
             case CaseAction.Suspend s -> inState(c, action, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
             case CaseAction.Resume r -> inState(c, action, CaseState.SUSPENDED);
             case CaseAction.ReportHandled h -> firstOf(inState(c, action, CaseState.IN_PROGRESS), () -> inDepartment(c, actor));
+            case CaseAction.AssignCheck a -> firstOf(inState(c, action, CaseState.HANDLED),
+                    () -> systemReassigning(c, actor, c.work().checkTask(), "核查"));
             case CaseAction.Check k -> firstOf(inState(c, action, CaseState.HANDLED),
+                    () -> notYourTask(c, actor, c.work().checkTask(), "核查", "check"),
                     () -> actor.id().equals(c.handledBy().orElse(null))
                             ? new Rejection(CHECKER_IS_HANDLER, "the person who handled case " + c.id() + " cannot check it")
                             : null);
             case CaseAction.Close k -> inState(c, action, CaseState.CHECK_PASSED);
             case CaseAction.Void v -> open(c, action);
+            case CaseAction.PutOnLedger l -> inState(c, action, CaseState.FILED, CaseState.DISPATCHED, CaseState.IN_PROGRESS,
+                    CaseState.SUSPENDED);
+            case CaseAction.TakeOffLedger l -> inState(c, action, CaseState.ON_LEDGER);
+            case CaseAction.Press p -> inState(c, action, CaseState.DISPATCHED, CaseState.IN_PROGRESS, CaseState.SUSPENDED);
+            case CaseAction.Urge u -> inState(c, action, CaseState.DISPATCHED, CaseState.IN_PROGRESS, CaseState.SUSPENDED);
+            case CaseAction.AssignNumber n -> firstOf(open(c, action),
+                    () -> c.times().filedAt().isEmpty()
+                            ? new Rejection(WRONG_STATE, "case " + c.id() + " was never filed; only a filed case gets a number")
+                            : null,
+                    () -> c.caseNumber().isPresent()
+                            ? new Rejection(ALREADY_NUMBERED, "案件已有案卷号 " + c.caseNumber().get() + " / case " + c.id()
+                            + " is already numbered " + c.caseNumber().get())
+                            : null);
             case CaseAction.MergeDuplicate m -> open(c, action);
             case CaseAction.ClearAlarm a -> firstOf(open(c, action),
                     () -> c.reports().sensorAlarm() ? null
@@ -220,13 +264,50 @@ public final class CaseDecider {
 
     private Rejection mayDispatch(Case c, Actor actor, CaseAction action) {
         boolean redispatch = c.state() == CaseState.DISPATCHED || c.state() == CaseState.IN_PROGRESS;
-        if (c.state() == CaseState.FILED || redispatch && actor.role() == Role.OPERATOR) {
+        if (c.state() == CaseState.FILED || redispatch && actor.role().holds(Role.DISPATCHER)) {
             return null;
         }
         return redispatch
                 ? new Rejection(WRONG_STATE, "case " + c.id() + " is already with " + c.department().orElseThrow()
-                        + "; only an operator can re-dispatch it")
+                        + "; only a dispatcher can re-dispatch it")
                 : wrongState(c, action, CaseState.FILED, CaseState.DISPATCHED, CaseState.IN_PROGRESS);
+    }
+
+    private static Rejection alreadyVerified(Case c) {
+        return c.verification().isPresent()
+                ? new Rejection(ALREADY_VERIFIED, "case " + c.id() + " was already verified by "
+                + c.verification().get().verifier() + "; the supervision centre decides on it now")
+                : null;
+    }
+
+    /** A task is open for another supervisor: only they may do it. */
+    private static Rejection notYourTask(Case c, Actor actor, CaseWork.Task task, String zh, String en) {
+        return task == null || task.supervisor().equals(actor.id()) ? null
+                : new Rejection(NOT_YOUR_TASK, "案件" + c.id() + "的" + zh + "任务已派给" + task.supervisor() + " / the " + en
+                + " task of case " + c.id() + " is " + task.supervisor() + "'s, not yours");
+    }
+
+    /** The case cycle assigns a task only where none is open; re-assigning is for the acceptor. */
+    private static Rejection systemReassigning(Case c, Actor actor, CaseWork.Task task, String zh) {
+        return task == null || actor.role() != Role.SYSTEM ? null
+                : new Rejection(TASK_ALREADY_ASSIGNED, "案件" + c.id() + "的" + zh + "任务已派给" + task.supervisor()
+                + "，改派由受理员进行 / case " + c.id() + " already has its task with " + task.supervisor()
+                + "; an acceptor re-assigns it");
+    }
+
+    /** Whether the actor's post is of a tier the pending request needs. */
+    private Rejection approvalTier(Case c, Actor actor) {
+        Case.PendingExtension pending = c.pendingExtension().orElseThrow();
+        int granted = c.work().extensionsGranted();
+        Set<Role> approvers = rules.extensionApprovers(c.categoryCode(), pending.kindOrDefault(), pending.extra(), granted);
+        if (approvers.stream().anyMatch(actor.role()::holds)) {
+            return null;
+        }
+        String who = approvers.stream().map(Role::nameZh).collect(Collectors.joining("或"));
+        return new Rejection(APPROVAL_TIER, pending.kindOrDefault().nameZh() + " " + hours(pending.extra()) + "（此前已批准" + granted
+                + "次延期）须由" + who + "审批 / " + withArticle(pending.kindOrDefault().name().toLowerCase(java.util.Locale.ROOT))
+                + " of " + hours(pending.extra()) + " after " + granted + " granted needs the approval of "
+                + approvers.stream().map(CaseDecider::label).collect(Collectors.joining(" or ")));
     }
 
     private static Rejection extensionWaiting(Case c) {
@@ -248,13 +329,18 @@ public final class CaseDecider {
     private Decision values(Case c, CaseCommand command, Inputs in) {
         return switch (command.action()) {
             case CaseAction.Report r -> throw new AssertionError("a report is decided before any case exists");
+            case CaseAction.AssignVerification a -> assignVerification(c, command, a, in);
             case CaseAction.Verify v -> verify(c, command, v, in);
+            case CaseAction.CorrectReport x -> correct(c, command, x, in);
             case CaseAction.File f -> accept(c, command, new CaseChange.Filed(f.note(), command.actor().role() == Role.SYSTEM,
                     deadline(c, Stage.DISPATCH, command)));
             case CaseAction.Dismiss d -> in.orElse(in.required(Field.REASON, isBlank(d.reason()), REASON_REQUIRED,
                             "say why the report does not meet the filing criteria"),
                     () -> accept(c, command, new CaseChange.Dismissed(d.reason())));
             case CaseAction.Dispatch d -> dispatch(c, command, d, in);
+            case CaseAction.SendBack b -> in.orElse(in.required(Field.REASON, isBlank(b.reason()), REASON_REQUIRED,
+                            "say what is wrong with the filing, so the supervision centre can put it right"),
+                    () -> accept(c, command, new CaseChange.SentBack(b.reason(), deadline(c, Stage.FILING, command))));
             case CaseAction.Accept a -> accept(c, command, new CaseChange.Accepted(command.actor().id()));
             case CaseAction.Return r -> in.orElse(in.required(Field.REASON, isBlank(r.reason()), REASON_REQUIRED,
                             "say why the case is not your department's, so it can be dispatched right"),
@@ -274,11 +360,19 @@ public final class CaseDecider {
                             "attach at least one photo of the finished work"),
                     () -> accept(c, command, new CaseChange.Handled(command.actor().id(), h.note(), h.evidence(),
                             command.at().isAfter(c.deadline(Stage.HANDLING).orElseThrow()), deadline(c, Stage.CHECK, command))));
+            case CaseAction.AssignCheck a -> assignCheck(c, command, a, in);
             case CaseAction.Check k -> check(c, command, k, in);
             case CaseAction.Close k -> accept(c, command, new CaseChange.Closed(k.note()));
             case CaseAction.Void v -> in.orElse(in.required(Field.REASON, isBlank(v.reason()), REASON_REQUIRED,
                             "say why the case is voided"),
                     () -> accept(c, command, new CaseChange.Voided(v.reason(), c.state())));
+            case CaseAction.PutOnLedger l -> putOnLedger(c, command, l, in);
+            case CaseAction.TakeOffLedger l -> accept(c, command, new CaseChange.LedgerCleared(l.note(), deadline(c, Stage.DISPATCH, command)));
+            case CaseAction.Press p -> in.orElse(in.required(Field.REASON, isBlank(p.reason()), REASON_REQUIRED,
+                            "say what the department must do, and by when"),
+                    () -> accept(c, command, new CaseChange.Pressed(c.department().orElse(null), p.reason())));
+            case CaseAction.Urge u -> accept(c, command, new CaseChange.Urged(c.department().orElse(null), u.note()));
+            case CaseAction.AssignNumber n -> number(c, command, n.number());
             case CaseAction.MergeDuplicate m -> merge(c, command, m.duplicate());
             case CaseAction.ClearAlarm a -> clearAlarm(c, command, a);
             case CaseAction.WarnDeadline w ->
@@ -299,7 +393,7 @@ public final class CaseDecider {
         Channel expected = switch (actor.role()) {
             case RESIDENT -> Channel.RESIDENT;
             case GRID_WORKER -> Channel.PATROL;
-            case OPERATOR -> Channel.HOTLINE;
+            case OPERATOR, ACCEPTOR -> Channel.HOTLINE;
             default -> null;
         };
         if (expected != null && details.channel() != expected) {
@@ -313,6 +407,101 @@ public final class CaseDecider {
         return accept(null, command, new CaseChange.Reported(details, deadline));
     }
 
+    private Decision assignVerification(Case c, CaseCommand command, CaseAction.AssignVerification a, Inputs in) {
+        Decision missing = in.required(Field.SUPERVISOR, isBlank(a.supervisor()), INVALID_VALUE,
+                "name the grid supervisor who verifies the report on site");
+        if (missing != null || in.surveying()) {
+            return missing;
+        }
+        if (a.supervisor().equals(c.report().reporterId())) {
+            return reject(VERIFIER_IS_REPORTER, a.supervisor() + " reported case " + c.id() + "; another supervisor verifies it");
+        }
+        CaseWork.Task open = c.work().verificationTask();
+        if (open != null && open.supervisor().equals(a.supervisor())) {
+            return reject(INVALID_VALUE, "the verification of case " + c.id() + " is already with " + a.supervisor());
+        }
+        return accept(c, command, new CaseChange.VerificationAssigned(a.supervisor(), a.note(), open != null,
+                deadline(c, Stage.VERIFICATION, command)));
+    }
+
+    private Decision assignCheck(Case c, CaseCommand command, CaseAction.AssignCheck a, Inputs in) {
+        Decision missing = in.required(Field.SUPERVISOR, isBlank(a.supervisor()), INVALID_VALUE,
+                "name the grid supervisor who checks the work on site");
+        if (missing != null || in.surveying()) {
+            return missing;
+        }
+        if (a.supervisor().equals(c.handledBy().orElse(null))) {
+            return reject(CHECKER_IS_HANDLER, a.supervisor() + " handled case " + c.id() + " and cannot check it");
+        }
+        CaseWork.Task open = c.work().checkTask();
+        if (open != null && open.supervisor().equals(a.supervisor())) {
+            return reject(INVALID_VALUE, "the check of case " + c.id() + " is already with " + a.supervisor());
+        }
+        return accept(c, command, new CaseChange.CheckAssigned(a.supervisor(), a.note(), open != null,
+                deadline(c, Stage.CHECK, command)));
+    }
+
+    /**
+     * A correction names at least one thing to change; a new position comes with its unit grid
+     * (the sender geocodes it), a component must be of the (new) category, and a component of the
+     * old category is dropped when the category changes.
+     */
+    private Decision correct(Case c, CaseCommand command, CaseAction.CorrectReport x, Inputs in) {
+        Decision missing = in.required(Field.REASON, isBlank(x.reason()), REASON_REQUIRED, "say why the report is corrected");
+        if (missing != null || in.surveying()) {
+            return missing;
+        }
+        ReportDetails r = c.report();
+        if (x.categoryCode() == null && x.position() == null && x.gridCode() == null && x.componentCode() == null) {
+            return reject(INVALID_VALUE, "a correction names the category, the position with its grid, or the component");
+        }
+        if ((x.position() == null) != (x.gridCode() == null)) {
+            return reject(INVALID_VALUE, "a corrected position comes with the unit grid it falls in, and a grid with its position");
+        }
+        if (x.gridCode() != null && !GridCode.isValid(x.gridCode())) {
+            return reject(INVALID_VALUE, "'" + x.gridCode() + "' is not a unit grid code");
+        }
+        if (x.categoryCode() != null && !rules.knowsCategory(x.categoryCode())) {
+            return reject(UNKNOWN_CATEGORY, "there is no category " + x.categoryCode() + " in the catalogue");
+        }
+        if (x.componentCode() != null && !ComponentCode.isValid(x.componentCode())) {
+            return reject(INVALID_VALUE, "'" + x.componentCode() + "' is not a component code (16 digits)");
+        }
+        String category = x.categoryCode() != null ? x.categoryCode() : r.categoryCode();
+        String component = x.componentCode() != null ? x.componentCode()
+                : r.componentCode() != null && ComponentCode.parse(r.componentCode()).categoryCode().equals(category)
+                ? r.componentCode() : null;
+        if (component != null && !ComponentCode.parse(component).categoryCode().equals(category)) {
+            return reject(INVALID_VALUE, "component " + component + " is of category "
+                    + ComponentCode.parse(component).categoryCode() + ", not " + category);
+        }
+        return accept(c, command, new CaseChange.ReportCorrected(category,
+                x.position() != null ? x.position() : r.position(), x.gridCode() != null ? x.gridCode() : r.gridCode(),
+                component, x.reason(), r.categoryCode(), r.gridCode()));
+    }
+
+    private Decision putOnLedger(Case c, CaseCommand command, CaseAction.PutOnLedger l, Inputs in) {
+        Decision missing = in.required(Field.REASON, isBlank(l.reason()), REASON_REQUIRED,
+                "say why the case cannot be solved now (funding, season, works planned)");
+        if (missing != null || in.surveying()) {
+            return missing;
+        }
+        if (l.reviewBy() != null && l.reviewBy().isBefore(command.at())) {
+            return reject(INVALID_VALUE, "a ledger entry is reviewed later, not at " + l.reviewBy());
+        }
+        return accept(c, command, new CaseChange.Ledgered(l.reason(), l.reviewBy(), c.state()));
+    }
+
+    private Decision number(Case c, CaseCommand command, CaseNumber number) {
+        String county = c.gridCode().substring(0, 6);
+        int year = c.times().filedAt().orElseThrow().atZone(NUMBERING_ZONE).getYear();
+        if (!number.county().equals(county) || number.year() != year) {
+            return reject(INVALID_VALUE, "case " + c.id() + " was filed in " + year + " in district " + county
+                    + "; its number is of that district and year, not " + number);
+        }
+        return accept(c, command, new CaseChange.Numbered(number));
+    }
+
     private Decision verify(Case c, CaseCommand command, CaseAction.Verify v, Inputs in) {
         Decision missing = in.required(Field.EVIDENCE, v.evidence().isEmpty(), EVIDENCE_REQUIRED,
                 "attach at least one photo taken on site");
@@ -321,7 +510,7 @@ public final class CaseDecider {
                     "say what you found instead, so the report can be dismissed with a reason");
         }
         return in.orElse(missing, () -> accept(c, command,
-                new CaseChange.Verified(command.actor().id(), v.found(), v.note(), v.evidence())));
+                new CaseChange.Verified(command.actor().id(), v.found(), v.note(), v.evidence(), deadline(c, Stage.FILING, command))));
     }
 
     private Decision dispatch(Case c, CaseCommand command, CaseAction.Dispatch d, Inputs in) {
@@ -346,15 +535,23 @@ public final class CaseDecider {
         if (missing != null || in.surveying()) {
             return missing;
         }
-        Duration max = rules.maxExtension(c.categoryCode());
+        boolean postponement = x.kindOrDefault() == ExtensionKind.POSTPONEMENT;
+        Duration max = postponement ? MAX_POSTPONEMENT : rules.maxExtension(c.categoryCode());
         if (x.extra().isNegative() || x.extra().isZero() || x.extra().compareTo(max) > 0) {
-            return reject(INVALID_VALUE, "an extension adds more than 0 and at most " + hours(max) + " of handling time, not " + hours(x.extra()));
+            return reject(INVALID_VALUE, postponement
+                    ? "a postponement (缓办) holds the work for more than 0 and at most " + MAX_POSTPONEMENT.toDays() + " days, not " + hours(x.extra())
+                    : "an extension adds more than 0 and at most " + hours(max) + " of handling time, not " + hours(x.extra()));
         }
-        return accept(c, command, new CaseChange.ExtensionRequested(x.extra(), x.reason()));
+        return accept(c, command, new CaseChange.ExtensionRequested(x.extra(), x.reason(), x.kind()));
     }
 
     private Decision approveExtension(Case c, CaseCommand command, CaseAction.ApproveExtension x) {
-        Duration extra = c.pendingExtension().orElseThrow().extra();
+        Case.PendingExtension pending = c.pendingExtension().orElseThrow();
+        if (pending.kindOrDefault() == ExtensionKind.POSTPONEMENT) {
+            return accept(c, command, new CaseChange.PostponementApproved(x.note(), pending.reason(), c.state(),
+                    rules.clock(c.categoryCode()).elapsed(command.at(), c.deadline(Stage.HANDLING).orElseThrow())));
+        }
+        Duration extra = pending.extra();
         Instant current = c.deadline(Stage.HANDLING).orElseThrow();
         // extended from the old deadline, not from now: approving late must not reward the delay
         Instant extended = rules.clock(c.categoryCode()).deadline(current, extra);
@@ -379,7 +576,8 @@ public final class CaseDecider {
         }
         String checker = command.actor().id();
         return check.passed()
-                ? accept(c, command, new CaseChange.CheckPassed(checker, check.note(), check.evidence()))
+                ? accept(c, command, new CaseChange.CheckPassed(checker, check.note(), check.evidence(),
+                        deadline(c, Stage.CLOSING, command)))
                 : accept(c, command, new CaseChange.CheckFailed(checker, check.note(), check.evidence(),
                         c.reworkCount() + 1, deadline(c, Stage.DISPATCH, command)));
     }
@@ -491,6 +689,10 @@ public final class CaseDecider {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
     }
 
+    private static String withArticle(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
     private static String label(Role role) {
         return role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
@@ -499,10 +701,13 @@ public final class CaseDecider {
     static String verb(CaseAction action) {
         return switch (action) {
             case CaseAction.Report r -> "report a problem";
+            case CaseAction.AssignVerification a -> "send for verification";
             case CaseAction.Verify v -> "verify";
+            case CaseAction.CorrectReport x -> "correct the report of";
             case CaseAction.File f -> "file";
             case CaseAction.Dismiss d -> "dismiss";
             case CaseAction.Dispatch d -> "dispatch";
+            case CaseAction.SendBack b -> "send back to the supervision centre";
             case CaseAction.Accept a -> "accept";
             case CaseAction.Return r -> "return";
             case CaseAction.RequestExtension x -> "request an extension for";
@@ -511,9 +716,15 @@ public final class CaseDecider {
             case CaseAction.Suspend s -> "suspend";
             case CaseAction.Resume r -> "resume";
             case CaseAction.ReportHandled h -> "report handled";
+            case CaseAction.AssignCheck a -> "send for checking";
             case CaseAction.Check c -> "check";
             case CaseAction.Close c -> "close";
             case CaseAction.Void v -> "void";
+            case CaseAction.PutOnLedger l -> "put on the ledger";
+            case CaseAction.TakeOffLedger l -> "take off the ledger";
+            case CaseAction.Press p -> "press the department on";
+            case CaseAction.Urge u -> "urge the department on";
+            case CaseAction.AssignNumber n -> "number";
             case CaseAction.MergeDuplicate m -> "merge a duplicate into";
             case CaseAction.ClearAlarm a -> "clear the alarm of";
             case CaseAction.WarnDeadline w -> "warn of the deadline of";
@@ -523,9 +734,46 @@ public final class CaseDecider {
         };
     }
 
+    /** How the action is called in Chinese, for the refusal a person reads. */
+    static String verbZh(CaseAction action) {
+        return switch (action) {
+            case CaseAction.Report r -> "上报问题";
+            case CaseAction.AssignVerification a -> "派发核实";
+            case CaseAction.Verify v -> "核实";
+            case CaseAction.CorrectReport x -> "更正案件";
+            case CaseAction.File f -> "立案";
+            case CaseAction.Dismiss d -> "不予立案";
+            case CaseAction.Dispatch d -> "派遣";
+            case CaseAction.SendBack b -> "回退至监督中心";
+            case CaseAction.Accept a -> "接单";
+            case CaseAction.Return r -> "回退";
+            case CaseAction.RequestExtension x -> "申请延期或缓办";
+            case CaseAction.ApproveExtension x -> "批准延期或缓办";
+            case CaseAction.RejectExtension x -> "驳回延期或缓办";
+            case CaseAction.Suspend s -> "缓办";
+            case CaseAction.Resume r -> "恢复办理";
+            case CaseAction.ReportHandled h -> "处置反馈";
+            case CaseAction.AssignCheck a -> "派发核查";
+            case CaseAction.Check c -> "核查";
+            case CaseAction.Close c -> "结案";
+            case CaseAction.Void v -> "作废";
+            case CaseAction.PutOnLedger l -> "挂账";
+            case CaseAction.TakeOffLedger l -> "销账";
+            case CaseAction.Press p -> "督办";
+            case CaseAction.Urge u -> "催办";
+            case CaseAction.AssignNumber n -> "编案卷号";
+            case CaseAction.MergeDuplicate m -> "合并重复上报";
+            case CaseAction.ClearAlarm a -> "解除报警";
+            case CaseAction.WarnDeadline w -> "临期预警";
+            case CaseAction.MarkOverdue o -> "标记超期";
+            case CaseAction.Escalate e -> "升级督办";
+            case CaseAction.Rate r -> "评价";
+        };
+    }
+
     /** A field of an action that a command may have to carry, by its name in the action's JSON. */
     private enum Field {
-        REASON("reason"), NOTE("note"), EVIDENCE("evidence"), DEPARTMENT("department");
+        REASON("reason"), NOTE("note"), EVIDENCE("evidence"), DEPARTMENT("department"), SUPERVISOR("supervisor");
 
         final String component;
 
@@ -582,7 +830,7 @@ public final class CaseDecider {
 
         AllowedAction allowed(CaseAction action, boolean redispatch) {
             return new AllowedAction(action.getClass().getSimpleName(), redispatch, need(Field.REASON),
-                    need(Field.NOTE), need(Field.EVIDENCE), need(Field.DEPARTMENT));
+                    need(Field.NOTE), need(Field.EVIDENCE), need(Field.DEPARTMENT), need(Field.SUPERVISOR));
         }
 
         /** What the rule declared; otherwise optional if the action has such a field at all. */

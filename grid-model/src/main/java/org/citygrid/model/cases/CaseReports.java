@@ -143,6 +143,11 @@ public final class CaseReports {
                 sensorAlarm || sensor, clearedEpisodes);
     }
 
+    /** The reports with the first report replaced by its correction (category, position, component). */
+    CaseReports corrected(ReportDetails correctedFirst) {
+        return new CaseReports(correctedFirst, duplicateCount, recentDuplicates, followers, devices, sensorAlarm, clearedEpisodes);
+    }
+
     /** The reports with {@code episodeId} ended; the oldest remembered episode goes at the bound. */
     CaseReports cleared(String episodeId) {
         List<String> episodes = new ArrayList<>(clearedEpisodes);

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.citygrid.model.casenumber.CaseNumber;
 import org.citygrid.model.geo.GeoPoint;
 
 /**
  * A case's current state as one flat record: what the compacted current-state topic carries and
  * what read models and live views show. It is derived from the events and never the other way
  * round; {@link #version} says which event it reflects, so a consumer keeps the highest.
+ *
+ * <p>The fields after {@code evidence} came with the posts of the two centres; each is absent
+ * ({@code null}) until the case has one, so records written before read as they are.
  */
 public record CaseSnapshot(
         String caseId,
@@ -45,7 +49,12 @@ public record CaseSnapshot(
         Instant closedAt,
         Integer rating,
         Instant updatedAt,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        CaseNumber caseNumber,
+        String componentCode,
+        CaseWork.Task verificationTask,
+        CaseWork.Task checkTask,
+        CaseWork.Ledger ledger) {
 
     public static CaseSnapshot of(Case c) {
         CaseClock clock = c.clock();
@@ -60,6 +69,7 @@ public record CaseSnapshot(
                 c.pendingExtension().orElse(null),
                 c.suspension().orElse(null), c.verification().orElse(null), times.reportedAt(), times.filedAt().orElse(null),
                 times.firstDispatchedAt().orElse(null), times.handledAt().orElse(null), times.closedAt().orElse(null),
-                c.rating().orElse(null), times.updatedAt(), c.report().evidence());
+                c.rating().orElse(null), times.updatedAt(), c.report().evidence(), c.caseNumber().orElse(null),
+                c.componentCode().orElse(null), c.work().verificationTask(), c.work().checkTask(), c.work().ledger());
     }
 }

@@ -15,6 +15,11 @@ public enum CaseState {
     IN_PROGRESS("处置中"),
     /** 缓办: put on hold by the command centre; the handling clock stops. */
     SUSPENDED("缓办"),
+    /**
+     * 挂账: cannot be solved now (funding, season, planned works); on the ledger with a reason, no
+     * clock runs and it is out of the overdue count until the command centre takes it up again.
+     */
+    ON_LEDGER("挂账"),
     /** 反馈: the department reported it handled; waiting for an on-site check. */
     HANDLED("已反馈"),
     /** 核查通过: a patroller confirmed the work on site; waiting to be closed. */

@@ -31,5 +31,13 @@ public enum RejectionReason {
     NOT_OVERDUE,
     ESCALATION_OUT_OF_ORDER,
     DUPLICATE_SOURCE,
-    ALREADY_DISPATCHED_THERE
+    ALREADY_DISPATCHED_THERE,
+    /** A verification or check task is open for another supervisor: only they may do it. */
+    NOT_YOUR_TASK,
+    /** The case cycle assigns a task only where none is open; re-assigning is the acceptor's. */
+    TASK_ALREADY_ASSIGNED,
+    /** The request needs an approver of a higher tier than the actor's post. */
+    APPROVAL_TIER,
+    /** The case has its number already. */
+    ALREADY_NUMBERED
 }

@@ -1,10 +1,10 @@
 package org.citygrid.model.cases;
 
-import org.citygrid.model.geo.GeoPoint;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.citygrid.model.component.ComponentCode;
+import org.citygrid.model.geo.GeoPoint;
 import org.citygrid.model.grid.GridCode;
 
 /**
@@ -22,6 +22,10 @@ import org.citygrid.model.grid.GridCode;
  * @param anonymous    whether the reporter is hidden from the public (never from operators)
  * @param observedAt   when the reporter saw the problem (the sensor's reading time, the photo's)
  * @param evidence     photos and other media
+ * @param componentCode the component (部件标识码) the report names, if the reporter picked one on the
+ *                      map or a sensor is mounted on it; {@code null} otherwise. A component's
+ *                      class is the report's category: its code's class digits match
+ *                      {@code categoryCode}
  */
 public record ReportDetails(
         String sourceId,
@@ -33,7 +37,8 @@ public record ReportDetails(
         String reporterId,
         boolean anonymous,
         Instant observedAt,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        String componentCode) {
 
     public ReportDetails {
         Objects.requireNonNull(channel, "channel");
@@ -48,6 +53,27 @@ public record ReportDetails(
         requireText(reporterId, "reporterId");
         description = description == null ? "" : description;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        if (componentCode != null) {
+            ComponentCode component = ComponentCode.parse(componentCode);
+            if (!component.categoryCode().equals(categoryCode)) {
+                throw new IllegalArgumentException("component " + componentCode + " is of category " + component.categoryCode()
+                        + ", not " + categoryCode);
+            }
+        }
+    }
+
+    /** A report that names no component. */
+    public ReportDetails(String sourceId, Channel channel, String categoryCode, String gridCode, GeoPoint position,
+                         String description, String reporterId, boolean anonymous, Instant observedAt,
+                         List<Evidence> evidence) {
+        this(sourceId, channel, categoryCode, gridCode, position, description, reporterId, anonymous, observedAt, evidence,
+                null);
+    }
+
+    /** The same report, corrected when filing: another category, position and grid, or component. */
+    public ReportDetails corrected(String newCategory, GeoPoint newPosition, String newGrid, String newComponent) {
+        return new ReportDetails(sourceId, channel, newCategory, newGrid, newPosition, description, reporterId, anonymous,
+                observedAt, evidence, newComponent);
     }
 
     private static void requireText(String value, String name) {

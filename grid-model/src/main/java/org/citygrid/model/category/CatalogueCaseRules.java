@@ -27,9 +27,12 @@ public final class CatalogueCaseRules implements CaseRules {
 
     private static final Map<Stage, TimeLimits.Step> STEPS = Map.of(
             Stage.FILING, TimeLimits.Step.FILE,
+            Stage.VERIFICATION, TimeLimits.Step.VERIFY,
             Stage.DISPATCH, TimeLimits.Step.DISPATCH,
             Stage.HANDLING, TimeLimits.Step.HANDLE,
-            Stage.CHECK, TimeLimits.Step.CHECK);
+            Stage.CHECK, TimeLimits.Step.CHECK,
+            Stage.CLOSING, TimeLimits.Step.CLOSE);
+    private static final Duration CLOCK_DAY = Duration.ofHours(24);
 
     private final CategoryCatalogue catalogue;
     private final WorkingCalendar calendar;
@@ -63,9 +66,12 @@ public final class CatalogueCaseRules implements CaseRules {
         }).orElse(false);
     }
 
+    /** A limit in working days counts whole working days of the calendar; on a round-the-clock category, days of 24 hours. */
     @Override
     public Duration timeLimit(String categoryCode, Stage stage) {
-        return require(categoryCode).timeLimits().of(STEPS.get(stage));
+        Category category = require(categoryCode);
+        Duration day = category.slaClock() == SlaClockKind.ROUND_THE_CLOCK ? CLOCK_DAY : calendar.workingDay();
+        return category.timeLimits().of(STEPS.get(stage), day);
     }
 
     @Override
@@ -85,7 +91,14 @@ public final class CatalogueCaseRules implements CaseRules {
 
     @Override
     public Duration maxExtension(String categoryCode) {
-        return require(categoryCode).timeLimits().handle();
+        return timeLimit(categoryCode, Stage.HANDLING);
+    }
+
+    /** The catalogue's approval tiers ({@code extensionApproval}), against the category's handling limit. */
+    @Override
+    public java.util.Set<org.citygrid.model.cases.Role> extensionApprovers(String categoryCode,
+            org.citygrid.model.cases.ExtensionKind kind, Duration extra, int granted) {
+        return catalogue.extensionApproval().approvers(extra, granted, timeLimit(categoryCode, Stage.HANDLING));
     }
 
     private Category find(String categoryCode) {

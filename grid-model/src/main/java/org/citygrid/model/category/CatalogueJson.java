@@ -1,5 +1,6 @@
 package org.citygrid.model.category;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -12,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,7 +26,10 @@ import java.util.stream.Collectors;
  */
 final class CatalogueJson {
 
-    static final int FORMAT_VERSION = 1;
+    /** The format this build writes: 2 adds per-step limits in hours or working days, their sources, closing criteria and approval tiers. */
+    static final int FORMAT_VERSION = 2;
+    /** The oldest format still read: limits in hours only ({@code timeLimitsHours}). */
+    static final int FIRST_FORMAT_VERSION = 1;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -37,6 +39,8 @@ final class CatalogueJson {
             // hours such as 10 must not come out as 1E+1
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // format 2 writes timeLimits, never the hours of format 1
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     private CatalogueJson() {
@@ -44,9 +48,20 @@ final class CatalogueJson {
 
     record Document(
             Integer formatVersion,
+            List<SourceEntry> sources,
+            List<TierEntry> extensionApproval,
             List<DepartmentEntry> departments,
             List<MajorClassEntry> majorClasses,
             List<CategoryEntry> categories) {
+    }
+
+    record SourceEntry(String id, String title, String url) {
+    }
+
+    record TierEntry(String approver, Integer maxGranted, BigDecimal maxShare) {
+    }
+
+    record Limits(String file, String verify, String dispatch, String handle, String check, String close) {
     }
 
     record Text(String zh, String en) {
@@ -72,7 +87,10 @@ final class CatalogueJson {
             String responsibleDepartment,
             List<String> dispatchOrder,
             Text filingCriteria,
+            Text closingCriteria,
             Hours timeLimitsHours,
+            Limits timeLimits,
+            String timeLimitSource,
             String slaClock,
             List<String> autoFiling,
             List<String> sensorTypes,
@@ -117,6 +135,9 @@ final class CatalogueJson {
     private static Document toDocument(CategoryCatalogue catalogue) {
         return new Document(
                 FORMAT_VERSION,
+                catalogue.sources().stream().map(s -> new SourceEntry(s.id(), s.title(), s.url())).toList(),
+                catalogue.extensionApproval().tiers().stream()
+                        .map(t -> new TierEntry(t.approver().name(), t.maxGranted(), t.maxShare())).toList(),
                 catalogue.departments().stream()
                         .map(d -> new DepartmentEntry(d.code(), text(d.name()), d.territorial().name()))
                         .toList(),
@@ -136,7 +157,11 @@ final class CatalogueJson {
                 c.responsibleDepartment().code(),
                 c.dispatchOrder().stream().map(Department::code).toList(),
                 text(c.filingCriteria()),
-                new Hours(hours(limits.file()), hours(limits.dispatch()), hours(limits.handle()), hours(limits.check())),
+                c.closingCriteria() == null ? null : text(c.closingCriteria()),
+                null,
+                new Limits(limits.file().toString(), limits.verify().toString(), limits.dispatch().toString(),
+                        limits.handle().toString(), limits.check().toString(), limits.close().toString()),
+                c.timeLimitSource(),
                 c.slaClock().name(),
                 c.autoFilingChannels().stream().map(Enum::name).toList(),
                 c.sensorTypes().stream().map(SensorType::id).toList(),
@@ -148,13 +173,6 @@ final class CatalogueJson {
 
     private static Text text(LocalizedText text) {
         return new Text(text.zh(), text.en());
-    }
-
-    // Catalogues are only built from files, where limits are whole minutes, so this is exact there.
-    private static BigDecimal hours(Duration limit) {
-        return BigDecimal.valueOf(limit.toSeconds())
-                .divide(BigDecimal.valueOf(3600), MathContext.DECIMAL64)
-                .stripTrailingZeros();
     }
 
     static String joinNames(Enum<?>[] values) {

@@ -17,8 +17,12 @@ import org.citygrid.model.category.CatalogueJson.CategoryEntry;
 import org.citygrid.model.category.CatalogueJson.DepartmentEntry;
 import org.citygrid.model.category.CatalogueJson.Document;
 import org.citygrid.model.category.CatalogueJson.Hours;
+import org.citygrid.model.category.CatalogueJson.Limits;
 import org.citygrid.model.category.CatalogueJson.MajorClassEntry;
+import org.citygrid.model.category.CatalogueJson.SourceEntry;
 import org.citygrid.model.category.CatalogueJson.Text;
+import org.citygrid.model.category.CatalogueJson.TierEntry;
+import org.citygrid.model.cases.Role;
 
 /**
  * Turns a catalogue document into a {@link CategoryCatalogue}, or reports everything wrong with it.
@@ -34,6 +38,27 @@ final class CatalogueValidator {
     // Entries already reported as defective: references to them are not reported a second time.
     private final Set<String> defectiveDepartments = new java.util.HashSet<>();
     private final Set<Key> defectiveMajorClasses = new java.util.HashSet<>();
+    private int format;
+    private Map<String, CatalogueSource> sources = Map.of();
+
+    /**
+     * The major class names GB/T 30428.2 (and CJ/T 214 before it) gives: a catalogue that declares
+     * one of these numbers names it so. 07 扩展部件 and 06 扩展事件 are where a city adds its own.
+     */
+    static final Map<Key, String> STANDARD_MAJOR_CLASSES = Map.ofEntries(
+            Map.entry(new Key(CategoryKind.COMPONENT, 1), "公用设施"),
+            Map.entry(new Key(CategoryKind.COMPONENT, 2), "道路交通"),
+            Map.entry(new Key(CategoryKind.COMPONENT, 3), "市容环境"),
+            Map.entry(new Key(CategoryKind.COMPONENT, 4), "园林绿化"),
+            Map.entry(new Key(CategoryKind.COMPONENT, 5), "房屋土地"),
+            Map.entry(new Key(CategoryKind.COMPONENT, 6), "其他设施"),
+            Map.entry(new Key(CategoryKind.COMPONENT, 7), "扩展部件"),
+            Map.entry(new Key(CategoryKind.EVENT, 1), "市容环境"),
+            Map.entry(new Key(CategoryKind.EVENT, 2), "宣传广告"),
+            Map.entry(new Key(CategoryKind.EVENT, 3), "施工管理"),
+            Map.entry(new Key(CategoryKind.EVENT, 4), "突发事件"),
+            Map.entry(new Key(CategoryKind.EVENT, 5), "街面秩序"),
+            Map.entry(new Key(CategoryKind.EVENT, 6), "扩展事件"));
 
     private CatalogueValidator(String source) {
         this.source = source;
@@ -44,20 +69,83 @@ final class CatalogueValidator {
     }
 
     private CategoryCatalogue run(Document document) {
-        if (!Objects.equals(document.formatVersion(), CatalogueJson.FORMAT_VERSION)) {
-            problem("catalogue", "formatVersion must be " + CatalogueJson.FORMAT_VERSION
-                    + ", was " + document.formatVersion());
+        Integer version = document.formatVersion();
+        if (version == null || version < CatalogueJson.FIRST_FORMAT_VERSION || version > CatalogueJson.FORMAT_VERSION) {
+            problem("catalogue", "formatVersion must be " + CatalogueJson.FIRST_FORMAT_VERSION + " or "
+                    + CatalogueJson.FORMAT_VERSION + ", was " + version);
+            // judge the rest by what it looks like, so the one mistake is reported once
+            boolean hours = document.categories() != null && document.categories().stream()
+                    .anyMatch(c -> c != null && c.timeLimitsHours() != null);
+            format = hours ? CatalogueJson.FIRST_FORMAT_VERSION : CatalogueJson.FORMAT_VERSION;
+        } else {
+            format = version;
         }
+        sources = sources(document.sources());
+        ExtensionApproval approval = approval(document.extensionApproval());
         Map<String, Department> departments = departments(orEmpty(document.departments(), "departments"));
         Map<Key, MajorClass> majorClasses = majorClasses(orEmpty(document.majorClasses(), "majorClasses"));
         List<Category> categories = categories(orEmpty(document.categories(), "categories"), departments, majorClasses);
         if (!problems.isEmpty()) {
             throw new CatalogueValidationException(source, problems);
         }
-        return new CategoryCatalogue(List.copyOf(departments.values()), List.copyOf(majorClasses.values()), categories);
+        return new CategoryCatalogue(List.copyOf(departments.values()), List.copyOf(majorClasses.values()), categories,
+                List.copyOf(sources.values()), approval);
     }
 
-    private record Key(CategoryKind kind, int major) {
+    record Key(CategoryKind kind, int major) {
+    }
+
+    // ---- sources and approval tiers ----
+
+    private Map<String, CatalogueSource> sources(List<SourceEntry> entries) {
+        Map<String, CatalogueSource> byId = new java.util.LinkedHashMap<>();
+        List<SourceEntry> list = entries == null ? List.of() : entries;
+        for (int i = 0; i < list.size(); i++) {
+            SourceEntry e = list.get(i);
+            String where = "sources[" + i + "]" + (e == null || e.id() == null ? "" : " (" + e.id() + ")");
+            if (e == null || blank(e.id()) || blank(e.title())) {
+                problem(where, "a source needs an id and a title");
+            } else if (byId.containsKey(e.id())) {
+                problem(where, "duplicate source id " + e.id());
+            } else {
+                byId.put(e.id(), new CatalogueSource(e.id(), e.title(), e.url()));
+            }
+        }
+        return byId;
+    }
+
+    private ExtensionApproval approval(List<TierEntry> entries) {
+        if (entries == null) {
+            return ExtensionApproval.DEFAULT;
+        }
+        List<ExtensionApproval.Tier> tiers = new ArrayList<>();
+        int before = problems.size();
+        for (int i = 0; i < entries.size(); i++) {
+            TierEntry e = entries.get(i);
+            String where = "extensionApproval[" + i + "]";
+            if (e == null) {
+                problem(where, "is null");
+                continue;
+            }
+            Role role = enumValue(Role.class, e.approver(), "approver", where);
+            if (role == null) {
+                continue;
+            }
+            try {
+                tiers.add(new ExtensionApproval.Tier(role, e.maxGranted(), e.maxShare()));
+            } catch (IllegalArgumentException bad) {
+                problem(where, bad.getMessage());
+            }
+        }
+        if (problems.size() != before) {
+            return ExtensionApproval.DEFAULT;
+        }
+        try {
+            return new ExtensionApproval(tiers);
+        } catch (IllegalArgumentException bad) {
+            problem("extensionApproval", bad.getMessage());
+            return ExtensionApproval.DEFAULT;
+        }
     }
 
     // ---- departments ----
@@ -119,6 +207,7 @@ final class CatalogueValidator {
             }
             MajorClass major = new MajorClass(kind, code, name);
             Key key = new Key(kind, code);
+            String standardName = STANDARD_MAJOR_CLASSES.get(key);
             if (!major.inRangeForKind()) {
                 problem(where, kind == CategoryKind.SERVICE
                         ? "service major classes must be " + MajorClass.FIRST_SERVICE_MAJOR + "..99, outside the standard's range"
@@ -127,6 +216,10 @@ final class CatalogueValidator {
             } else if (firstIndex.containsKey(key)) {
                 problem(where, "duplicate major class " + kind + " " + major.codeText()
                         + " (first at majorClasses[" + firstIndex.get(key) + "])");
+            } else if (standardName != null && !standardName.equals(name.zh())) {
+                problem(where, kind + " major class " + major.codeText() + " is " + standardName
+                        + " in GB/T 30428.2, not " + name.zh());
+                defectiveMajorClasses.add(key);
             } else {
                 firstIndex.put(key, i);
                 byKey.put(key, major);
@@ -167,8 +260,14 @@ final class CatalogueValidator {
             Department responsible = department(entry.responsibleDepartment(), "responsibleDepartment", departments, where);
             List<Department> dispatchOrder = dispatchOrder(entry, responsible, departments, where);
             LocalizedText criteria = text(entry.filingCriteria(), "filingCriteria", where);
-            TimeLimits limits = timeLimits(entry.timeLimitsHours(), where);
+            LocalizedText closing = format >= 2 || entry.closingCriteria() != null
+                    ? text(entry.closingCriteria(), "closingCriteria", where) : null;
             SlaClockKind clock = enumValue(SlaClockKind.class, entry.slaClock(), "slaClock", where);
+            TimeLimits limits = format >= 2 ? limits(entry, clock, where) : timeLimits(entry.timeLimitsHours(), where);
+            String limitSource = entry.timeLimitSource();
+            if (limitSource != null && !sources.containsKey(limitSource)) {
+                problem(where, "timeLimitSource refers to unknown source \"" + limitSource + "\"");
+            }
             Set<SensorType> sensorTypes = sensorTypes(entry.sensorTypes(), where);
             Set<AutoFilingChannel> channels = channels(entry.autoFiling(), sensorTypes, where);
             Priority priority = enumValue(Priority.class, entry.priority(), "priority", where);
@@ -181,7 +280,7 @@ final class CatalogueValidator {
                     open311, codeSource).allMatch(Objects::nonNull);
             if (problems.size() == before && complete) {
                 categories.add(new Category(code, majorClass, name, responsible, dispatchOrder, criteria, limits, clock,
-                        channels, sensorTypes, priority, open311, keywords, codeSource));
+                        channels, sensorTypes, priority, open311, keywords, codeSource, closing, limitSource));
             }
         }
         return categories;
@@ -245,6 +344,55 @@ final class CatalogueValidator {
         return department;
     }
 
+    /** Format 2: each step in hours or working days; working days only where the clock counts working time. */
+    private TimeLimits limits(CategoryEntry entry, SlaClockKind clock, String where) {
+        if (entry.timeLimitsHours() != null) {
+            problem(where, "timeLimitsHours is format 1; format 2 writes timeLimits, e.g. {\"handle\": \"15wd\"}");
+        }
+        Limits l = entry.timeLimits();
+        if (l == null) {
+            problem(where, "timeLimits is missing");
+            return null;
+        }
+        TimeLimit file = limit(l.file(), "file", clock, where);
+        TimeLimit verify = limit(l.verify(), "verify", clock, where);
+        TimeLimit dispatch = limit(l.dispatch(), "dispatch", clock, where);
+        TimeLimit handle = limit(l.handle(), "handle", clock, where);
+        TimeLimit check = limit(l.check(), "check", clock, where);
+        TimeLimit close = limit(l.close(), "close", clock, where);
+        return Stream.of(file, verify, dispatch, handle, check, close).allMatch(Objects::nonNull)
+                ? new TimeLimits(file, verify, dispatch, handle, check, close) : null;
+    }
+
+    private static final java.time.Duration SEVEN_HOURS = java.time.Duration.ofHours(7);
+
+    private TimeLimit limit(String text, String step, SlaClockKind clock, String where) {
+        String field = "timeLimits." + step;
+        if (text == null) {
+            problem(where, field + " is missing");
+            return null;
+        }
+        TimeLimit limit;
+        try {
+            limit = TimeLimit.parse(text);
+        } catch (IllegalArgumentException bad) {
+            problem(where, field + ": " + bad.getMessage());
+            return null;
+        }
+        if (limit.unit() == TimeLimit.Unit.WORKING_DAYS && clock == SlaClockKind.ROUND_THE_CLOCK) {
+            problem(where, field + " is " + limit + ", but a round-the-clock category counts hours, not working days");
+            return null;
+        }
+        // hours must be whole minutes; working days whole or half days, whole minutes on any calendar of whole hours
+        boolean whole = limit.unit() == TimeLimit.Unit.HOURS ? limit.isWholeMinutes(SEVEN_HOURS)
+                : limit.amount().multiply(java.math.BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0;
+        if (!whole) {
+            problem(where, field + " must be whole minutes (hours) or whole or half working days, was " + limit);
+            return null;
+        }
+        return limit;
+    }
+
     private TimeLimits timeLimits(Hours hours, String where) {
         if (hours == null) {
             problem(where, "timeLimitsHours is missing");
@@ -254,8 +402,9 @@ final class CatalogueValidator {
         Duration dispatch = limit(hours.dispatch(), "dispatch", where);
         Duration handle = limit(hours.handle(), "handle", where);
         Duration check = limit(hours.check(), "check", where);
-        return file == null || dispatch == null || handle == null || check == null
-                ? null : new TimeLimits(file, dispatch, handle, check);
+        return file == null || dispatch == null || handle == null || check == null ? null
+                : TimeLimits.ofHours(file.toMinutes() / 60.0, dispatch.toMinutes() / 60.0, handle.toMinutes() / 60.0,
+                check.toMinutes() / 60.0);
     }
 
     private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);

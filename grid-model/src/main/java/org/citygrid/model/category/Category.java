@@ -30,6 +30,10 @@ import java.util.Set;
  * @param open311               Open311 service discovery entry
  * @param keywords              search words (Chinese and English) for report classification
  * @param codeSource            how far the code was verified against public tables
+ * @param closingCriteria       结案标准: what the on-site check must find for the case to close; shown at
+ *                              closing. {@code null} only in catalogue files before format 2
+ * @param timeLimitSource       the id of the {@link CatalogueSource} the time limits follow;
+ *                              {@code null} when they are CityGrid's own defaults
  */
 public record Category(
         CategoryCode code,
@@ -45,7 +49,9 @@ public record Category(
         Priority priority,
         Open311Service open311,
         List<String> keywords,
-        CodeSource codeSource) {
+        CodeSource codeSource,
+        LocalizedText closingCriteria,
+        String timeLimitSource) {
 
     public Category {
         Objects.requireNonNull(code, "code");
@@ -69,6 +75,15 @@ public record Category(
         autoFilingChannels = immutableEnumSet(autoFilingChannels, AutoFilingChannel.class);
         sensorTypes = immutableEnumSet(sensorTypes, SensorType.class);
         keywords = List.copyOf(keywords);
+    }
+
+    /** A category as catalogue files before format 2 describe it: no closing criteria, CityGrid's own time limits. */
+    public Category(CategoryCode code, MajorClass majorClass, LocalizedText name, Department responsibleDepartment,
+                    List<Department> dispatchOrder, LocalizedText filingCriteria, TimeLimits timeLimits,
+                    SlaClockKind slaClock, Set<AutoFilingChannel> autoFilingChannels, Set<SensorType> sensorTypes,
+                    Priority priority, Open311Service open311, List<String> keywords, CodeSource codeSource) {
+        this(code, majorClass, name, responsibleDepartment, dispatchOrder, filingCriteria, timeLimits, slaClock,
+                autoFilingChannels, sensorTypes, priority, open311, keywords, codeSource, null, null);
     }
 
     /** The category's kind, shorthand for {@code code().kind()}. */

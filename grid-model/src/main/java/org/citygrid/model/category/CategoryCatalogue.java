@@ -37,8 +37,17 @@ public final class CategoryCatalogue {
     private final Map<String, Category> byServiceCode;
     private final Map<SensorType, List<Category>> bySensorType;
     private final Map<String, List<Category>> byResponsibleDepartment;
+    private final List<CatalogueSource> sources;
+    private final ExtensionApproval extensionApproval;
 
     CategoryCatalogue(List<Department> departments, List<MajorClass> majorClasses, List<Category> categories) {
+        this(departments, majorClasses, categories, List.of(), ExtensionApproval.DEFAULT);
+    }
+
+    CategoryCatalogue(List<Department> departments, List<MajorClass> majorClasses, List<Category> categories,
+                      List<CatalogueSource> sources, ExtensionApproval extensionApproval) {
+        this.sources = List.copyOf(sources);
+        this.extensionApproval = Objects.requireNonNull(extensionApproval, "extensionApproval");
         this.departments = List.copyOf(departments);
         this.majorClasses = majorClasses.stream()
                 .sorted(Comparator.comparing(MajorClass::kind).thenComparingInt(MajorClass::code))
@@ -125,6 +134,22 @@ public final class CategoryCatalogue {
         return majorClasses.stream().filter(m -> m.kind() == kind && m.code() == major).findFirst();
     }
 
+    // ---- sources and rules ----
+
+    /** The published rules the categories' time limits cite, in file order. */
+    public List<CatalogueSource> sources() {
+        return sources;
+    }
+
+    public Optional<CatalogueSource> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Who approves a request for time, by tier ({@link ExtensionApproval#DEFAULT} unless the file names its own). */
+    public ExtensionApproval extensionApproval() {
+        return extensionApproval;
+    }
+
     // ---- categories ----
 
     /** All categories, ordered by code (components, events, services; then major, minor). */
@@ -184,7 +209,9 @@ public final class CategoryCatalogue {
         return other instanceof CategoryCatalogue that
                 && departments.equals(that.departments)
                 && majorClasses.equals(that.majorClasses)
-                && categories.equals(that.categories);
+                && categories.equals(that.categories)
+                && sources.equals(that.sources)
+                && extensionApproval.equals(that.extensionApproval);
     }
 
     @Override

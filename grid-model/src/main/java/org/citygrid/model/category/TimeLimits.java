@@ -4,59 +4,59 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long each step of a case may take for one category, in counted time.
+ * How long each step of a case may take for one category, each in hours or working days.
  *
- * <p>Whether counted time means working hours on the holiday calendar or every hour of the clock is
- * the category's {@link SlaClockKind}; these durations are budgets to hand to that clock, not
- * wall-clock spans. Feedback (反馈) is part of handling and has no budget of its own.
+ * <p>Whether hours mean working hours on the holiday calendar or every hour of the clock is the
+ * category's {@link SlaClockKind}; these limits are budgets to hand to that clock, not wall-clock
+ * spans. Feedback (反馈) is part of handling and has no budget of its own.
  *
- * @param file     from report to filing (立案) by the supervision centre
- * @param dispatch from filing to dispatch (派遣) by the command centre
- * @param handle   from dispatch to the department's feedback that the problem is handled (处置)
- * @param check    from feedback to the on-site check (核查) that closes the case
+ * @param file     立案: from the report (or a verification's finding) to filing, dismissal or a verification task
+ * @param verify   核实: from the verification task to the supervisor's finding
+ * @param dispatch 派遣: from filing to dispatch by the command centre
+ * @param handle   处置: from dispatch to the department's feedback
+ * @param check    核查: from feedback (or the check task) to the on-site check
+ * @param close    结案: from the passed check to closing the case
  */
-public record TimeLimits(Duration file, Duration dispatch, Duration handle, Duration check) {
+public record TimeLimits(TimeLimit file, TimeLimit verify, TimeLimit dispatch, TimeLimit handle, TimeLimit check,
+                         TimeLimit close) {
 
     /** The steps of the closed loop that carry a time limit, in the order a case passes them. */
     public enum Step {
-        FILE, DISPATCH, HANDLE, CHECK
+        FILE, VERIFY, DISPATCH, HANDLE, CHECK, CLOSE
     }
 
     public TimeLimits {
-        requirePositive(file, "file");
-        requirePositive(dispatch, "dispatch");
-        requirePositive(handle, "handle");
-        requirePositive(check, "check");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(handle, "handle");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(close, "close");
     }
 
-    /** Limits given in hours, the unit the catalogue and the standards' tables use. */
+    /**
+     * Limits given in hours, as catalogue files before format 2 wrote them; their verification
+     * limit is the check limit and their closing limit the filing limit.
+     */
     public static TimeLimits ofHours(double file, double dispatch, double handle, double check) {
-        return new TimeLimits(hours(file), hours(dispatch), hours(handle), hours(check));
+        return new TimeLimits(TimeLimit.hours(file), TimeLimit.hours(check), TimeLimit.hours(dispatch),
+                TimeLimit.hours(handle), TimeLimit.hours(check), TimeLimit.hours(file));
     }
 
     /** The limit of one step. */
-    public Duration of(Step step) {
+    public TimeLimit of(Step step) {
         return switch (step) {
             case FILE -> file;
+            case VERIFY -> verify;
             case DISPATCH -> dispatch;
             case HANDLE -> handle;
             case CHECK -> check;
+            case CLOSE -> close;
         };
     }
 
-    /** The sum of all steps: the budget from report to closure when every step uses its full limit. */
-    public Duration total() {
-        return file.plus(dispatch).plus(handle).plus(check);
-    }
-
-    private static Duration hours(double hours) {
-        return Duration.ofSeconds(Math.round(hours * 3600));
-    }
-
-    private static void requirePositive(Duration limit, String step) {
-        Objects.requireNonNull(limit, step);
-        if (limit.isNegative() || limit.isZero()) {
-            throw new IllegalArgumentException(step + " limit must be positive, was " + limit);
-        }
+    /** The counted time of one step, with {@code workingDay} the length of one working day. */
+    public Duration of(Step step, Duration workingDay) {
+        return of(step).toDuration(workingDay);
     }
 }

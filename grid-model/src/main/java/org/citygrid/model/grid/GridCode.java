@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
  * The code of a unit grid (单元网格): the 6-digit county code of GB/T 2260, a 3-digit street code,
  * a 3-digit community code and a grid serial within the community.
  *
- * <p>The national standard uses a 2-digit serial (14 digits in all); Beijing uses 3 digits
- * (15 digits in all). The width of the serial is part of the value, so {@code 11010100100101} and
- * {@code 110101001001001} are different codes even though both denote serial 1.
+ * <p>The standard form has a 3-digit serial, 15 digits in all: every public source found gives it
+ * (Beijing's DB11 grid rules, collection guides quoting CJ/T 213 / GB/T 30428). A 2-digit serial
+ * (14 digits) is still read as a <em>legacy local form</em>, which some cities' earlier grids used
+ * ({@link #isLegacyForm()}); new grids take 15 digits. The width of the serial is part of the value,
+ * so {@code 11010100100101} and {@code 110101001001001} are different codes even though both denote
+ * serial 1.
  *
  * <p>Codes order by their text, which for codes of one width is the order of county, street,
  * community and serial; this order is used wherever a deterministic choice between grids is needed.
@@ -43,7 +46,7 @@ public record GridCode(String county, String street, String community, String se
     }
 
     /**
-     * Parses a 14-digit (national) or 15-digit (Beijing) grid code.
+     * Parses a 15-digit grid code, or a 14-digit one of the legacy local form.
      *
      * @throws IllegalArgumentException naming what is wrong when {@code text} is not a grid code
      */
@@ -64,7 +67,7 @@ public record GridCode(String county, String street, String community, String se
      *
      * @param communityCode the 12-digit community code
      * @param serial        the serial, from 1
-     * @param serialDigits  2 (national) or 3 (Beijing)
+     * @param serialDigits  3 (the standard form) or 2 (the legacy local form)
      */
     public static GridCode of(String communityCode, int serial, int serialDigits) {
         requireCommunityCode(communityCode);
@@ -103,7 +106,17 @@ public record GridCode(String county, String street, String community, String se
         return Integer.parseInt(serial);
     }
 
-    /** The code as written: 14 or 15 digits; also its JSON form. */
+    /** Whether the code has the standard's 3-digit serial (15 digits in all). */
+    public boolean isStandardForm() {
+        return serial.length() == 3;
+    }
+
+    /** Whether the code has a 2-digit serial (14 digits): a legacy local form, read but not the standard's. */
+    public boolean isLegacyForm() {
+        return serial.length() == 2;
+    }
+
+    /** The code as written: 15 digits, or 14 in the legacy local form; also its JSON form. */
     public String value() {
         return county + street + community + serial;
     }

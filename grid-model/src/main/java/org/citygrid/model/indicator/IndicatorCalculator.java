@@ -58,6 +58,34 @@ public final class IndicatorCalculator {
         return Collections.unmodifiableMap(totals);
     }
 
+    /**
+     * The tallies of a period as the evaluation counts it: the facts of the events at or after
+     * {@code from} and before {@code to}, and, at {@code to}, the cases due but still open
+     * ({@link Counter#DUE_OPEN}, {@link Counter#HANDLING_DUE_OPEN}; see
+     * {@link IndicatorFacts#dueAtEnd}). Compute a quarter as one period: its end state is not the sum
+     * of its months'.
+     *
+     * @param events every event up to {@code to} at least, in log order (earlier ones set the state)
+     */
+    public Map<IndicatorKey, IndicatorTally> period(List<CaseEvent> events, Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("a period ends after it starts: [" + from + ", " + to + ")");
+        }
+        Map<IndicatorKey, IndicatorTally> totals = new LinkedHashMap<>();
+        Map<String, Case> atEnd = new LinkedHashMap<>();
+        replay(events, (event, contributions) -> {
+            if (!event.at().isBefore(from) && event.at().isBefore(to)) {
+                addTo(totals, contributions);
+            }
+        }, (event, after) -> {
+            if (event.at().isBefore(to)) {
+                atEnd.put(after.id(), after);
+            }
+        });
+        atEnd.values().forEach(c -> addTo(totals, facts.dueAtEnd(c, to)));
+        return Collections.unmodifiableMap(totals);
+    }
+
     /** The tallies of each calendar day in {@link #DAY_ZONE} that has any fact, by key. */
     public SortedMap<LocalDate, Map<IndicatorKey, IndicatorTally>> byDay(List<CaseEvent> events) {
         return byDay(events, DAY_ZONE);
@@ -83,12 +111,19 @@ public final class IndicatorCalculator {
      *                                  version: figures from a history with holes would be wrong
      */
     private void replay(List<CaseEvent> events, BiConsumer<CaseEvent, Map<IndicatorKey, IndicatorTally>> sink) {
-        Map<String, Case> cases = new HashMap<>();
+        replay(events, sink, (event, after) -> {
+        });
+    }
+
+    private void replay(List<CaseEvent> events, BiConsumer<CaseEvent, Map<IndicatorKey, IndicatorTally>> sink,
+                        BiConsumer<CaseEvent, Case> cases) {
+        Map<String, Case> open = new HashMap<>();
         for (CaseEvent event : events) {
-            Case before = cases.get(event.caseId());
+            Case before = open.get(event.caseId());
             Case after = before == null ? Case.open(event) : before.apply(event);
-            cases.put(event.caseId(), after);
+            open.put(event.caseId(), after);
             sink.accept(event, facts.contributions(before, event, after));
+            cases.accept(event, after);
         }
     }
 

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.citygrid.model.cases.Actor;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseRules;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.ReportDetails;
+import org.citygrid.model.cases.Role;
 import org.citygrid.model.cases.Stage;
 import org.citygrid.model.worktime.SlaClock;
 
@@ -98,29 +100,59 @@ public final class IndicatorFacts {
     public Map<IndicatorKey, IndicatorTally> contributions(Case before, CaseEvent event, Case after) {
         requireConsistent(before, event, after);
         Sheet sheet = new Sheet();
+        String actor = person(event.actor());
         switch (event.change()) {
-            case CaseChange.Reported r -> sheet.add(Counter.REPORTED, patrolReporter(r.details()));
+            case CaseChange.Reported r -> {
+                sheet.add(Counter.REPORTED, patrolReporter(r.details()));
+                if (event.actor().role().holds(Role.ACCEPTOR) && r.details().channel() == Channel.HOTLINE) {
+                    sheet.addFor(Counter.INTAKES, actor);
+                }
+            }
             case CaseChange.DuplicateMerged m -> sheet.add(Counter.DUPLICATES, patrolReporter(m.duplicate()));
+            case CaseChange.VerificationAssigned v -> {
+                if (!v.reassigned()) {
+                    sheet.add(Counter.VERIFICATIONS_SENT, actor);
+                    sheet.addIf(byRunningDeadline(before, event), Counter.VERIFICATIONS_SENT_ON_TIME, actor);
+                    sheet.addFor(Counter.INTAKES, actor);
+                }
+            }
+            case CaseChange.Verified v -> {
+                sheet.add(Counter.VERIFICATIONS, v.verifier());
+                sheet.addIf(byRunningDeadline(before, event), Counter.VERIFICATIONS_ON_TIME, v.verifier());
+            }
             case CaseChange.Filed f -> {
                 sheet.add(Counter.FILED, patrolReporter(after.report()));
-                sheet.addIf(byDeadline(before, Stage.FILING, event), Counter.VERIFIED_ON_TIME, null);
+                sheet.addFor(Counter.FILED, actor);
+                sheet.addIf(byRunningDeadline(before, event), Counter.FILING_ON_TIME, actor);
+                sheet.addIf(isPublic(after.report().channel()), Counter.PUBLIC_FILED, null);
             }
             case CaseChange.Dismissed d -> {
                 sheet.add(Counter.DISMISSED, patrolReporter(after.report()));
-                sheet.addIf(byDeadline(before, Stage.FILING, event), Counter.VERIFIED_ON_TIME, null);
+                sheet.addFor(Counter.DISMISSED, actor);
+                sheet.addIf(byRunningDeadline(before, event), Counter.FILING_ON_TIME, actor);
             }
+            case CaseChange.SentBack b -> sheet.add(Counter.SENT_BACK, before.work().filedBy());
             case CaseChange.Dispatched d -> {
                 if (d.redispatch()) {
-                    sheet.add(Counter.REDISPATCHED, null);
+                    sheet.add(Counter.REDISPATCHED, actor);
                 } else {
-                    sheet.add(Counter.DISPATCHED, null);
-                    sheet.addIf(byDeadline(before, Stage.DISPATCH, event), Counter.DISPATCHED_ON_TIME, null);
+                    sheet.add(Counter.DISPATCHED, actor);
+                    sheet.addIf(byDeadline(before, Stage.DISPATCH, event), Counter.DISPATCHED_ON_TIME, actor);
                 }
             }
-            case CaseChange.Returned r -> sheet.add(Counter.RETURNED, event.actor().id());
+            case CaseChange.Returned r -> {
+                sheet.add(Counter.RETURNED, event.actor().id());
+                sheet.addFor(Counter.MISDISPATCHED, before.work().dispatchedBy());
+            }
             case CaseChange.Handled h -> {
                 sheet.add(Counter.HANDLED, h.handler());
                 sheet.addIf(!h.late(), Counter.HANDLED_ON_TIME, h.handler());
+            }
+            case CaseChange.CheckAssigned k -> {
+                if (!k.reassigned()) {
+                    sheet.add(Counter.CHECKS_SENT, actor);
+                    sheet.addIf(byRunningDeadline(before, event), Counter.CHECKS_SENT_ON_TIME, actor);
+                }
             }
             case CaseChange.CheckPassed p -> {
                 checked(sheet, before, event, p.checker());
@@ -134,24 +166,30 @@ public final class IndicatorFacts {
                 sheet.add(Counter.REWORKED, f.checker());
             }
             case CaseChange.Closed c -> {
-                sheet.add(Counter.CLOSED, null);
+                sheet.add(Counter.CLOSED, actor);
                 sheet.addIf(closedOnTime(after), Counter.CLOSED_ON_TIME, null);
+                sheet.addIf(before.deadline(Stage.CLOSING).map(d -> !event.at().isAfter(d)).orElse(true)
+                        && !before.clock().overdue().contains(Stage.CLOSING), Counter.CLOSED_BY_DEADLINE, actor);
             }
-            case CaseChange.Voided v -> sheet.add(Counter.VOIDED, null);
-            case CaseChange.Overdue o -> sheet.add(Counter.overdue(o.stage()), null);
+            case CaseChange.Voided v -> sheet.add(Counter.VOIDED, before.times().filedAt().isPresent() ? before.work().filedBy() : null);
+            case CaseChange.Overdue o -> sheet.add(Counter.overdue(o.stage()), taskSupervisor(before, o.stage()));
             case CaseChange.Rated r -> {
                 sheet.add(Counter.RATINGS, null);
                 sheet.add(Counter.RATING_SCORE_SUM, r.score(), null);
                 sheet.addIf(r.score() >= SATISFIED_FROM_SCORE, Counter.SATISFIED, null);
             }
+            case CaseChange.ExtensionApproved x -> sheet.add(Counter.EXTENDED, null);
+            case CaseChange.PostponementApproved p -> sheet.add(Counter.POSTPONED, null);
+            case CaseChange.Ledgered l -> sheet.add(Counter.LEDGERED, null);
+            case CaseChange.LedgerCleared l -> sheet.add(Counter.LEDGER_CLEARED, null);
+            case CaseChange.Pressed p -> sheet.add(Counter.PRESSED, null);
+            case CaseChange.Urged u -> sheet.add(Counter.URGED, null);
             // listed rather than defaulted, so a new kind of change is a compile error here
-            case CaseChange.Verified v -> {
+            case CaseChange.ReportCorrected c -> {
             }
             case CaseChange.Accepted a -> {
             }
             case CaseChange.ExtensionRequested x -> {
-            }
-            case CaseChange.ExtensionApproved x -> {
             }
             case CaseChange.ExtensionRejected x -> {
             }
@@ -165,8 +203,57 @@ public final class IndicatorFacts {
             }
             case CaseChange.Escalated e -> {
             }
+            case CaseChange.Numbered n -> {
+            }
         }
         return sheet.byKey(caseKeys(before, after));
+    }
+
+    /**
+     * The facts of a moment, the end of a period, for one case as it stands then: an open filed
+     * case whose running deadline passed is due (应结未结, {@link Counter#DUE_OPEN}); one a department
+     * holds past its handling deadline is due to be handled ({@link Counter#HANDLING_DUE_OPEN}). A
+     * case on hold or on the ledger is neither. Keyed like the case's events: areas, category, the
+     * department holding it.
+     *
+     * @param c   the case, with every event up to {@code end} applied
+     * @param end the end of the period, exclusive
+     */
+    public Map<IndicatorKey, IndicatorTally> dueAtEnd(Case c, Instant end) {
+        if (c.state().isTerminal() || c.times().filedAt().isEmpty() || c.state() == org.citygrid.model.cases.CaseState.REPORTED) {
+            return Map.of();
+        }
+        Optional<Stage> running = c.activeStage();
+        if (running.isEmpty() || c.deadline(running.get()).map(d -> d.isBefore(end)).orElse(false) == false) {
+            return Map.of();
+        }
+        Sheet sheet = new Sheet();
+        sheet.add(Counter.DUE_OPEN, null);
+        sheet.addIf(running.get() == Stage.HANDLING, Counter.HANDLING_DUE_OPEN, null);
+        return sheet.byKey(caseKeys(c, c));
+    }
+
+    private static boolean isPublic(Channel channel) {
+        return channel == Channel.RESIDENT || channel == Channel.HOTLINE || channel == Channel.OPEN311;
+    }
+
+    /** A person's user id; a service acting on its own (the case cycle) is no one's work. */
+    private static String person(Actor actor) {
+        return actor.role() == Role.SYSTEM ? null : actor.id();
+    }
+
+    /** The supervisor of the task open in {@code stage}, whose lateness an overdue task is. */
+    private static String taskSupervisor(Case before, Stage stage) {
+        return switch (stage) {
+            case VERIFICATION -> before.work().openVerificationTask().map(t -> t.supervisor()).orElse(null);
+            case CHECK -> before.work().openCheckTask().map(t -> t.supervisor()).orElse(null);
+            default -> null;
+        };
+    }
+
+    /** Whether {@code event} completes the stage running in {@code before} by its deadline; true when none runs. */
+    private static boolean byRunningDeadline(Case before, CaseEvent event) {
+        return before.activeStage().map(stage -> byDeadline(before, stage, event)).orElse(true);
     }
 
     private static void checked(Sheet sheet, Case before, CaseEvent event, String checker) {
@@ -236,6 +323,13 @@ public final class IndicatorFacts {
             add(counter, 1, person);
         }
 
+        /** Counts only under the person, not the case's keys: a fact of the person's own work in someone else's step. */
+        void addFor(Counter counter, String person) {
+            if (person != null) {
+                forPerson.computeIfAbsent(person, p -> new EnumMap<>(Counter.class)).merge(counter, 1L, Long::sum);
+            }
+        }
+
         void addIf(boolean condition, Counter counter, String person) {
             if (condition) {
                 add(counter, 1, person);
@@ -250,12 +344,14 @@ public final class IndicatorFacts {
         }
 
         Map<IndicatorKey, IndicatorTally> byKey(List<IndicatorKey> caseKeys) {
-            if (forCase.isEmpty()) {
+            if (forCase.isEmpty() && forPerson.isEmpty()) {
                 return Map.of();
             }
             Map<IndicatorKey, IndicatorTally> byKey = new LinkedHashMap<>();
-            IndicatorTally caseTally = new IndicatorTally(forCase);
-            caseKeys.forEach(key -> byKey.put(key, caseTally));
+            if (!forCase.isEmpty()) {
+                IndicatorTally caseTally = new IndicatorTally(forCase);
+                caseKeys.forEach(key -> byKey.put(key, caseTally));
+            }
             forPerson.forEach((person, counts) -> byKey.put(new IndicatorKey.Person(person), new IndicatorTally(counts)));
             return Collections.unmodifiableMap(byKey);
         }

@@ -48,10 +48,10 @@ public record Indicators(IndicatorTally tally) {
         return tally.get(Counter.CLOSED);
     }
 
-    /** 超期数: deadlines passed, all stages together ({@code OVERDUE_FILING + ... + OVERDUE_CHECK}). */
+    /** 超期数: deadlines passed, all stages together ({@code OVERDUE_FILING + ... + OVERDUE_CLOSING}). */
     public long overdueCount() {
-        return tally.get(Counter.OVERDUE_FILING) + tally.get(Counter.OVERDUE_DISPATCH)
-                + tally.get(Counter.OVERDUE_HANDLING) + tally.get(Counter.OVERDUE_CHECK);
+        return tally.get(Counter.OVERDUE_FILING) + tally.get(Counter.OVERDUE_VERIFICATION) + tally.get(Counter.OVERDUE_DISPATCH)
+                + tally.get(Counter.OVERDUE_HANDLING) + tally.get(Counter.OVERDUE_CHECK) + tally.get(Counter.OVERDUE_CLOSING);
     }
 
     /** 有效上报率 = filed / (filed + dismissed): the share of decided reports that became cases. */
@@ -59,9 +59,36 @@ public record Indicators(IndicatorTally tally) {
         return ratio(tally.get(Counter.FILED), tally.get(Counter.FILED) + tally.get(Counter.DISMISSED));
     }
 
-    /** 按时核实率 = verified on time / (filed + dismissed): filing decisions made by the filing deadline. */
+    /**
+     * 按时立案率 = filing decisions on time / (filed + dismissed): decisions made by the filing
+     * deadline. (Called the on-time verification rate before verification tasks: it never measured
+     * verification.)
+     */
+    public OptionalDouble onTimeFilingRate() {
+        return ratio(tally.get(Counter.FILING_ON_TIME), tally.get(Counter.FILED) + tally.get(Counter.DISMISSED));
+    }
+
+    /** 按时核实率 = verifications on time / verifications: made by the verification task's deadline. */
     public OptionalDouble onTimeVerificationRate() {
-        return ratio(tally.get(Counter.VERIFIED_ON_TIME), tally.get(Counter.FILED) + tally.get(Counter.DISMISSED));
+        return ratio(tally.get(Counter.VERIFICATIONS_ON_TIME), tally.get(Counter.VERIFICATIONS));
+    }
+
+    /** 应结案数 = closed + due but open at the period's end (needs a tally of {@link IndicatorCalculator#period}). */
+    public long due() {
+        return tally.get(Counter.CLOSED) + tally.get(Counter.DUE_OPEN);
+    }
+
+    /**
+     * 结案率 as GB/T 30428 and CJ/T 292 state it: closed / 应结案数, so an open case past its
+     * deadline lowers it. Between 0 and 1.
+     */
+    public OptionalDouble closureRateOfDue() {
+        return ratio(tally.get(Counter.CLOSED), due());
+    }
+
+    /** 按期结案率 as the standard states it: closed on time / 应结案数. */
+    public OptionalDouble onTimeClosureRateOfDue() {
+        return ratio(tally.get(Counter.CLOSED_ON_TIME), due());
     }
 
     /** 按时派遣率 = dispatched on time / dispatched (re-dispatches not included). */
@@ -69,13 +96,17 @@ public record Indicators(IndicatorTally tally) {
         return ratio(tally.get(Counter.DISPATCHED_ON_TIME), tally.get(Counter.DISPATCHED));
     }
 
-    /** 结案率 = closed / filed. */
+    /**
+     * Closures per filing in the period, closed / filed: not the standard's 结案率 (which
+     * {@link #closureRateOfDue()} is), kept for the views that show it; may exceed 1.
+     */
     public OptionalDouble closureRate() {
         return ratio(tally.get(Counter.CLOSED), tally.get(Counter.FILED));
     }
 
     /**
-     * 按期结案率 = closed on time / closed. A closed case is on time when no stage of it was ever
+     * The share of closed cases closed on time, closed on time / closed: not the standard's 按期结案率
+     * ({@link #onTimeClosureRateOfDue()}). A closed case is on time when no stage of it was ever
      * late: every step kept its deadline and none was marked overdue ({@code CaseClock.lateStages()}).
      */
     public OptionalDouble onTimeClosureRate() {

@@ -18,6 +18,7 @@ import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseReports;
 import org.citygrid.model.cases.CaseState;
 import org.citygrid.model.cases.CaseTimes;
+import org.citygrid.model.cases.CaseWork;
 import org.citygrid.model.cases.ReportDetails;
 import org.citygrid.model.cases.Stage;
 
@@ -99,7 +100,7 @@ public final class CaseCodec {
     record Stored(String caseId, long version, CaseState state, Reports reports, String department, String assignee,
                   String handledBy, Actor lastHandler, List<String> returnedBy, int returnCount, int reworkCount,
                   Case.PendingExtension pendingExtension, Case.Verification verification, Case.Suspension suspension,
-                  Integer rating, Clock clock, Times times) {
+                  Integer rating, Clock clock, Times times, CaseWork work) {
 
         static Stored of(Case c) {
             CaseReports r = c.reports();
@@ -115,7 +116,8 @@ public final class CaseCodec {
                     new Clock(k.deadlines(), List.copyOf(k.warned()), List.copyOf(k.overdue()), k.overdueCount(),
                             k.escalationLevel(), List.copyOf(k.lateStages())),
                     new Times(t.reportedAt(), t.filedAt().orElse(null), t.firstDispatchedAt().orElse(null),
-                            t.handledAt().orElse(null), t.closedAt().orElse(null), t.updatedAt()));
+                            t.handledAt().orElse(null), t.closedAt().orElse(null), t.updatedAt()),
+                    c.work().equals(CaseWork.NONE) ? null : c.work());
         }
 
         Case toCase() {
@@ -127,7 +129,8 @@ public final class CaseCodec {
                     new CaseClock(clock.deadlines == null ? Map.of() : clock.deadlines, set(clock.warned), set(clock.overdue),
                             clock.overdueCount, clock.escalationLevel, set(clock.lateStages)),
                     new CaseTimes(times.reportedAt, times.filedAt, times.firstDispatchedAt, times.handledAt, times.closedAt,
-                            times.updatedAt));
+                            times.updatedAt),
+                    work == null ? CaseWork.NONE : work);
         }
     }
 

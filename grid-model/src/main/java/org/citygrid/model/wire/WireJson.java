@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.citygrid.model.cases.CaseAction;
 import org.citygrid.model.cases.CaseChange;
+import org.citygrid.model.casenumber.CaseNumber;
 import org.citygrid.model.category.SensorType;
 import org.citygrid.model.geo.Crs;
 import org.citygrid.model.grid.GridCode;
+import org.citygrid.model.indicator.Counter;
 import org.citygrid.model.indicator.IndicatorKey;
 import org.citygrid.model.indicator.IndicatorTally;
 
@@ -69,6 +71,8 @@ public final class WireJson {
         module.setMixInAnnotation(CaseAction.class, WireMixIns.TypedByName.class);
         module.setMixInAnnotation(CaseChange.class, WireMixIns.TypedByName.class);
         module.setMixInAnnotation(GridCode.class, WireMixIns.GridCodeAsText.class);
+        module.setMixInAnnotation(CaseNumber.class, WireMixIns.CaseNumberAsText.class);
+        module.setMixInAnnotation(Counter.class, WireMixIns.CounterByName.class);
         module.setMixInAnnotation(SensorType.class, WireMixIns.SensorTypeById.class);
         module.setMixInAnnotation(Crs.class, WireMixIns.CrsByWireName.class);
         module.setMixInAnnotation(IndicatorKey.class, WireMixIns.IndicatorKeyByDimension.class);

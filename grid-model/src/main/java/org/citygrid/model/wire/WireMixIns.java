@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.citygrid.model.casenumber.CaseNumber;
 import org.citygrid.model.category.SensorType;
 import org.citygrid.model.geo.Crs;
 import org.citygrid.model.grid.GridCode;
+import org.citygrid.model.indicator.Counter;
 import org.citygrid.model.indicator.IndicatorKey;
 
 /**
@@ -36,6 +38,27 @@ final class WireMixIns {
 
         @JsonValue
         abstract String value();
+    }
+
+    /** A case number is its text: {@code "2026-110101-0000123"}. */
+    abstract static class CaseNumberAsText {
+
+        @JsonCreator
+        static CaseNumber parse(String text) {
+            throw new AssertionError("a mix-in is never called");
+        }
+
+        @JsonValue
+        abstract String value();
+    }
+
+    /** A counter is its name; a tally written under a counter's earlier name reads as the renamed one. */
+    abstract static class CounterByName {
+
+        @JsonCreator
+        static Counter byName(String name) {
+            throw new AssertionError("a mix-in is never called");
+        }
     }
 
     /** A sensor type is its wire id: {@code "manhole-tilt"}. */

@@ -97,6 +97,18 @@ public final class WorkingCalendar implements SlaClock {
         return periods;
     }
 
+    /**
+     * The working time of one full working day: the sum of the periods (7 hours by default). A
+     * limit of N working days (工作日) is N times this, counted on the calendar.
+     */
+    public Duration workingDay() {
+        Duration total = Duration.ZERO;
+        for (WorkingPeriod p : periods) {
+            total = total.plus(Duration.between(p.start(), p.end()));
+        }
+        return total;
+    }
+
     /** Whether holiday data for {@code year} is known; without it only weekends are off. */
     public boolean covers(Year year) {
         return holidayYears.containsKey(year);

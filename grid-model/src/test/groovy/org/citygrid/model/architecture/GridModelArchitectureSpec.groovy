@@ -38,6 +38,8 @@ class GridModelArchitectureSpec extends Specification {
     static final List<String> FILE_READERS = [
             'org.citygrid.model.category.CatalogueJson',
             'org.citygrid.model.grid.GridGeoJson',
+            'org.citygrid.model.inventory.ComponentGeoJson',
+            'org.citygrid.model.evaluation.EvaluationConfigJson',
             'org.citygrid.model.worktime.HolidayDataFiles']
 
     @Shared

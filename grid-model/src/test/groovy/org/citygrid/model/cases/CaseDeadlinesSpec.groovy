@@ -22,11 +22,12 @@ class CaseDeadlinesSpec extends Specification {
         c.clock().deadlines().keySet() == [stage] as Set
 
         where:
-        state      | stage
-        REPORTED   | Stage.FILING
-        FILED      | Stage.DISPATCH
-        DISPATCHED | Stage.HANDLING
-        HANDLED    | Stage.CHECK
+        state        | stage
+        REPORTED     | Stage.FILING
+        FILED        | Stage.DISPATCH
+        DISPATCHED   | Stage.HANDLING
+        HANDLED      | Stage.CHECK
+        CHECK_PASSED | Stage.CLOSING
     }
 
     def "accepting a task does not restart the handling clock that dispatch started"() {
@@ -46,7 +47,7 @@ class CaseDeadlinesSpec extends Specification {
         caseIn(state).clock().deadlines().isEmpty()
 
         where:
-        state << [SUSPENDED, CHECK_PASSED, CLOSED, DISMISSED, VOIDED]
+        state << [SUSPENDED, ON_LEDGER, CLOSED, DISMISSED, VOIDED]
     }
 
     def "an approved extension moves the handling deadline by the requested time from the old deadline"() {

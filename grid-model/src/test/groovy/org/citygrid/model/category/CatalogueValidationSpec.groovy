@@ -237,13 +237,78 @@ class CatalogueValidationSpec extends Specification {
         problemsOf(doc) == ['categories[2] (S9101 居家报修): open311.serviceCode is missing']
     }
 
-    def "only format version 1 is understood"() {
+    def "formats 1 and 2 are understood, no other"() {
         given:
         def doc = validDocument()
-        doc.formatVersion = 2
+        doc.formatVersion = 3
 
         expect:
-        problemsOf(doc) == ['catalogue: formatVersion must be 1, was 2']
+        problemsOf(doc) == ['catalogue: formatVersion must be 1 or 2, was 3']
+    }
+
+    def "a format 1 file loads: its verification limit is its check limit, its closing limit its filing limit, no closing criteria"() {
+        when:
+        def collapse = load(validDocument()).byCode('E0401').orElseThrow()
+
+        then:
+        collapse.timeLimits().verify() == TimeLimit.parse('1h')
+        collapse.timeLimits().close() == TimeLimit.parse('0.5h')
+        collapse.closingCriteria() == null
+        collapse.timeLimitSource() == null
+    }
+
+    def "the format 2 fixture is valid, and writes back as itself"() {
+        given:
+        def catalogue = load(validDocumentV2())
+        def out = new ByteArrayOutputStream()
+
+        when:
+        catalogue.writeTo(out)
+
+        then:
+        CategoryCatalogue.load(new ByteArrayInputStream(out.toByteArray()), 'written') == catalogue
+        catalogue.byCode('C0101').orElseThrow().timeLimits().handle() == TimeLimit.parse('15wd')
+        catalogue.byCode('C0101').orElseThrow().timeLimitSource() == 'CITY-RULE'
+        catalogue.source('CITY-RULE').orElseThrow().title() == '某市立案结案标准'
+        catalogue.extensionApproval().tiers()*.approver()*.name() == ['DISPATCHER', 'LEADER']
+    }
+
+    def "format 2 checks limits, sources, closing criteria and approval tiers: #problem"() {
+        given:
+        def doc = validDocumentV2()
+        mutate(doc)
+
+        expect:
+        problemsOf(doc) == [problem]
+
+        where:
+        mutate                                                                  || problem
+        ({ d -> d.categories[0].timeLimits.handle = '15 days' })                || 'categories[0] (C0101 上水井盖): timeLimits.handle: a time limit is hours like "4h" or "0.5h", or working days like "15wd"; not "15 days"'
+        ({ d -> d.categories[1].timeLimits.handle = '1wd' })                    || 'categories[1] (E0401 路面塌陷): timeLimits.handle is 1wd, but a round-the-clock category counts hours, not working days'
+        ({ d -> d.categories[0].timeLimits.check = '0.01h' })                   || 'categories[0] (C0101 上水井盖): timeLimits.check must be whole minutes (hours) or whole or half working days, was 0.01h'
+        ({ d -> d.categories[0].timeLimits.handle = '0.3wd' })                  || 'categories[0] (C0101 上水井盖): timeLimits.handle must be whole minutes (hours) or whole or half working days, was 0.3wd'
+        ({ d -> d.categories[0].timeLimits.remove('close') })                   || 'categories[0] (C0101 上水井盖): timeLimits.close is missing'
+        ({ d -> d.categories[0].timeLimitSource = 'NOWHERE' })                  || 'categories[0] (C0101 上水井盖): timeLimitSource refers to unknown source "NOWHERE"'
+        ({ d -> d.categories[2].remove('closingCriteria') })                    || 'categories[2] (S9101 居家报修): closingCriteria is missing (needs zh and en)'
+        ({ d -> d.categories[0].timeLimitsHours = [file: 1, dispatch: 1, handle: 1, check: 1] }) || 'categories[0] (C0101 上水井盖): timeLimitsHours is format 1; format 2 writes timeLimits, e.g. {"handle": "15wd"}'
+        ({ d -> d.extensionApproval[1] = [approver: 'LEADER', maxGranted: 3] }) || 'extensionApproval: the last approval tier takes every request: it has no bounds'
+        ({ d -> d.extensionApproval[0].approver = 'HANDLER' })                  || 'extensionApproval: extensions are approved by a dispatcher, shift leader or leader, not HANDLER'
+        ({ d -> d.sources << [id: 'CITY-RULE', title: 'again'] })               || 'sources[1] (CITY-RULE): duplicate source id CITY-RULE'
+    }
+
+    def "a major class the standard numbers carries the standard's name: #kind #code"() {
+        given:
+        def doc = validDocumentV2()
+        doc.majorClasses << [kind: kind, code: code, name: [zh: zh, en: 'Other']]
+
+        expect:
+        problemsOf(doc) == ["majorClasses[3] ($kind $code): $kind major class $code is $standard in GB/T 30428.2, not $zh".toString()]
+
+        where:
+        kind        | code | zh         || standard
+        'COMPONENT' | '07' | '其他部件' || '扩展部件'
+        'EVENT'     | '06' | '其他事件' || '扩展事件'
+        'EVENT'     | '01' | '市容'     || '市容环境'
     }
 
     def "a file that is not JSON of the documented shape stops with its position"() {
@@ -315,6 +380,22 @@ class CatalogueValidationSpec extends Specification {
                 keywords             : [zh],
                 codeSource           : 'CONFIRMED',
         ]
+    }
+
+    /** The fixture in format 2: limits in hours or working days, a cited source, closing criteria, two approval tiers. */
+    private static Map validDocumentV2() {
+        def doc = validDocument()
+        doc.formatVersion = 2
+        doc.sources = [[id: 'CITY-RULE', title: '某市立案结案标准', url: 'https://example.org/rule']]
+        doc.extensionApproval = [[approver: 'DISPATCHER', maxGranted: 0, maxShare: 0.5], [approver: 'LEADER']]
+        doc.categories.each { c ->
+            c.remove('timeLimitsHours')
+            c.timeLimits = [file: '0.5h', verify: '1h', dispatch: '0.5h', handle: '4h', check: '1h', close: '0.5h']
+            c.closingCriteria = [zh: '结案标准', en: 'Closing criteria']
+        }
+        doc.categories[0].timeLimits.handle = '15wd'
+        doc.categories[0].timeLimitSource = 'CITY-RULE'
+        doc
     }
 
     private static Map copyOf(Map category) {

@@ -27,8 +27,8 @@ class CategoryCatalogueSpec extends Specification {
 
         where:
         kind      || expected
-        COMPONENT || ['01': '公用设施', '02': '道路交通', '03': '市容环境', '04': '园林绿化', '05': '房屋土地', '06': '其他设施']
-        EVENT     || ['01': '市容环境', '02': '宣传广告', '03': '施工管理', '04': '突发事件', '05': '街面秩序', '06': '其他事件']
+        COMPONENT || ['01': '公用设施', '02': '道路交通', '03': '市容环境', '04': '园林绿化', '05': '房屋土地', '06': '其他设施', '07': '扩展部件']
+        EVENT     || ['01': '市容环境', '02': '宣传广告', '03': '施工管理', '04': '突发事件', '05': '街面秩序', '06': '扩展事件']
     }
 
     def "every major class of #kind has at least one category"() {
@@ -128,7 +128,7 @@ class CategoryCatalogueSpec extends Specification {
         expect:
         cover.filesAutomaticallyFrom(AutoFilingChannel.SENSOR)
         cover.filesAutomaticallyFrom(AutoFilingChannel.PATROL)
-        cover.timeLimits().handle() == Duration.ofHours(4)
+        cover.timeLimits().handle() == TimeLimit.parse('4h')
         // noise alone cannot tell construction from a shop's loudspeaker: an operator decides
         !catalogue.byCode('E0508').get().filesAutomaticallyFrom(AutoFilingChannel.SENSOR)
     }

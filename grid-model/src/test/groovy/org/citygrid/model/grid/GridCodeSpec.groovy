@@ -84,6 +84,14 @@ class GridCodeSpec extends Specification {
         e.message.contains('1..99')
     }
 
+    def "15 digits is the standard form; 14 are read as the legacy local form"() {
+        expect:
+        GridCode.parse('110101001001001').isStandardForm()
+        !GridCode.parse('110101001001001').isLegacyForm()
+        GridCode.parse('31010400500601').isLegacyForm()
+        !GridCode.parse('31010400500601').isStandardForm()
+    }
+
     def "the serial's width is part of the code"() {
         expect:
         GridCode.parse('11010100100101') != GridCode.parse('110101001001001')

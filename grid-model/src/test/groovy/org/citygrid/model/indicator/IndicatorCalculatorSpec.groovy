@@ -9,6 +9,7 @@ import java.time.Duration
 import java.time.Instant
 import java.time.LocalDate
 import org.citygrid.model.cases.Case
+import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.Stage
 import org.citygrid.model.indicator.IndicatorKey.Area
@@ -129,7 +130,7 @@ class IndicatorCalculatorSpec extends Specification {
 
         expect:
         calculator.totals(events, filedAt, filedAt + Duration.ofMinutes(1))[new Category(MANHOLE)] == IndicatorTally.sum([
-                IndicatorTally.of(FILED), IndicatorTally.of(VERIFIED_ON_TIME)])
+                IndicatorTally.of(FILED), IndicatorTally.of(FILING_ON_TIME), IndicatorTally.of(PUBLIC_FILED)])
         calculator.totals(events, filedAt - Duration.ofMinutes(1), filedAt)[new Category(MANHOLE)] == IndicatorTally.of(REPORTED)
     }
 
@@ -222,11 +223,43 @@ class IndicatorCalculatorSpec extends Specification {
     }
 
     def "random histories reach every counter, so the properties above are tested where it matters"() {
-        when:
-        def seen = (1..8).collectMany { calculator.totals(RandomHistories.history(it)).values()*.counts()*.keySet().flatten() } as Set
+        when: 'the events of eight histories, and the due cases at the end of their second, third and fourth days'
+        def seen = (1..8).collectMany { seed ->
+            def events = RandomHistories.history(seed)
+            def from = events*.at().min()
+            def ends = [2, 3, 4].collect { from + Duration.ofDays(it) }
+            (calculator.totals(events).values() + ends.collectMany { calculator.period(events, from, it).values() })*.counts()*.keySet().flatten()
+        } as Set
 
         then:
         seen == Counter.values() as Set
+    }
+
+    def "a period counts what happened in it, and at its end the cases due but open: an overdue open case lowers the closure rate"() {
+        given: 'one case closed within the month, one dispatched and past its handling deadline at the end of it, one on hold'
+        def closed = Story.reported('c1').toClosed()
+        def overdue = Story.reported('c2').file().dispatch()
+        def onHold = Story.reported('c3').file().dispatch().accept().step(OPERATOR, new CaseAction.Suspend('waiting for a permit'))
+        def events = closed.events + overdue.events + onHold.events
+        def end = T0 + Duration.ofDays(3)
+
+        when:
+        def tally = calculator.period(events, T0, end)[new Category(MANHOLE)]
+        def indicators = Indicators.of(tally)
+
+        then:
+        tally.get(CLOSED) == 1
+        tally.get(DUE_OPEN) == 1
+        tally.get(HANDLING_DUE_OPEN) == 1
+        indicators.due() == 2
+        indicators.closureRateOfDue().asDouble == 0.5d
+        indicators.closureRate().asDouble == 1 / 3d
+
+        and: 'the department that holds the overdue case has it due to be handled'
+        calculator.period(events, T0, end)[new Department('SANITATION')].get(HANDLING_DUE_OPEN) == 1
+
+        and: 'before its deadline passed, the same case is not due yet'
+        !calculator.period(events, T0, T0 + Duration.ofHours(2))[new Category(MANHOLE)].counts().containsKey(DUE_OPEN)
     }
 
     static Map<IndicatorKey, IndicatorTally> merge(Map<IndicatorKey, IndicatorTally> a, Map<IndicatorKey, IndicatorTally> b) {

@@ -42,10 +42,10 @@ class IndicatorFactsSpec extends Specification {
         Story.GRID            | AreaLevel.STREET     | '110101001'
         Story.GRID            | AreaLevel.COMMUNITY  | '110101001001'
         Story.GRID            | AreaLevel.GRID       | '110101001001001'
-        Story.NATIONAL_GRID   | AreaLevel.COUNTY     | '310104'
-        Story.NATIONAL_GRID   | AreaLevel.STREET     | '310104005'
-        Story.NATIONAL_GRID   | AreaLevel.COMMUNITY  | '310104005006'
-        Story.NATIONAL_GRID   | AreaLevel.GRID       | '31010400500601'
+        Story.LEGACY_GRID   | AreaLevel.COUNTY     | '310104'
+        Story.LEGACY_GRID   | AreaLevel.STREET     | '310104005'
+        Story.LEGACY_GRID   | AreaLevel.COMMUNITY  | '310104005006'
+        Story.LEGACY_GRID   | AreaLevel.GRID       | '31010400500601'
 
         digits = grid.length()
     }
@@ -129,12 +129,14 @@ class IndicatorFactsSpec extends Specification {
         contributions[new Person(PATROLLER.id())] == IndicatorTally.of(FILED)
     }
 
-    def "a resident's report counts under no person"() {
+    def "a resident's report counts under no person: its filing counts only as the filer's work"() {
         when:
         def contributions = lastContributions(Story.reported('c1', by: RESIDENT).file())
 
         then:
-        contributions.keySet().every { !(it instanceof Person) }
+        contributions.keySet().findAll { it instanceof Person } == [new Person(OPERATOR.id())] as Set
+        contributions[new Person(OPERATOR.id())] == IndicatorTally.of(FILED).plus(IndicatorTally.of(FILING_ON_TIME))
+        contributions[new Category(MANHOLE)].get(PUBLIC_FILED) == 1
     }
 
     def "a feedback counts under the handler who gave it"() {
@@ -168,7 +170,7 @@ class IndicatorFactsSpec extends Specification {
         def contributions = lastContributions(story."$decision"())
 
         then:
-        contributions[new Category(MANHOLE)].get(VERIFIED_ON_TIME) == (onTime ? 1 : 0)
+        contributions[new Category(MANHOLE)].get(FILING_ON_TIME) == (onTime ? 1 : 0)
 
         where:
         decision  | minutes || onTime
@@ -191,7 +193,7 @@ class IndicatorFactsSpec extends Specification {
         overdue.change() instanceof CaseChange.Overdue
         filed.at() == (reported.change() as CaseChange.Reported).filingDeadline()
         contributions[new Category(MANHOLE)].get(FILED) == 1
-        contributions[new Category(MANHOLE)].get(VERIFIED_ON_TIME) == 0
+        contributions[new Category(MANHOLE)].get(FILING_ON_TIME) == 0
     }
 
     def "a dispatch after the two-hour dispatch deadline is late"() {
@@ -200,6 +202,7 @@ class IndicatorFactsSpec extends Specification {
 
         then:
         contributions[new Category(MANHOLE)] == IndicatorTally.of(DISPATCHED)
+        contributions[new Person(OPERATOR.id())] == IndicatorTally.of(DISPATCHED)
     }
 
     def "a feedback after the handling deadline is late even before the SLA clock marks the case overdue"() {
@@ -224,15 +227,18 @@ class IndicatorFactsSpec extends Specification {
         def contributions = lastContributions(Story.reported('c1').toClosed())
 
         then:
-        contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED).plus(IndicatorTally.of(CLOSED_ON_TIME))
+        contributions[new Category(MANHOLE)] == IndicatorTally.sum([IndicatorTally.of(CLOSED), IndicatorTally.of(CLOSED_ON_TIME),
+                                                                    IndicatorTally.of(CLOSED_BY_DEADLINE)])
+        contributions[new Person(OPERATOR.id())] == IndicatorTally.of(CLOSED).plus(IndicatorTally.of(CLOSED_BY_DEADLINE))
     }
 
     def "a case whose #stage stage went overdue is not closed on time"() {
         when:
         def contributions = lastContributions(markedOverdue(stage).toClosedFromHere())
 
-        then:
-        contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED)
+        then: 'closed, and by the closing deadline unless that stage was the one overdue, but the case is not on time'
+        contributions[new Category(MANHOLE)] == (stage == Stage.CLOSING ? IndicatorTally.of(CLOSED)
+                : IndicatorTally.of(CLOSED).plus(IndicatorTally.of(CLOSED_BY_DEADLINE)))
 
         where:
         stage << Stage.values()
@@ -244,21 +250,23 @@ class IndicatorFactsSpec extends Specification {
                 .after(Duration.ofHours(25)).handled().pass().close())
 
         then:
-        contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED)
+        contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED).plus(IndicatorTally.of(CLOSED_BY_DEADLINE))
     }
 
     def "a case whose #step came late is not closed on time, even if it was never marked overdue"() {
         when:
         def contributions = lastContributions(story)
 
-        then:
-        contributions[new Category(MANHOLE)] == IndicatorTally.of(CLOSED)
+        then: 'closed, by the closing deadline unless the closing itself came late, and never on time'
+        contributions[new Category(MANHOLE)] == (step == 'closing' ? IndicatorTally.of(CLOSED)
+                : IndicatorTally.of(CLOSED).plus(IndicatorTally.of(CLOSED_BY_DEADLINE)))
 
         where:
         step       | story
         'filing'   | Story.reported('c1').after(Duration.ofHours(2)).file().dispatch().accept().handled().pass().close()
         'dispatch' | Story.reported('c1').file().after(Duration.ofHours(3)).dispatch().accept().handled().pass().close()
         'check'    | Story.reported('c1').file().dispatch().accept().handled().after(Duration.ofHours(5)).pass().close()
+        'closing'  | Story.reported('c1').toHandled().pass().after(Duration.ofHours(2)).close()
     }
 
     def "a reworked case whose every step kept its deadline is closed on time"() {
@@ -277,11 +285,62 @@ class IndicatorFactsSpec extends Specification {
         contributions[new Category(MANHOLE)] == IndicatorTally.of(overdueCounter)
 
         where:
-        stage          || overdueCounter
-        Stage.FILING   || OVERDUE_FILING
-        Stage.DISPATCH || OVERDUE_DISPATCH
-        Stage.HANDLING || OVERDUE_HANDLING
-        Stage.CHECK    || OVERDUE_CHECK
+        stage              || overdueCounter
+        Stage.FILING       || OVERDUE_FILING
+        Stage.VERIFICATION || OVERDUE_VERIFICATION
+        Stage.DISPATCH     || OVERDUE_DISPATCH
+        Stage.HANDLING     || OVERDUE_HANDLING
+        Stage.CHECK        || OVERDUE_CHECK
+        Stage.CLOSING      || OVERDUE_CLOSING
+    }
+
+    def "an overdue verification task counts against the supervisor it was sent to, an overdue filing against no one"() {
+        expect:
+        lastContributions(markedOverdue(Stage.VERIFICATION))[new Person(CHECKER.id())] == IndicatorTally.of(OVERDUE_VERIFICATION)
+        lastContributions(markedOverdue(Stage.FILING)).keySet().every { !(it instanceof Person) }
+    }
+
+    def "the acceptor's work: a task sent by the running deadline is sent on time, and counts as taken in"() {
+        when:
+        def onTime = lastContributions(Story.reported('c1').after(Duration.ofMinutes(30)).sendToVerify(CHECKER.id(), ACCEPTOR))
+        def late = lastContributions(Story.reported('c2').after(Duration.ofMinutes(90)).sendToVerify(CHECKER.id(), ACCEPTOR))
+
+        then:
+        onTime[new Person(ACCEPTOR.id())] == IndicatorTally.sum([IndicatorTally.of(VERIFICATIONS_SENT),
+                                                                 IndicatorTally.of(VERIFICATIONS_SENT_ON_TIME), IndicatorTally.of(INTAKES)])
+        late[new Person(ACCEPTOR.id())] == IndicatorTally.of(VERIFICATIONS_SENT).plus(IndicatorTally.of(INTAKES))
+        onTime[new Category(MANHOLE)] == IndicatorTally.sum([IndicatorTally.of(VERIFICATIONS_SENT), IndicatorTally.of(VERIFICATIONS_SENT_ON_TIME)])
+    }
+
+    def "the supervisor's verification is on time by the task's own deadline, not the filing deadline"() {
+        when: 'sent after 30 minutes, verified 2h50 later: past the one-hour filing limit, within the three hours of the task'
+        def story = Story.reported('c1').after(Duration.ofMinutes(30)).sendToVerify().after(Duration.ofMinutes(169)).verify()
+
+        then:
+        lastContributions(story)[new Person(CHECKER.id())] == IndicatorTally.of(VERIFICATIONS).plus(IndicatorTally.of(VERIFICATIONS_ON_TIME))
+    }
+
+    def "a wrong filing counts against whoever filed it: sent back, or voided after filing"() {
+        when:
+        def sentBack = lastContributions(Story.reported('c1').file().step(DISPATCHER, new CaseAction.SendBack('private courtyard')))
+        def voided = lastContributions(Story.reported('c2').file().voided())
+        def voidedReport = lastContributions(Story.reported('c3').voided())
+
+        then:
+        sentBack[new Person(OPERATOR.id())] == IndicatorTally.of(SENT_BACK)
+        voided[new Person(OPERATOR.id())] == IndicatorTally.of(VOIDED)
+        voidedReport.keySet().every { !(it instanceof Person) }
+    }
+
+    def "a return counts against the dispatcher who sent the case there, as a wrong dispatch"() {
+        when:
+        def contributions = lastContributions(Story.reported('c1').file().step(DISPATCHER, new CaseAction.Dispatch('SANITATION', null, null))
+                .accept().giveBack())
+
+        then:
+        contributions[new Person(DISPATCHER.id())] == IndicatorTally.of(MISDISPATCHED)
+        contributions[new Person(HANDLER.id())] == IndicatorTally.of(RETURNED)
+        contributions[new Category(MANHOLE)] == IndicatorTally.of(RETURNED)
     }
 
     /** A case whose {@code stage} deadline has just been marked overdue. */
@@ -289,6 +348,8 @@ class IndicatorFactsSpec extends Specification {
         def story = Story.reported('c1')
         switch (stage) {
             case Stage.FILING: return story.after(Duration.ofHours(1)).overdue(stage)
+            case Stage.VERIFICATION: return story.sendToVerify().after(Duration.ofHours(3)).overdue(stage)
+            case Stage.CLOSING: return story.toHandled().pass().after(Duration.ofHours(1)).overdue(stage)
             case Stage.DISPATCH: return story.file().after(Duration.ofHours(2)).overdue(stage)
             case Stage.HANDLING: return story.file().dispatch().accept().after(Duration.ofHours(24)).overdue(stage)
             case Stage.CHECK: return story.toHandled().after(Duration.ofHours(4)).overdue(stage)

@@ -19,7 +19,10 @@ class IndicatorsSpec extends Specification {
         'onTimeHandlingRate'     | [(HANDLED_ON_TIME): 3L, (HANDLED): 4L]                             || 0.75d
         'onTimeCheckRate'        | [(CHECKED_ON_TIME): 1L, (CHECKED): 4L]                             || 0.25d
         'onTimeDispatchRate'     | [(DISPATCHED_ON_TIME): 9L, (DISPATCHED): 10L]                      || 0.9d
-        'onTimeVerificationRate' | [(VERIFIED_ON_TIME): 3L, (FILED): 2L, (DISMISSED): 2L]             || 0.75d
+        'onTimeFilingRate'       | [(FILING_ON_TIME): 3L, (FILED): 2L, (DISMISSED): 2L]               || 0.75d
+        'onTimeVerificationRate' | [(VERIFICATIONS_ON_TIME): 3L, (VERIFICATIONS): 4L]                 || 0.75d
+        'closureRateOfDue'       | [(CLOSED): 7L, (DUE_OPEN): 3L, (FILED): 20L]                       || 0.7d
+        'onTimeClosureRateOfDue' | [(CLOSED_ON_TIME): 5L, (CLOSED): 7L, (DUE_OPEN): 3L]                || 0.5d
         'validReportRate'        | [(FILED): 3L, (DISMISSED): 1L]                                     || 0.75d
         'reworkRate'             | [(REWORKED): 1L, (CHECKED): 8L]                                    || 0.125d
         'returnRate'             | [(RETURNED): 1L, (DISPATCHED): 5L]                                 || 0.2d
@@ -39,7 +42,10 @@ class IndicatorsSpec extends Specification {
         'onTimeHandlingRate'     | [(HANDLED_ON_TIME): 1L]
         'onTimeCheckRate'        | [(CHECKED_ON_TIME): 1L]
         'onTimeDispatchRate'     | [(DISPATCHED_ON_TIME): 1L]
-        'onTimeVerificationRate' | [(VERIFIED_ON_TIME): 1L]
+        'onTimeFilingRate'       | [(FILING_ON_TIME): 1L]
+        'onTimeVerificationRate' | [(VERIFICATIONS_ON_TIME): 1L, (FILED): 3L]
+        'closureRateOfDue'       | [(FILED): 3L, (CLOSED_ON_TIME): 1L]
+        'onTimeClosureRateOfDue' | [(CLOSED_ON_TIME): 1L, (FILED): 2L]
         'validReportRate'        | [(REPORTED): 4L]
         'reworkRate'             | [(REWORKED): 1L]
         'returnRate'             | [(RETURNED): 1L, (REDISPATCHED): 1L]
@@ -55,7 +61,8 @@ class IndicatorsSpec extends Specification {
 
     def "the overdue count adds up every stage"() {
         expect:
-        of([(OVERDUE_FILING): 1L, (OVERDUE_DISPATCH): 2L, (OVERDUE_HANDLING): 3L, (OVERDUE_CHECK): 4L]).overdueCount() == 10
+        of([(OVERDUE_FILING): 1L, (OVERDUE_VERIFICATION): 20L, (OVERDUE_DISPATCH): 2L, (OVERDUE_HANDLING): 3L,
+            (OVERDUE_CHECK): 4L, (OVERDUE_CLOSING): 100L]).overdueCount() == 130
     }
 
     def "valid reports are the filed reports"() {

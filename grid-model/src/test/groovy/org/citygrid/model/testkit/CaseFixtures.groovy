@@ -23,6 +23,10 @@ class CaseFixtures {
     static final Actor PATROLLER = Actor.of('worker-1', Role.GRID_WORKER)
     static final Actor CHECKER = Actor.of('worker-2', Role.GRID_WORKER)
     static final Actor OPERATOR = Actor.of('operator-1', Role.OPERATOR)
+    static final Actor ACCEPTOR = Actor.of('acceptor-1', Role.ACCEPTOR)
+    static final Actor SHIFT_LEADER = Actor.of('shift-leader-1', Role.SHIFT_LEADER)
+    static final Actor DISPATCHER = Actor.of('dispatcher-1', Role.DISPATCHER)
+    static final Actor LEADER = Actor.of('leader-1', Role.LEADER)
     static final Actor ADMIN = Actor.of('admin-1', Role.ADMIN)
     static final Actor SYSTEM = Actor.system('case-cycle')
     static final Actor HANDLER = Actor.handler('handler-1', 'SANITATION')
@@ -31,10 +35,12 @@ class CaseFixtures {
     static final Evidence PHOTO = new Evidence('media/abc.jpg', 'image/jpeg')
 
     static final Map<Stage, Duration> LIMITS = [
-            (Stage.FILING)  : Duration.ofHours(1),
-            (Stage.DISPATCH): Duration.ofHours(2),
-            (Stage.HANDLING): Duration.ofHours(24),
-            (Stage.CHECK)   : Duration.ofHours(4)]
+            (Stage.FILING)      : Duration.ofHours(1),
+            (Stage.VERIFICATION): Duration.ofHours(3),
+            (Stage.DISPATCH)    : Duration.ofHours(2),
+            (Stage.HANDLING)    : Duration.ofHours(24),
+            (Stage.CHECK)       : Duration.ofHours(4),
+            (Stage.CLOSING)     : Duration.ofHours(1)]
 
     static final SlaClock ROUND_THE_CLOCK = new SlaClock() {
         Instant deadline(Instant start, Duration budget) { start + budget }
@@ -93,6 +99,7 @@ class CaseFixtures {
             case CaseState.CLOSED: return toPassed + [[OPERATOR, new CaseAction.Close(null)]]
             case CaseState.DISMISSED: return toReported + [[OPERATOR, new CaseAction.Dismiss('not in public space')]]
             case CaseState.VOIDED: return toReported + [[OPERATOR, new CaseAction.Void('entered twice')]]
+            case CaseState.ON_LEDGER: return toInProgress + [[OPERATOR, new CaseAction.PutOnLedger('road works planned for May', null)]]
         }
         throw new IllegalArgumentException("no path to $state")
     }

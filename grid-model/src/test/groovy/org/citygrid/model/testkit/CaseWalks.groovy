@@ -9,6 +9,8 @@ import org.citygrid.model.cases.Case
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.Channel
+import org.citygrid.model.cases.ExtensionKind
+import org.citygrid.model.casenumber.CaseNumber
 import org.citygrid.model.cases.CommandRoles
 import org.citygrid.model.cases.Role
 import org.citygrid.model.cases.Stage
@@ -21,26 +23,38 @@ import org.citygrid.model.cases.Stage
  */
 class CaseWalks {
 
-    static final List<Actor> ACTORS = [RESIDENT, OTHER_RESIDENT, PATROLLER, CHECKER, OPERATOR, ADMIN, SYSTEM,
+    static final List<Actor> ACTORS = [RESIDENT, OTHER_RESIDENT, PATROLLER, CHECKER, OPERATOR, ACCEPTOR, SHIFT_LEADER,
+                                       DISPATCHER, LEADER, ADMIN, SYSTEM,
                                        HANDLER, STRANGER_HANDLER, Actor.handler('handler-2', 'WATER_SUPPLY')]
 
     static List<CaseAction> candidates(Random r) {
+        def supervisor = ['worker-1', 'worker-2', 'worker-3'][r.nextInt(3)]
         [
+                new CaseAction.AssignVerification(supervisor, null),
                 new CaseAction.Verify(r.nextBoolean(), r.nextBoolean() ? 'seen on site' : null, r.nextInt(4) == 0 ? [] : [PHOTO]),
+                new CaseAction.CorrectReport([MANHOLE, DUMPING][r.nextInt(2)], null, null, null, r.nextInt(4) == 0 ? 'wrong category' : null),
+                new CaseAction.SendBack(r.nextInt(5) == 0 ? 'filed wrongly' : null),
                 new CaseAction.File(null),
                 new CaseAction.Dismiss(r.nextBoolean() ? 'not a problem' : ''),
                 new CaseAction.Dispatch(['SANITATION', 'WATER_SUPPLY', 'NOPE'][r.nextInt(3)], null, null),
                 new CaseAction.Accept(),
                 new CaseAction.Return(r.nextBoolean() ? 'not ours' : null),
-                new CaseAction.RequestExtension(Duration.ofHours(r.nextInt(60) - 5), 'parts'),
+                new CaseAction.RequestExtension(Duration.ofHours(r.nextInt(60) - 5), 'parts',
+                        r.nextBoolean() ? ExtensionKind.POSTPONEMENT : null),
                 new CaseAction.ApproveExtension(null),
                 new CaseAction.RejectExtension('no'),
                 new CaseAction.Suspend('hold'),
                 new CaseAction.Resume(null),
                 new CaseAction.ReportHandled('done', r.nextInt(4) == 0 ? [] : [PHOTO]),
+                new CaseAction.AssignCheck(supervisor, null),
                 new CaseAction.Check(r.nextInt(3) > 0, 'checked', [PHOTO]),
                 new CaseAction.Close(null),
                 new CaseAction.Void(r.nextInt(5) == 0 ? 'void' : null),
+                new CaseAction.PutOnLedger(r.nextInt(6) == 0 ? 'season' : null, null),
+                new CaseAction.TakeOffLedger(null),
+                new CaseAction.Press(r.nextBoolean() ? 'within the day' : null),
+                new CaseAction.Urge(null),
+                new CaseAction.AssignNumber(new CaseNumber(2026, '110101', 1 + r.nextInt(100))),
                 new CaseAction.MergeDuplicate(report(sourceId: "dup-${r.nextInt(5)}", reporter: 'resident-2')),
                 new CaseAction.MergeDuplicate(report(sourceId: "alarm-${r.nextInt(3)}", channel: Channel.SENSOR, reporter: 'sensor-7')),
                 new CaseAction.ClearAlarm("ep-${r.nextInt(3)}", "clear-${r.nextInt(1000)}"),

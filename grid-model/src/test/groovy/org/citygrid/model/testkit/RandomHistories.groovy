@@ -13,6 +13,7 @@ import org.citygrid.model.cases.CaseCommand
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.testkit.CaseWalks
 import org.citygrid.model.cases.CaseState
+import org.citygrid.model.cases.ExtensionKind
 import org.citygrid.model.cases.Role
 
 /**
@@ -39,7 +40,7 @@ class RandomHistories {
         Case c = Case.open(events[0])
         steps.times { step ->
             def (Actor actor, CaseAction action) = r.nextInt(10) < 7 ? nextStep(r, c) : randomStep(r, c)
-            now = now + Duration.ofMinutes(r.nextInt(r.nextBoolean() ? 60 : 1800))
+            now = now + Duration.ofMinutes(r.nextInt(r.nextInt(3) > 0 ? 50 : 1800))
             DECIDER.decide(c, CaseCommand.of("cmd-$id-${step + 1}", id, actor, now, action)).events().each {
                 events << it
                 c = c.apply(it)
@@ -54,14 +55,38 @@ class RandomHistories {
         if (r.nextInt(6) == 0 && c.activeStage().present) {
             return [SYSTEM, new CaseAction.MarkOverdue(c.activeStage().get())]   // refused unless really due
         }
+        def verification = c.work().verificationTask()
+        def check = c.work().checkTask()
         switch (c.state()) {
-            case CaseState.REPORTED: return r.nextInt(8) == 0 ? [OPERATOR, new CaseAction.Dismiss('no')] : [OPERATOR, new CaseAction.File(null)]
-            case CaseState.FILED: return [OPERATOR, new CaseAction.Dispatch(['SANITATION', 'WATER_SUPPLY'][r.nextInt(2)], null, null)]
+            case CaseState.REPORTED:
+                if (verification != null) {
+                    return [Actor.of(verification.supervisor(), Role.GRID_WORKER), new CaseAction.Verify(true, null, [PHOTO])]
+                }
+                if (c.verification().isEmpty() && r.nextInt(3) == 0) {
+                    return [ACCEPTOR, new CaseAction.AssignVerification(CHECKER.id(), null)]
+                }
+                return r.nextInt(8) == 0 ? [SHIFT_LEADER, new CaseAction.Dismiss('no')] : [SHIFT_LEADER, new CaseAction.File(null)]
+            case CaseState.FILED: return r.nextInt(12) == 0 ? [DISPATCHER, new CaseAction.SendBack('not a case')]
+                    : [DISPATCHER, new CaseAction.Dispatch(['SANITATION', 'WATER_SUPPLY'][r.nextInt(2)], null, null)]
             case CaseState.DISPATCHED: return [handler, new CaseAction.Accept()]
-            case CaseState.IN_PROGRESS: return [handler, new CaseAction.ReportHandled('done', [PHOTO])]
-            case CaseState.SUSPENDED: return [OPERATOR, new CaseAction.Resume(null)]
-            case CaseState.HANDLED: return [CHECKER, new CaseAction.Check(r.nextInt(4) > 0, 'checked', [PHOTO])]
-            case CaseState.CHECK_PASSED: return [OPERATOR, new CaseAction.Close(null)]
+            case CaseState.IN_PROGRESS:
+                if (c.pendingExtension().present) {
+                    return [LEADER, new CaseAction.ApproveExtension(null)]
+                }
+                if (r.nextInt(12) == 0) {
+                    return [LEADER, new CaseAction.PutOnLedger('funding next year', null)]
+                }
+                return r.nextInt(6) == 0 ? [handler, new CaseAction.RequestExtension(Duration.ofHours(2), 'parts',
+                        r.nextBoolean() ? ExtensionKind.POSTPONEMENT : null)] : [handler, new CaseAction.ReportHandled('done', [PHOTO])]
+            case CaseState.SUSPENDED: return [DISPATCHER, new CaseAction.Resume(null)]
+            case CaseState.ON_LEDGER: return [DISPATCHER, new CaseAction.TakeOffLedger(null)]
+            case CaseState.HANDLED:
+                if (check == null && r.nextInt(3) == 0) {
+                    return [ACCEPTOR, new CaseAction.AssignCheck(PATROLLER.id(), null)]
+                }
+                return [check == null ? CHECKER : Actor.of(check.supervisor(), Role.GRID_WORKER),
+                        new CaseAction.Check(r.nextInt(4) > 0, 'checked', [PHOTO])]
+            case CaseState.CHECK_PASSED: return [SHIFT_LEADER, new CaseAction.Close(null)]
             default: return [RESIDENT, new CaseAction.Rate(1 + r.nextInt(5), null)]
         }
     }

@@ -25,8 +25,8 @@ import org.citygrid.model.cases.Stage
  */
 class Story {
 
-    static final String GRID = '110101001001001'          // Beijing: 15 digits
-    static final String NATIONAL_GRID = '31010400500601'   // elsewhere: 14 digits
+    static final String GRID = '110101001001001'          // the standard form: 15 digits
+    static final String LEGACY_GRID = '31010400500601'     // the legacy local form: 14 digits
 
     final String id
     final CaseDecider decider
@@ -66,6 +66,18 @@ class Story {
         decision.events().each { events << it; current = current == null ? Case.open(it) : current.apply(it) }
         now = now + Duration.ofMinutes(1)
         this
+    }
+
+    Story sendToVerify(String supervisor = CHECKER.id(), Actor acceptor = OPERATOR) {
+        step(acceptor, new CaseAction.AssignVerification(supervisor, null))
+    }
+
+    Story verify(Actor supervisor = CHECKER, boolean found = true) {
+        step(supervisor, new CaseAction.Verify(found, found ? null : 'nothing there', [PHOTO]))
+    }
+
+    Story sendToCheck(String supervisor = CHECKER.id(), Actor acceptor = OPERATOR) {
+        step(acceptor, new CaseAction.AssignCheck(supervisor, null))
     }
 
     Story file() { step(OPERATOR, new CaseAction.File('meets criteria')) }

@@ -31,6 +31,16 @@ class WireFormatDocsSpec extends Specification {
         examples*.get(0) as Set == CODECS.keySet()
     }
 
+    def "the documentation names every kind of action in the command table and every kind of change in the event list"() {
+        given:
+        def doc = Files.readString(Path.of('..', 'docs', 'wire-formats.md'))
+        def eventList = doc.substring(doc.indexOf('`change.type` is one of'), doc.indexOf('(`WireFormatDocsSpec` checks the list)'))
+
+        expect:
+        org.citygrid.model.cases.CaseAction.permittedSubclasses*.simpleName.findAll { !doc.contains("| `$it`") } == []
+        org.citygrid.model.cases.CaseChange.permittedSubclasses*.simpleName.findAll { !eventList.contains("`$it`") } == []
+    }
+
     def "the documented #kind example (#index) reads and writes back unchanged"() {
         given:
         def codec = CODECS[kind]

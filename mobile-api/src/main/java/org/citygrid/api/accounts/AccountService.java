@@ -52,6 +52,10 @@ public class AccountService {
             case GRID_WORKER -> "worker-";
             case HANDLER -> "handler-";
             case OPERATOR -> "operator-";
+            case ACCEPTOR -> "acceptor-";
+            case SHIFT_LEADER -> "shift-leader-";
+            case DISPATCHER -> "dispatcher-";
+            case LEADER -> "leader-";
             case ADMIN, SYSTEM -> "admin-";
         };
     }

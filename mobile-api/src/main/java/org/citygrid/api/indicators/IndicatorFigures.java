@@ -35,7 +35,7 @@ record IndicatorFigures(long reports, long validReports, long filed, long closed
 
     static IndicatorFigures of(Indicators i) {
         return new IndicatorFigures(i.reports(), i.validReports(), i.filed(), i.closed(), i.overdueCount(),
-                orNull(i.validReportRate()), orNull(i.onTimeVerificationRate()), orNull(i.onTimeDispatchRate()),
+                orNull(i.validReportRate()), orNull(i.onTimeFilingRate()), orNull(i.onTimeDispatchRate()),
                 orNull(i.closureRate()), orNull(i.onTimeClosureRate()), orNull(i.onTimeHandlingRate()),
                 orNull(i.onTimeCheckRate()), orNull(i.reworkRate()), orNull(i.returnRate()),
                 orNull(i.averageHandlingHours()), orNull(i.satisfactionRate()), orNull(i.averageScore()));

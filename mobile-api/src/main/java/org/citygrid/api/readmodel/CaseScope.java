@@ -3,7 +3,7 @@ package org.citygrid.api.readmodel;
 import org.citygrid.api.accounts.CurrentUser;
 
 /**
- * Which cases a person may see and act on: operators and administrators all of them, a handler
+ * Which cases a person may see and act on: the centres' posts (operators) and administrators all of them, a handler
  * those held by their department, a grid worker those in their grids, a resident those they
  * reported or follow.
  */
@@ -14,7 +14,7 @@ public final class CaseScope {
 
     public static boolean sees(CurrentUser user, CaseRow c) {
         return switch (user.role()) {
-            case OPERATOR, ADMIN -> true;
+            case OPERATOR, ACCEPTOR, SHIFT_LEADER, DISPATCHER, LEADER, ADMIN -> true;
             case HANDLER -> user.department() != null && user.department().equals(c.department());
             case GRID_WORKER -> user.grids().contains(c.gridCode());
             case RESIDENT -> c.followedBy(user.id());

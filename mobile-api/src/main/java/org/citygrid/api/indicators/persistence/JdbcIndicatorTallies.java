@@ -94,7 +94,7 @@ final class JdbcIndicatorTallies implements IndicatorTallies {
     // a newer cloud-backend may count something this build does not know yet: leave it out, keep the rest
     private static Counter counter(String name) {
         try {
-            return Counter.valueOf(name);
+            return Counter.byName(name);
         } catch (IllegalArgumentException e) {
             LOG.debug("ignoring counter {} unknown to this grid-model", name);
             return null;
