@@ -1,4 +1,4 @@
-package org.citygrid.cloud;
+package org.citygrid.cloud.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.citygrid.cloud.readmodel.ProjectionSettings;
 import org.citygrid.contracts.topics.Topics;
 
 /**
@@ -37,6 +38,9 @@ public record CaseCycleSettings(
         String projectionGroup,
         int standbyReplicas,
         String instanceId,
+        boolean notificationsV1,
+        int httpPort,
+        String httpBind,
         Map<String, String> kafkaClientConfig) {
 
     public CaseCycleSettings {
@@ -81,6 +85,9 @@ public record CaseCycleSettings(
                 or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"),
                 parsed(get, "CITYGRID_STANDBY_REPLICAS", "0", Integer::parseInt),
                 blankAsNull(get.apply("CITYGRID_INSTANCE_ID")),
+                parsed(get, "CITYGRID_NOTIFICATIONS_V1", "true", CaseCycleSettings::bool),
+                parsed(get, "CITYGRID_HTTP_PORT", "0", Integer::parseInt),
+                or(get.apply("CITYGRID_HTTP_BIND"), "127.0.0.1"),
                 KafkaClientConfig.read(path(get.apply("CITYGRID_KAFKA_CONFIG"))));
     }
 
@@ -114,6 +121,15 @@ public record CaseCycleSettings(
         return new Topics(topicPrefix);
     }
 
+    /** What the read-model projection needs of these settings. */
+    public ProjectionSettings projection() {
+        Map<String, Object> consumer = new LinkedHashMap<>(kafkaClient());
+        // as the case cycle's: a killed instance restarted under its id must not leave its projection standing
+        // behind its dead self's session while the case cycle is already going
+        consumer.putAll(groupMembership("-projection"));
+        return new ProjectionSettings(consumer, kafkaClient(), topics(), projectionGroup, projectionBatch);
+    }
+
     private static String or(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
@@ -125,8 +141,17 @@ public record CaseCycleSettings(
             return parser.apply(value.trim());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + " is '" + value + "', which is not a valid "
-                    + (fallback.startsWith("PT") ? "ISO-8601 duration such as " + fallback : "number such as " + fallback));
+                    + (fallback.startsWith("PT") ? "ISO-8601 duration such as " + fallback
+                    : fallback.equals("true") ? "switch: true or false" : "number such as " + fallback));
         }
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(value);
+        };
     }
 
     private static String blankAsNull(String value) {

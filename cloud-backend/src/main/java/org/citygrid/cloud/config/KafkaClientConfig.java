@@ -1,4 +1,4 @@
-package org.citygrid.cloud;
+package org.citygrid.cloud.config;
 
 import java.io.IOException;
 import java.io.Reader;

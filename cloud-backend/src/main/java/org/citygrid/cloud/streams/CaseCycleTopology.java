@@ -1,6 +1,10 @@
-package org.citygrid.cloud;
+package org.citygrid.cloud.streams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -18,17 +22,10 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.citygrid.cloud.commands.CaseHistory;
-import org.citygrid.cloud.commands.CaseLedger;
-import org.citygrid.cloud.commands.CaseOutput;
 import org.citygrid.cloud.commands.CommandCheck;
-import org.citygrid.cloud.commands.CommandProcessor;
-import org.citygrid.cloud.commands.LedgerFactory;
+import org.citygrid.cloud.config.CaseCycleSettings;
 import org.citygrid.cloud.dispatch.HandlerLoad;
-import org.citygrid.cloud.dispatch.ResponsibilitySerde;
-import org.citygrid.cloud.dispatch.ResponsibilityTable;
 import org.citygrid.cloud.duplicates.DuplicateRule;
-import org.citygrid.cloud.duplicates.IntakeRouter;
 import org.citygrid.cloud.duplicates.OpenCase;
 import org.citygrid.cloud.duplicates.OpenCaseIndex;
 import org.citygrid.cloud.geocode.Geocoding;
@@ -38,13 +35,16 @@ import org.citygrid.cloud.indicators.IndicatorBuffer;
 import org.citygrid.cloud.intake.Checked;
 import org.citygrid.cloud.intake.IntakeValidation;
 import org.citygrid.cloud.intake.SensorCategories;
-import org.citygrid.cloud.keys.CommunityPartitioner;
+import org.citygrid.cloud.ledger.CaseOutput;
+import org.citygrid.cloud.ledger.CaseStore;
+import org.citygrid.cloud.metrics.CaseCycleMetrics;
 import org.citygrid.cloud.sla.SlaAlarm;
 import org.citygrid.cloud.sla.SlaPolicy;
 import org.citygrid.cloud.sla.SlaSchedule;
-import org.citygrid.cloud.support.JsonSerde;
+import org.citygrid.cloud.streams.stores.GlobalResponsibilityRows;
 import org.citygrid.contracts.dispatch.Responsibility;
 import org.citygrid.contracts.indicators.DailyTally;
+import org.citygrid.contracts.notify.NotificationIntent;
 import org.citygrid.contracts.topics.Topic;
 import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.contracts.topics.Topics;
@@ -62,40 +62,52 @@ import org.citygrid.model.wire.WireCodec;
  * grid.commands ─ command-check ─┬─ refused ────────────────────────────────────────────────────────────┤
  *                                └─ by case ─▶ [commands-by-community] ─ command-processor (+SLA clock) ─┤
  *                                                                                                     outputs
- *   outputs ─▶ grid.case-events, grid.cases, grid.command-rejections, grid.intake-rejections, grid.notifications
+ *   outputs ─▶ grid.case-events, grid.cases, grid.command-rejections, grid.intake-rejections,
+ *              grid.notifications (v2, and v1 while readers switch), grid.dead-letters
  *   outputs ─ indicator tallies ─▶ [indicator-days] ─ sum per day and key ─▶ grid.indicators
  * grid.responsibility ─▶ GlobalKTable "responsibility" (read by dispatch)
  * </pre>
  *
  * The intake router and the command processor share the stores {@code cases}, {@code open-cases},
- * {@code handler-load} and {@code sla-alarms}, so Kafka Streams runs them in one sub-topology
- * whose two sources are the repartition topics: partition p of both is one task.
+ * {@code handler-load}, {@code sla-alarms} and {@code indicator-buffer}, so Kafka Streams runs them in
+ * one sub-topology whose two sources are the repartition topics: partition p of both is one task.
+ * This is the only place that knows Kafka Streams' DSL; every step is a plain class of its feature.
  */
 public final class CaseCycleTopology {
+
+    private static final JsonSerde<LocatedIntake> LOCATED = JsonSerde.of(LocatedIntake.class);
 
     private CaseCycleTopology() {
     }
 
+    /** The topology with metrics nobody reads: for specs that only look at the topics. */
     public static Topology build(CaseCycleSettings settings, CaseRules rules, CategoryCatalogue catalogue,
                                  GridLocator locator) {
-        SensorCategories sensors = new SensorCategories(catalogue, settings.sensorCategories());
-        LedgerFactory ledgers = new LedgerFactory(rules, catalogue,
-                new SlaPolicy(rules, settings.warnShare(), settings.escalateShare()), settings.duplicateDistanceMetres());
-        DuplicateRule duplicates = new DuplicateRule(settings.duplicateDistanceMetres(), settings.duplicateWindow());
+        return build(settings, rules, catalogue, locator, new CaseCycleMetrics());
+    }
+
+    public static Topology build(CaseCycleSettings settings, CaseRules rules, CategoryCatalogue catalogue,
+                                 GridLocator locator, CaseCycleMetrics metrics) {
+        IntakeValidation validation = new IntakeValidation(rules, new SensorCategories(catalogue, settings.sensorCategories()));
+        Geocoding geocoding = new Geocoding(locator);
+        CaseTasks tasks = new CaseTasks(rules, catalogue, new SlaPolicy(rules, settings.warnShare(), settings.escalateShare()),
+                new DuplicateRule(settings.duplicateDistanceMetres(), settings.duplicateWindow()), List.of(metrics),
+                deadLetters(settings, metrics));
 
         Topics topics = settings.topics();
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder);
         builder.globalTable(topics.responsibility(),
                 Consumed.with(Serdes.String(), new ResponsibilitySerde()).withName("responsibility-source"),
-                Materialized.<String, Responsibility, KeyValueStore<Bytes, byte[]>>as(ResponsibilityTable.STORE)
+                Materialized.<String, Responsibility, KeyValueStore<Bytes, byte[]>>as(GlobalResponsibilityRows.STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(new ResponsibilitySerde()));
 
         // --- intake: validate, place, route to the community's task
         KStream<String, Checked<LocatedIntake>> placed = builder
                 .stream(topics.intake(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("intake-source"))
-                .processValues(() -> new IntakeValidation(rules, sensors), Named.as("intake-validation"))
-                .processValues(() -> new Geocoding(locator), Named.as("geocoding"));
+                .processValues(() -> new ValueStep<>(validation::check), Named.as("intake-validation"))
+                .processValues(() -> new ValueStep<Checked<org.citygrid.cloud.intake.ValidIntake>, Checked<LocatedIntake>>(
+                        (key, valid, at) -> geocoding.place(valid, at)), Named.as("geocoding"));
         KStream<String, CaseOutput> intakeRefused = placed
                 .filter((k, v) -> v instanceof Checked.Refused, Named.as("intake-refused"))
                 .map((k, v) -> {
@@ -108,16 +120,19 @@ public final class CaseCycleTopology {
                     LocatedIntake located = ((Checked.Passed<LocatedIntake>) v).value();
                     return KeyValue.pair(located.communityCode(), located);
                 }, Named.as("key-by-community"))
-                .repartition(Repartitioned.<String, LocatedIntake>with(Serdes.String(), JsonSerde.of(LocatedIntake.class))
+                .repartition(Repartitioned.<String, LocatedIntake>with(Serdes.String(), LOCATED)
                         .withName("intake-by-community")
                         .withNumberOfPartitions(settings.partitions())
-                        .withStreamPartitioner(new CommunityPartitioner<>()))
-                .process(() -> new IntakeRouter(ledgers, duplicates), Named.as("intake-router"), LedgerFactory.stores());
+                        .withStreamPartitioner(new ByCommunity<>()))
+                .process(() -> new CaseProcessor<LocatedIntake>(tasks,
+                                (task, in) -> task.router.route(in.value(), Instant.ofEpochMilli(in.timestamp())),
+                                v -> LOCATED.serializer().serialize(null, v), null),
+                        Named.as("intake-router"), CaseTasks.STORES);
 
         // --- commands: check, route to the case's task, decide
         KStream<String, CommandCheck.Result> checked = builder
                 .stream(topics.commands(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("commands-source"))
-                .processValues(CommandCheck::new, Named.as("command-check"));
+                .processValues(() -> new ValueStep<>(CommandCheck::check), Named.as("command-check"));
         KStream<String, CaseOutput> commandRefused = checked
                 .filter((k, v) -> v instanceof CommandCheck.Result.Invalid, Named.as("command-refused"))
                 .map((k, v) -> {
@@ -133,21 +148,27 @@ public final class CaseCycleTopology {
                 .repartition(Repartitioned.<String, CaseCommand>with(Serdes.String(), TopicCatalogue.COMMANDS.valueSerde())
                         .withName("commands-by-community")
                         .withNumberOfPartitions(settings.partitions())
-                        .withStreamPartitioner(new CommunityPartitioner<>()))
-                .process(() -> new CommandProcessor(ledgers, settings.slaInterval(), settings.indicatorFlush()), Named.as("command-processor"),
-                        LedgerFactory.stores());
+                        .withStreamPartitioner(new ByCommunity<>()))
+                .process(() -> new CaseProcessor<CaseCommand>(tasks, (task, in) -> task.ledger.handle(in.value()),
+                                WireCodec.commands()::write,
+                                new CaseProcessor.Clocks(settings.slaInterval(), settings.indicatorFlush())),
+                        Named.as("command-processor"), CaseTasks.STORES);
 
         KStream<String, CaseOutput> outputs = fromIntake
                 .merge(fromCommands, Named.as("case-outputs"))
                 .merge(intakeRefused, Named.as("with-intake-refusals"))
                 .merge(commandRefused, Named.as("with-command-refusals"));
-        publish(outputs, topics);
+        publish(outputs, topics, settings.notificationsV1());
         return builder.build();
     }
 
+    private static DeadLetters deadLetters(CaseCycleSettings settings, CaseCycleMetrics metrics) {
+        return new DeadLetters(settings.applicationId(), settings.topics().deadLetters(), metrics, Clock.systemUTC());
+    }
+
     private static void addStores(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseLedger.STORE),
-                Serdes.String(), JsonSerde.of(CaseHistory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseStore.STORE),
+                Serdes.String(), new CaseSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OpenCaseIndex.STORE),
                 Serdes.String(), JsonSerde.of(OpenCase.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HandlerLoad.STORE),
@@ -158,7 +179,7 @@ public final class CaseCycleTopology {
                 Serdes.String(), JsonSerde.of(DailyTally.class)));
     }
 
-    private static void publish(KStream<String, CaseOutput> outputs, Topics topics) {
+    private static void publish(KStream<String, CaseOutput> outputs, Topics topics, boolean notificationsV1) {
         outputs.filter((k, v) -> v instanceof CaseOutput.Event, Named.as("events"))
                 .mapValues(v -> ((CaseOutput.Event) v).event(), Named.as("event"))
                 .to(topics.caseEvents(), produced(TopicCatalogue.CASE_EVENTS).withName("case-events-sink"));
@@ -174,9 +195,20 @@ public final class CaseCycleTopology {
         outputs.filter((k, v) -> v instanceof CaseOutput.IntakeRefused, Named.as("intake-rejections"))
                 .mapValues(v -> ((CaseOutput.IntakeRefused) v).rejection(), Named.as("intake-rejection"))
                 .to(topics.intakeRejections(), produced(TopicCatalogue.INTAKE_REJECTIONS).withName("intake-rejections-sink"));
-        outputs.filter((k, v) -> v instanceof CaseOutput.Notification, Named.as("notifications"))
-                .mapValues(v -> ((CaseOutput.Notification) v).intent(), Named.as("notification"))
+        KStream<String, CaseOutput.Notification> notifications = outputs
+                .filter((k, v) -> v instanceof CaseOutput.Notification, Named.as("notifications"))
+                .mapValues(v -> (CaseOutput.Notification) v, Named.as("notification"));
+        notifications.mapValues(CaseOutput.Notification::notification, Named.as("notification-v2"))
                 .to(topics.notifications(), produced(TopicCatalogue.NOTIFICATIONS).withName("notifications-sink"));
+        if (notificationsV1) {
+            // readers that have not switched to v2 get the same notification as v1 records, one per audience
+            notifications.flatMapValues(n -> NotificationIntent.of(n.notification()), Named.as("notification-v1"))
+                    .to(topics.notifications(), Produced.with(Serdes.String(), TopicCatalogue.NOTIFICATION_INTENTS_V1)
+                            .withName("notifications-v1-sink"));
+        }
+        outputs.filter((k, v) -> v instanceof CaseOutput.DeadLettered, Named.as("dead-letters"))
+                .mapValues(v -> ((CaseOutput.DeadLettered) v).letter(), Named.as("dead-letter"))
+                .to(topics.deadLetters(), produced(TopicCatalogue.DEAD_LETTERS).withName("dead-letters-sink"));
         // tallies of one day and key come from every partition: regroup by tally key, then sum
         outputs.filter((k, v) -> v instanceof CaseOutput.Indicator, Named.as("indicator-tallies"))
                 .mapValues(v -> ((CaseOutput.Indicator) v).delta(), Named.as("indicator-tally"))
@@ -199,12 +231,17 @@ public final class CaseCycleTopology {
             if (refused.payload() != null) {
                 tree.put("payload", refused.payload());
             }
-            return tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return tree.toString().getBytes(StandardCharsets.UTF_8);
         };
     }
 
-    /** Streams settings: exactly-once v2, and the commit interval that bounds end-to-end latency. */
-    public static Properties streamsProperties(CaseCycleSettings settings) {
+    /**
+     * Streams settings: exactly-once v2, the commit interval that bounds end-to-end latency, and the
+     * error handlers that set a record aside instead of stopping ({@link ErrorHandlers}).
+     *
+     * @param deadLetters where the handlers set records aside
+     */
+    public static Properties streamsProperties(CaseCycleSettings settings, DeadLetters deadLetters) {
         Properties props = new Properties();
         props.putAll(settings.kafkaClient());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -219,7 +256,20 @@ public final class CaseCycleTopology {
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         // Streams adds the thread to a static member id
         settings.groupMembership("").forEach((key, value) -> props.put(StreamsConfig.consumerPrefix(key), value));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorHandlers.Deserialization.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorHandlers.Processing.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ErrorHandlers.Production.class);
+        props.put(DeadLetters.CONFIG, deadLetters);
         return props;
     }
 
+    /** The properties for a spec that reads no metrics. */
+    public static Properties streamsProperties(CaseCycleSettings settings) {
+        return streamsProperties(settings, new CaseCycleMetrics());
+    }
+
+    /** The properties with dead letters counted by {@code metrics}. */
+    public static Properties streamsProperties(CaseCycleSettings settings, CaseCycleMetrics metrics) {
+        return streamsProperties(settings, deadLetters(settings, metrics));
+    }
 }

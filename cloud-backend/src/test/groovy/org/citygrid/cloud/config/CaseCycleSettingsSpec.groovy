@@ -1,7 +1,8 @@
-package org.citygrid.cloud
+package org.citygrid.cloud.config
 
 import java.nio.file.Files
 import java.time.Duration
+import org.citygrid.cloud.streams.CaseCycleTopology
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -22,6 +23,9 @@ class CaseCycleSettingsSpec extends Specification {
         settings.sessionTimeout() == Duration.ofSeconds(45)
         settings.kafkaClientConfig() == [:]
         settings.kafkaClient() == ['bootstrap.servers': 'localhost:9092']
+        settings.httpPort() == 0
+        settings.httpBind() == '127.0.0.1'
+        settings.notificationsV1()
     }
 
     def "a malformed #name is refused with its name and an example"() {
@@ -40,6 +44,8 @@ class CaseCycleSettingsSpec extends Specification {
         'CITYGRID_SLA_WARN_SHARE'   | '20%'  || 'number such as 0.2'
         'CITYGRID_SESSION_TIMEOUT'  | '45s'  || 'ISO-8601 duration such as PT45S'
         'CITYGRID_COMMIT_INTERVAL'  | '100'  || 'ISO-8601 duration such as PT0.1S'
+        'CITYGRID_HTTP_PORT'        | 'web'  || 'number such as 0'
+        'CITYGRID_NOTIFICATIONS_V1' | 'soon' || 'switch: true or false'
     }
 
     def "the Kafka client file's settings reach every client, under the configured bootstrap servers"() {

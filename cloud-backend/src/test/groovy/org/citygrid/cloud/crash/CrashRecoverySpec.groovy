@@ -6,10 +6,10 @@ import java.time.Instant
 import org.apache.kafka.clients.producer.ProducerRecord
 import org.citygrid.cloud.TopicSetup
 import org.citygrid.cloud.keys.CaseIds
-import org.citygrid.cloud.support.CaseCycleChild
-import org.citygrid.cloud.support.CommittedRecords
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.CaseCycleChild
+import org.citygrid.cloud.testkit.CommittedRecords
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseCommand

@@ -1,9 +1,9 @@
 package org.citygrid.cloud.readmodel
 
 import org.citygrid.cloud.CaseCycleApp
-import org.citygrid.cloud.support.CaseCycleRig
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.CaseCycleRig
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.Role

@@ -5,8 +5,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig
 import org.apache.kafka.streams.KafkaStreams
 import org.citygrid.cloud.CaseCycleApp
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -34,7 +34,7 @@ class CleanStopSpec extends Specification {
     def "a case cycle stopped cleanly is no longer a member of its consumer group"() {
         given: 'the case cycle running, with its stream thread in the group'
         def app = CaseCycleApp.start(live.settings, new TestGrids(), false)
-        live.eventually { app.state() == KafkaStreams.State.RUNNING }
+        live.eventually { app.streams().state() == KafkaStreams.State.RUNNING }
         def before = members()
 
         when:

@@ -10,10 +10,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer
 import org.apache.kafka.common.serialization.StringDeserializer
 import org.apache.kafka.streams.KafkaStreams
 import org.citygrid.cloud.CaseCycleApp
-import org.citygrid.cloud.CaseCycleTopology
+import org.citygrid.cloud.streams.CaseCycleTopology
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.category.CategoryCatalogue
 import org.citygrid.model.category.CatalogueCaseRules
 import spock.lang.AutoCleanup
@@ -57,7 +57,7 @@ class StaticMembershipSpec extends Specification {
 
         then: 'it runs, and the group holds the one member, itself: nothing waits for the dead session'
         member.size() == 1 && member[0].startsWith('case-cycle-a')
-        live.eventually(Duration.ofSeconds(90)) { app.state() == KafkaStreams.State.RUNNING && members().size() == 1 }
+        live.eventually(Duration.ofSeconds(90)) { app.streams().state() == KafkaStreams.State.RUNNING && members().size() == 1 }
         members()*.groupInstanceId()*.orElse(null) == member
         !members().first().assignment().topicPartitions().isEmpty()
 

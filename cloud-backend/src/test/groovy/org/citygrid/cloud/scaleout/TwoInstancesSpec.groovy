@@ -7,9 +7,9 @@ import java.time.Instant
 import org.apache.kafka.clients.admin.Admin
 import org.apache.kafka.common.ConsumerGroupState
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.CaseCycleChild
-import org.citygrid.cloud.support.CommittedRecords
-import org.citygrid.cloud.support.LiveCaseCycle
+import org.citygrid.cloud.testkit.CaseCycleChild
+import org.citygrid.cloud.testkit.CommittedRecords
+import org.citygrid.cloud.testkit.LiveCaseCycle
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification

@@ -4,7 +4,7 @@ import static org.citygrid.model.cases.Channel.PATROL
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import org.citygrid.contracts.notify.NotificationIntent
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
@@ -66,7 +66,7 @@ class SlaClockSpec extends Specification {
         cycle.clockTo(Instant.parse('2026-10-08T09:00:00Z'))
 
         then:
-        cycle.notifications(caseId).findAll { it.what() == NotificationIntent.What.ESCALATED }
+        cycle.told(caseId).findAll { it.what() == NotificationIntent.What.ESCALATED }
                 .collect { "${it.level()} ${it.audience().id()}" } == ['1 DUTY_CHIEF', '2 LEADERSHIP']
     }
 

@@ -1,9 +1,9 @@
-package org.citygrid.cloud.support
+package org.citygrid.cloud.testkit
 
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 import org.citygrid.cloud.CaseCycleApp
-import org.citygrid.cloud.CaseCycleSettings
+import org.citygrid.cloud.config.CaseCycleSettings
 
 /**
  * The case cycle in a JVM of its own, on the test grids, so that a spec can kill it like a crashed
@@ -17,7 +17,7 @@ class CaseCycleChild {
             def app = CaseCycleApp.start(CaseCycleSettings.fromEnvironment(), new TestGrids(), args.contains('--projection'))
             def last = null
             while (true) {
-                def now = app.state()
+                def now = app.streams().state()
                 if (now != last) {
                     println "STATE ${now}"
                     System.out.flush()

@@ -1,4 +1,4 @@
-package org.citygrid.cloud.support
+package org.citygrid.cloud.testkit
 
 import java.nio.file.Files
 import java.time.Duration
@@ -10,11 +10,11 @@ import org.apache.kafka.common.serialization.StringSerializer
 import org.apache.kafka.streams.StreamsConfig
 import org.apache.kafka.streams.TestOutputTopic
 import org.apache.kafka.streams.TopologyTestDriver
-import org.citygrid.cloud.CaseCycleSettings
-import org.citygrid.cloud.CaseCycleTopology
+import org.citygrid.cloud.config.CaseCycleSettings
+import org.citygrid.cloud.streams.CaseCycleTopology
 import org.citygrid.contracts.dispatch.Responsibility
 import org.citygrid.contracts.indicators.DailyTally
-import org.citygrid.contracts.notify.NotificationIntent
+import org.citygrid.contracts.notify.CaseNotification
 import org.citygrid.contracts.topics.TopicCatalogue
 import org.citygrid.contracts.topics.Topics
 import org.citygrid.model.cases.Actor
@@ -175,8 +175,21 @@ class CaseCycleRig implements Closeable {
         drain(Topics.DEFAULT.intakeRejections()).collect { WireCodec.intakeRejections().read(it) }
     }
 
-    List<NotificationIntent> notifications(String caseId = null) {
-        drain(Topics.DEFAULT.notifications()).collect { TopicCatalogue.NOTIFICATIONS.read(it) }.findAll { caseId == null || it.caseId() == caseId }
+    /** The v2 notifications (one per event), leaving out the v1 records written beside them. */
+    List<CaseNotification> notifications(String caseId = null) {
+        drain(Topics.DEFAULT.notifications()).findAll { WireJson.mapper().readTree(it).path('v').asInt() == CaseNotification.VERSION }
+                .collect { TopicCatalogue.NOTIFICATIONS.read(it) }.findAll { caseId == null || it.caseId() == caseId }
+    }
+
+    /** Every recipient of the case's notifications, in order. */
+    List<Told> told(String caseId = null) {
+        notifications(caseId).collectMany { Told.of(it) }
+    }
+
+    /** The v1 records written beside the v2 ones, for readers that have not switched. */
+    List<Map> notificationsV1(String caseId = null) {
+        drain(Topics.DEFAULT.notifications()).collect { WireJson.mapper().readValue(it, Map) }
+                .findAll { it.v == 1 && (caseId == null || it.caseId == caseId) }
     }
 
     /** The latest tally per key. */

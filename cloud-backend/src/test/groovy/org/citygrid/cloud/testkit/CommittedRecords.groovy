@@ -1,4 +1,4 @@
-package org.citygrid.cloud.support
+package org.citygrid.cloud.testkit
 
 import java.time.Duration
 import org.apache.kafka.clients.consumer.ConsumerConfig

@@ -1,4 +1,4 @@
-package org.citygrid.cloud.support
+package org.citygrid.cloud.testkit
 
 import java.nio.file.Files
 import java.sql.Connection
@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig
 import org.apache.kafka.clients.producer.ProducerRecord
 import org.apache.kafka.common.serialization.ByteArraySerializer
 import org.apache.kafka.common.serialization.StringSerializer
-import org.citygrid.cloud.CaseCycleSettings
+import org.citygrid.cloud.config.CaseCycleSettings
 import org.citygrid.cloud.readmodel.GridRows
 import org.citygrid.cloud.readmodel.ReadModelDatabase
 import org.citygrid.contracts.topics.Topics

@@ -1,4 +1,4 @@
-package org.citygrid.cloud.support
+package org.citygrid.cloud.testkit
 
 import org.citygrid.cloud.geocode.GridLocator
 import org.citygrid.model.geo.GeoPoint

@@ -1,4 +1,4 @@
-package org.citygrid.cloud.dispatch;
+package org.citygrid.cloud.streams;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
