@@ -58,20 +58,29 @@ public final class HttpEndpoints implements AutoCloseable {
 
     private void handle(HttpExchange exchange, Health health, Supplier<String> metrics) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (!path.equals("/health") && !path.equals("/metrics")) {
-                reply(exchange, 404, "text/plain; charset=utf-8", "not found: see /health and /metrics\n", true);
-            } else if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                reply(exchange, 405, "text/plain; charset=utf-8", "GET " + path + "\n", true);
-            } else if (path.equals("/metrics")) {
-                reply(exchange, 200, PROMETHEUS, metrics.get(), method.equals("GET"));
-            } else {
-                Health.Report report = health.report();
-                reply(exchange, report.status() == Health.Status.DOWN ? 503 : 200, "application/json", json(report),
-                        method.equals("GET"));
+            try {
+                answer(exchange, health, metrics);
+            } catch (RuntimeException e) {
+                // a part that cannot say how it is: an answer all the same, so the caller does not wait for one
+                reply(exchange, 500, "text/plain; charset=utf-8", "cannot tell: " + e + "\n", true);
             }
+        }
+    }
+
+    private void answer(HttpExchange exchange, Health health, Supplier<String> metrics) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (!path.equals("/health") && !path.equals("/metrics")) {
+            reply(exchange, 404, "text/plain; charset=utf-8", "not found: see /health and /metrics\n", true);
+        } else if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            reply(exchange, 405, "text/plain; charset=utf-8", "GET " + path + "\n", true);
+        } else if (path.equals("/metrics")) {
+            reply(exchange, 200, PROMETHEUS, metrics.get(), method.equals("GET"));
+        } else {
+            Health.Report report = health.report();
+            reply(exchange, report.status() == Health.Status.DOWN ? 503 : 200, "application/json", json(report),
+                    method.equals("GET"));
         }
     }
 

@@ -144,11 +144,7 @@ class CrashRecoverySpec extends Specification {
     }
 
     private Map<String, String> childEnvironment() {
-        def s = live.settings
-        [CITYGRID_KAFKA_BOOTSTRAP    : s.bootstrapServers(), CITYGRID_APPLICATION_ID: s.applicationId(),
-         CITYGRID_TOPIC_PREFIX       : s.topicPrefix(), CITYGRID_STATE_DIR: s.stateDir().toString(),
-         CITYGRID_PARTITIONS         : s.partitions().toString(), CITYGRID_DUPLICATE_DISTANCE_M: '0.5',
-         CITYGRID_SESSION_TIMEOUT    : 'PT6S', CITYGRID_SLA_INTERVAL: 'PT1S']
+        live.environment(CITYGRID_DUPLICATE_DISTANCE_M: '0.5', CITYGRID_SESSION_TIMEOUT: 'PT6S')
     }
 
     private void sendReport(int i, Instant at) {

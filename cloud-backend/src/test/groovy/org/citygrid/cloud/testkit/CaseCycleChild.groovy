@@ -8,13 +8,16 @@ import org.citygrid.cloud.config.CaseCycleSettings
 /**
  * The case cycle in a JVM of its own, on the test grids, so that a spec can kill it like a crashed
  * server (SIGKILL: no shutdown hooks, no clean close) and start it again. Settings come from the
- * CITYGRID_* environment the spec gives it; it prints each Streams state change on stdout.
+ * CITYGRID_* environment the spec gives it; it prints the port of its HTTP endpoints and each Streams
+ * state change on stdout, and exits as the service does when the case cycle cannot run.
  */
 class CaseCycleChild {
 
     static void main(String[] args) {
         try {
-            def app = CaseCycleApp.start(CaseCycleSettings.fromEnvironment(), new TestGrids(), args.contains('--projection'))
+            def app = CaseCycleApp.start(CaseCycleSettings.fromEnvironment(), new TestGrids(), args.contains('--projection'),
+                    { int status -> System.exit(status) })
+            println "HTTP ${app.httpPort()}"
             def last = null
             while (true) {
                 def now = app.streams().state()
@@ -37,9 +40,14 @@ class CaseCycleChild {
      * @param withProjection whether it also projects into the read model, as every deployed instance does
      */
     static Process start(Map<String, String> env, Path log, boolean withProjection = false) {
+        start(env, log, withProjection, [])
+    }
+
+    /** @param javaOptions more options for the child's JVM */
+    static Process start(Map<String, String> env, Path log, boolean withProjection, List<String> javaOptions) {
         def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
-        def pb = new ProcessBuilder(java, '-Xmx256m', '--enable-native-access=ALL-UNNAMED',
-                '-cp', System.getProperty('java.class.path'), CaseCycleChild.name, withProjection ? '--projection' : '--no-projection')
+        def pb = new ProcessBuilder([java, '-Xmx256m', '--enable-native-access=ALL-UNNAMED'] + javaOptions +
+                ['-cp', System.getProperty('java.class.path'), CaseCycleChild.name, withProjection ? '--projection' : '--no-projection'])
         pb.environment().putAll(env)
         pb.redirectErrorStream(true)
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -51,6 +59,11 @@ class CaseCycleChild {
             throw e
         }
         process
+    }
+
+    /** The port the child serves /health and /metrics on, from its log. */
+    static int httpPort(Path log) {
+        Integer.parseInt((log.toFile().text =~ /(?m)^HTTP (\d+)$/)[0][1] as String)
     }
 
     private static void awaitRunning(Process process, Path log) {

@@ -12,6 +12,8 @@ import org.apache.kafka.common.serialization.StringSerializer
 import org.citygrid.cloud.config.CaseCycleSettings
 import org.citygrid.cloud.readmodel.GridRows
 import org.citygrid.cloud.readmodel.ReadModelDatabase
+import org.citygrid.contracts.deadletters.DeadLetter
+import org.citygrid.contracts.topics.TopicCatalogue
 import org.citygrid.contracts.topics.Topics
 import org.citygrid.devstack.Devstack
 import org.citygrid.model.cases.Actor
@@ -65,6 +67,11 @@ class LiveCaseCycle implements Closeable {
         producer = new KafkaProducer<>(settings.kafkaClient() + [(ProducerConfig.ACKS_CONFIG)     : 'all',
                                                                  (ProducerConfig.LINGER_MS_CONFIG): 5] as Map<String, Object>,
                 new StringSerializer(), new ByteArraySerializer())
+    }
+
+    /** The CITYGRID_* environment of these settings, with some values changed: for a case cycle in a JVM of its own. */
+    Map<String, String> environment(Map<String, String> changes = [:]) {
+        values + changes
     }
 
     /** These settings with some values changed. */
@@ -138,6 +145,26 @@ class LiveCaseCycle implements Closeable {
 
     void send(String topic, String key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, key, value)).get()
+    }
+
+    /** Sends to one partition: for a spec that writes where the case cycle's partitioning would. */
+    void send(String topic, int partition, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, partition, key, value)).get()
+    }
+
+    /** Every dead letter committed to this deployment's grid.dead-letters so far. */
+    List<DeadLetter> deadLetters() {
+        new CommittedRecords(this).values(topics.deadLetters()).collect { TopicCatalogue.DEAD_LETTERS.read(it) }
+    }
+
+    /** Creates {@code topic} before the case cycle would, with {@code configs}: a spec's own limits. */
+    void createTopic(String topic, int partitions, Map<String, String> configs) {
+        def admin = org.apache.kafka.clients.admin.Admin.create(settings.kafkaClient())
+        try {
+            admin.createTopics([new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1).configs(configs)]).all().get()
+        } finally {
+            admin.close()
+        }
     }
 
     /** Runs {@code query} until it returns something truthy or {@code timeout} passes. */
