@@ -70,6 +70,17 @@ class SlaClockSpec extends Specification {
                 .collect { "${it.level()} ${it.audience().id()}" } == ['1 DUTY_CHIEF', '2 LEADERSHIP']
     }
 
+    def "the SLA clock's warnings, overdue marks and escalations are counted for /metrics"() {
+        when:
+        cycle.clockTo(Instant.parse('2026-10-08T09:00:00Z'))
+
+        then:
+        cycle.metric('citygrid_cloud_case_events_total{type="DeadlineApproaching"}') == 1
+        cycle.metric('citygrid_cloud_case_events_total{type="Overdue"}') == 1
+        cycle.metric('citygrid_cloud_case_events_total{type="Escalated"}') == 2
+        cycle.metric('citygrid_cloud_case_events_total{type="Dispatched"}') == 1
+    }
+
     def "a clock that was asleep through its deadline marks the case overdue when it wakes, without a late warning"() {
         when: 'no punctuation between dispatch and the afternoon after the deadline'
         cycle.clockTo(Instant.parse('2026-10-08T06:00:00Z'), Duration.ofDays(30))

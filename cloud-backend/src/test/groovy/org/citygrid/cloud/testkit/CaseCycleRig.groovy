@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig
 import org.apache.kafka.streams.TestOutputTopic
 import org.apache.kafka.streams.TopologyTestDriver
 import org.citygrid.cloud.config.CaseCycleSettings
+import org.citygrid.cloud.metrics.CaseCycleMetrics
 import org.citygrid.cloud.streams.CaseCycleTopology
 import org.citygrid.contracts.dispatch.Responsibility
 import org.citygrid.contracts.indicators.DailyTally
@@ -47,6 +48,8 @@ class CaseCycleRig implements Closeable {
     static final List<Evidence> PHOTO = [new Evidence('media/photo.jpg', 'image/jpeg')]
 
     final TopologyTestDriver driver
+    /** The metrics the topology counts in, as /metrics would serve them. */
+    final CaseCycleMetrics metrics = new CaseCycleMetrics()
     private final def intakeIn, commandsIn, responsibilityIn
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = [:]
     private final Map<String, List<byte[]>> seen = [:].withDefault { [] }
@@ -59,9 +62,9 @@ class CaseCycleRig implements Closeable {
         def config = CaseCycleSettings.from { String name ->
             settings[name] ?: [CITYGRID_STATE_DIR: stateDir.toString(), CITYGRID_PARTITIONS: '3'][name]
         }
-        def props = CaseCycleTopology.streamsProperties(config)
+        def props = CaseCycleTopology.streamsProperties(config, metrics)
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, 'ttd:9092')
-        driver = new TopologyTestDriver(CaseCycleTopology.build(config, RULES, CATALOGUE, new TestGrids()), props, wallClock)
+        driver = new TopologyTestDriver(CaseCycleTopology.build(config, RULES, CATALOGUE, new TestGrids(), metrics), props, wallClock)
         intakeIn = driver.createInputTopic(Topics.DEFAULT.intake(), new StringSerializer(), new ByteArraySerializer())
         commandsIn = driver.createInputTopic(Topics.DEFAULT.commands(), new StringSerializer(), new ByteArraySerializer())
         responsibilityIn = driver.createInputTopic(Topics.DEFAULT.responsibility(), new StringSerializer(),
@@ -202,8 +205,15 @@ class CaseCycleRig implements Closeable {
         "case cycle at ${clock}"
     }
 
+    /** The value of one series of the rig's metrics, e.g. {@code citygrid_cloud_case_events_total{type="Overdue"}}, or null. */
+    Double metric(String series) {
+        def line = metrics.scrape().readLines().find { it.startsWith(series + ' ') }
+        line == null ? null : Double.parseDouble(line.substring(series.length() + 1).trim())
+    }
+
     @Override
     void close() {
         driver.close()
+        metrics.close()
     }
 }
