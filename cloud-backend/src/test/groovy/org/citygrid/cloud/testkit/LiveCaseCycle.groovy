@@ -80,6 +80,17 @@ class LiveCaseCycle implements Closeable {
         CaseCycleSettings.from { changed[it] }
     }
 
+    /** The members of a consumer group now: by default the case cycle's, its application id. */
+    Collection<org.apache.kafka.clients.admin.MemberDescription> members(String group = settings.applicationId()) {
+        admin().describeConsumerGroups([group]).all().get()[group].members()
+    }
+
+    private org.apache.kafka.clients.admin.Admin admin
+
+    private synchronized org.apache.kafka.clients.admin.Admin admin() {
+        admin = admin ?: org.apache.kafka.clients.admin.Admin.create(settings.kafkaClient())
+    }
+
     /** Whether consumer group {@code group} has committed up to the end of every partition of {@code topics}. */
     boolean caughtUp(String group, List<String> topicNames) {
         def admin = org.apache.kafka.clients.admin.Admin.create(
@@ -192,5 +203,6 @@ class LiveCaseCycle implements Closeable {
     @Override
     void close() {
         producer.close()
+        admin?.close()
     }
 }
