@@ -3,12 +3,16 @@ package org.citygrid.demo;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.citygrid.demo.services.ServiceWatch;
+
 /**
  * {@code ./gridcity demo}: starts the whole system and keeps it running until Ctrl-C (SIGINT) or SIGTERM, when
- * devstack's exit hook stops everything in order. Run it with {@code --help} for the options.
+ * devstack's exit hook stops everything in order. Run it with {@code --help} for the options. While it runs, it
+ * watches every service ({@link ServiceWatch}).
  *
  * <p>Exit codes: 130 or 143 after a stop by SIGINT or SIGTERM (the JVM's own), 0 for --help, 1 when the demo
- * could not start (the message says why), 2 for a wrong command line.
+ * could not start (the message says why), 2 for a wrong command line, 3 ({@link ServiceWatch#EXIT_CODE}) when a
+ * service it cannot go on without ended by itself.
  */
 public final class DemoMain {
     private DemoMain() {
@@ -34,7 +38,7 @@ public final class DemoMain {
             return;
         }
         try {
-            new DemoRun(options, console).start();
+            new DemoRun(options, console).start().watch(console, System::exit);
         } catch (RuntimeException e) {
             // a DemoException or DevstackException says what to do; anything else is a bug worth its trace
             System.err.println("[demo] error: " + e.getMessage());

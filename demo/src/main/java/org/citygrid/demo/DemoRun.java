@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
 import org.citygrid.demo.api.DemoAccount;
 import org.citygrid.demo.api.DemoAccounts;
+import org.citygrid.demo.api.MadeAccounts;
 import org.citygrid.demo.city.DemoCity;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.city.EdgeSites;
@@ -17,11 +19,14 @@ import org.citygrid.demo.data.DataFolder;
 import org.citygrid.demo.data.DemoSecrets;
 import org.citygrid.demo.services.ChildService;
 import org.citygrid.demo.services.DemoServices;
+import org.citygrid.demo.services.EarlierRun;
 import org.citygrid.demo.services.ModuleClassPath;
 import org.citygrid.demo.services.ServiceSpec;
+import org.citygrid.demo.services.ServiceWatch;
 import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.kafka.KafkaBroker;
 import org.citygrid.devstack.postgres.PostgisCluster;
+import org.citygrid.model.grid.Community;
 import org.citygrid.sample.SampleCity;
 
 /**
@@ -75,12 +80,16 @@ public final class DemoRun {
     private Running start(boolean asDemo) {
         DataFolder data = DataFolder.open(options.dataDir(), options.fresh());
         console.say((options.fresh() ? "fresh data folder " : "data folder ") + data.root());
+        // Registered first, so run last: the folder stays claimed until everything else has stopped.
+        List<ProcessReaper.Service> started = new ArrayList<>();
+        ProcessReaper.Service claim = EarlierRun.claim(data, console);
+        ProcessReaper.register(claim);
+        started.add(claim);
         options.ports().requireFree(options.starts("edge-nodes") ? options.edgeNodes() : 0);
         for (DemoServices.EntryPoint entry : DemoServices.entryPoints(options)) {
             ModuleClassPath.of(options.root(), entry.module(), entry.mainClass());
         }
-        // Registered first, so stopped last: the closing line comes after everything else has stopped.
-        List<ProcessReaper.Service> started = new ArrayList<>();
+        // The closing line comes after everything else has stopped.
         if (asDemo) {
             started.add(announce("stopped; the data stays in " + data.root() + " for the next run (--fresh starts over)"));
         }
@@ -102,7 +111,7 @@ public final class DemoRun {
         DemoServices services = new DemoServices(options, data, broker.bootstrapServers(),
                 "jdbc:postgresql://127.0.0.1:" + options.ports().postgres() + "/" + DATABASE,
                 DemoCity.gridsFile(data.city()), secrets);
-        List<DemoAccount> accounts = List.of();
+        MadeAccounts accounts = MadeAccounts.NONE;
         Map<String, ChildService> children = new LinkedHashMap<>();
         String edgeBootstrap = edgeUplink != null ? edgeUplink.bootstrapServers() : broker.bootstrapServers();
         for (ServiceSpec spec : plan(services, sites, edgeBootstrap)) {
@@ -114,7 +123,7 @@ public final class DemoRun {
             }
         }
         if (asDemo) {
-            console.block(summary(data, services, sites, accounts));
+            console.block(Summary.of(options, data, services, secrets, sites, accounts));
         }
         return new Running(data, broker, postgis, sites, children, started);
     }
@@ -127,6 +136,20 @@ public final class DemoRun {
      */
     public record Running(DataFolder data, KafkaBroker broker, PostgisCluster postgis, List<EdgeSite> sites,
                           Map<String, ChildService> services, List<ProcessReaper.Service> started) {
+        /**
+         * Starts watching everything started ({@link ServiceWatch}): the simulator may end and the demo goes on; when
+         * anything else ends, {@code exit} gets {@link ServiceWatch#EXIT_CODE}.
+         */
+        public ServiceWatch watch(Console console, IntConsumer exit) {
+            List<ServiceWatch.Watched> watched = new ArrayList<>();
+            watched.add(ServiceWatch.of(broker));
+            watched.add(ServiceWatch.of(postgis));
+            services.forEach((name, child) -> watched.add(name.equals("simulator")
+                    ? ServiceWatch.optional(child, "no more simulated sensor readings or people")
+                    : ServiceWatch.of(child)));
+            return new ServiceWatch(watched, console, exit).start();
+        }
+
         public ChildService service(String name) {
             ChildService service = services.get(name);
             if (service == null) {
@@ -216,50 +239,26 @@ public final class DemoRun {
         return child;
     }
 
-    private List<DemoAccount> makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,
-                                           List<EdgeSite> sites) {
+    private MadeAccounts makeAccounts(DemoServices services, DemoSecrets secrets, SampleCity city,
+                                      List<EdgeSite> sites) {
         console.say("making the demo accounts through the API ...");
         List<String> streets = sites.isEmpty() ? List.of(city.grids().streets().getFirst().code())
                 : sites.stream().map(EdgeSite::streetCode).toList();
-        List<DemoAccount> accounts = DemoAccounts.plan(city.grids(), streets, secrets.peoplePassword());
+        List<DemoAccount> simulated = DemoAccounts.plan(city.grids(), streets, secrets.peoplePassword());
+        List<DemoAccount> yours = DemoAccounts.yours(city.grids(), streets, secrets.peoplePassword());
         try {
-            DemoAccounts.ensure(new ApiClient(services.apiBase()), secrets.adminPassword(), accounts);
+            List<DemoAccount> all = new ArrayList<>(simulated);
+            all.addAll(yours);
+            DemoAccounts.ensure(new ApiClient(services.apiBase()), secrets.adminPassword(), all);
         } catch (ApiException e) {
             throw new DemoException("the demo accounts could not be made: " + e.getMessage(), e);
         }
-        DemoAccounts.write(services.accountsFile(), accounts);
-        console.say("  " + accounts.size() + " accounts (" + services.accountsFile() + ")");
-        return accounts;
-    }
-
-    private String summary(DataFolder data, DemoServices services, List<EdgeSite> sites, List<DemoAccount> accounts) {
-        StringBuilder s = new StringBuilder("\n");
-        s.append("CityGrid demo is running. Ctrl-C stops it; the data stays in ").append(data.root()).append('\n');
-        if (options.starts("mobile-api")) {
-            s.append("  map console    ").append(services.apiBase()).append("/console   (sign in as an operator)\n");
-            s.append("  API            ").append(services.apiBase()).append("/api/v1   (OpenAPI: ")
-                    .append(services.apiBase()).append("/swagger-ui/index.html)\n");
-            DemoSecrets secrets = DemoSecrets.loadOrCreate(data.file("secrets.json"));
-            s.append("  accounts       admin / ").append(secrets.adminPassword()).append('\n');
-            if (!accounts.isEmpty()) {
-                s.append("                 ").append(String.join(", ", accounts.stream().map(DemoAccount::username)
-                        .filter(u -> !u.startsWith("handler-")).toList())).append(", handler-<department>")
-                        .append(" / ").append(secrets.peoplePassword()).append("   (all: ")
-                        .append(services.accountsFile()).append(")\n");
-            }
-        }
-        for (EdgeSite site : sites) {
-            s.append("  ").append(site.name()).append("         street ").append(site.streetCode()).append(' ')
-                    .append(site.streetName()).append(": coap://127.0.0.1:")
-                    .append(options.ports().edgePlain(site.index() - 1)).append(", coaps://127.0.0.1:")
-                    .append(options.ports().edgeDtls(site.index() - 1)).append(", ")
-                    .append(site.devices().size()).append(" devices (keys in ").append(site.devicesFile()).append(")\n");
-        }
-        s.append("  Kafka          127.0.0.1:").append(options.ports().kafka()).append('\n');
-        s.append("  PostgreSQL     jdbc:postgresql://127.0.0.1:").append(options.ports().postgres()).append('/')
-                .append(DATABASE).append("?user=postgres\n");
-        s.append("  logs           ").append(data.root().resolve("logs")).append('\n');
-        return s.toString();
+        DemoAccounts.write(services.accountsFile(), simulated);
+        DemoAccounts.write(services.yourAccountsFile(), yours);
+        console.say("  " + simulated.size() + " for the simulator (" + services.accountsFile() + "), " + yours.size()
+                + " for you (" + services.yourAccountsFile() + ")");
+        Community community = DemoAccounts.yourCommunity(city.grids(), streets);
+        return new MadeAccounts(simulated, yours, community, city.grids().street(community.streetCode()).orElseThrow());
     }
 
     /** Not a process: a line on the console when the exit hook reaches it, to mark progress while stopping. */

@@ -9,9 +9,9 @@ import org.apache.kafka.clients.producer.KafkaProducer
 import org.apache.kafka.clients.producer.ProducerRecord
 import org.apache.kafka.common.serialization.StringDeserializer
 import org.apache.kafka.common.serialization.StringSerializer
+import org.citygrid.demo.testing.Await
 import org.citygrid.demo.testing.DemoProcess
-import org.citygrid.devstack.DevstackException
-import org.citygrid.devstack.FreePorts
+import org.citygrid.demo.testing.Ports
 import spock.lang.Specification
 import spock.lang.Stepwise
 
@@ -46,7 +46,7 @@ class DataKeptSpec extends Specification {
         demo.consoleText().contains('stopped; the data stays in ' + demo.dataDir)
 
         and: 'nothing listens on its ports any more'
-        [demo.kafka, demo.postgres].every { port -> portIsFree(port) }
+        [demo.kafka, demo.postgres].every { Ports.tcpFree(it) }
     }
 
     def "a second run on the same folder has them"() {
@@ -56,7 +56,7 @@ class DataKeptSpec extends Specification {
 
         expect:
         consume(demo.kafka, 'demo.kept') == ['the first run']
-        rows(demo.jdbcUrl(), 'SELECT what FROM kept') == ['the first run']
+        Await.rows(demo.jdbcUrl(), 'SELECT what FROM kept') == ['the first run']
 
         cleanup:
         demo.interrupt()
@@ -67,26 +67,6 @@ class DataKeptSpec extends Specification {
         Admin.create(props).withCloseable { it.createTopics([new NewTopic(topic, 1, (short) 1)]).all().get() }
         new KafkaProducer<String, String>(props, new StringSerializer(), new StringSerializer()).withCloseable {
             it.send(new ProducerRecord(topic, 'k', value)).get()
-        }
-    }
-
-    static boolean portIsFree(int port) {
-        try {
-            FreePorts.requireFree(port, 'a demo service')
-            true
-        } catch (DevstackException ignored) {
-            false
-        }
-    }
-
-    static List<String> rows(String url, String query) {
-        DriverManager.getConnection(url).withCloseable { c ->
-            def rs = c.createStatement().executeQuery(query)
-            def values = []
-            while (rs.next()) {
-                values << rs.getString(1)
-            }
-            values
         }
     }
 

@@ -1,5 +1,6 @@
 package org.citygrid.demo
 
+import org.citygrid.demo.testing.Ports
 import org.citygrid.devstack.FreePorts
 import spock.lang.Specification
 
@@ -8,7 +9,7 @@ class DemoPortsSpec extends Specification {
     def "a TCP port in use is reported with the flag that moves it"() {
         given:
         def taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
-        def ports = new DemoPorts(taken.localPort, freeUdpPair(), FreePorts.pick(), FreePorts.pick())
+        def ports = new DemoPorts(taken.localPort, Ports.freeUdpPair(), FreePorts.pick(), FreePorts.pick())
 
         when:
         ports.requireFree(1)
@@ -40,30 +41,9 @@ class DemoPortsSpec extends Specification {
 
     def "free ports pass"() {
         when:
-        new DemoPorts(FreePorts.pick(), freeUdpPair(), FreePorts.pick(), FreePorts.pick()).requireFree(1)
+        new DemoPorts(FreePorts.pick(), Ports.freeUdpPair(), FreePorts.pick(), FreePorts.pick()).requireFree(1)
 
         then:
         noExceptionThrown()
-    }
-
-    /** A UDP port whose next port is free too (an edge node needs two). */
-    static int freeUdpPair() {
-        freeUdpBlock(2)
-    }
-
-    /** The first of {@code size} consecutive free UDP ports: two per edge node (CoAP, CoAP over DTLS). */
-    static int freeUdpBlock(int size) {
-        for (int i = 0; i < 50; i++) {
-            def a = new DatagramSocket(0)
-            int port = a.localPort
-            a.close()
-            try {
-                (1..<size).each { new DatagramSocket(port + it).close() }
-                return port
-            } catch (SocketException ignored) {
-                // next try
-            }
-        }
-        throw new IllegalStateException("no $size consecutive free UDP ports")
     }
 }

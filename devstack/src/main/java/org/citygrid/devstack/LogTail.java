@@ -1,12 +1,15 @@
 package org.citygrid.devstack;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.stream.Stream;
 
 /** The last lines of a service's log, to put into an error message. */
 public final class LogTail {
@@ -19,9 +22,12 @@ public final class LogTail {
             return "(no log at " + log + ")";
         }
         Deque<String> tail = new ArrayDeque<>(lines);
-        // Logs may hold bytes from native code that are not UTF-8; replace rather than fail the message.
-        try (Stream<String> all = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-            all.forEach(line -> {
+        // UTF-8, as the services write (Chinese names and messages stay readable); bytes from native code that are
+        // not UTF-8 are replaced rather than failing the message.
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(log), utf8))) {
+            reader.lines().forEach(line -> {
                 if (tail.size() == lines) {
                     tail.removeFirst();
                 }

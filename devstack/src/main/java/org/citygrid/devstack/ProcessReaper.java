@@ -8,8 +8,7 @@ import java.util.Set;
 /**
  * Stops every running devstack service when the JVM exits, so that a test run or demo never leaves a
  * broker or postmaster behind. Services register when they start and unregister when stopped or killed.
- * (A JVM that is itself killed with SIGKILL runs no hooks: the broker then notices its closed stdin and
- * exits, and a postmaster left behind is stopped by the next start on the same directory.)
+ * (A JVM that is itself killed with SIGKILL runs no hooks: then each service's {@link Lifeline} stops it.)
  */
 public final class ProcessReaper {
     /** A started service that can be stopped at JVM exit. */

@@ -2,7 +2,7 @@ package org.citygrid.api
 
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.testkit.ApiSpec
 import org.yaml.snakeyaml.Yaml
 import spock.lang.Shared
 

@@ -3,7 +3,7 @@ package org.citygrid.api
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.testkit.ApiSpec
 
 @MicronautTest
 class SkeletonSpec extends ApiSpec {

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.citygrid.demo.DemoException;
 import org.citygrid.model.category.CategoryCatalogue;
 import org.citygrid.model.category.Department;
+import org.citygrid.model.grid.Community;
 import org.citygrid.model.grid.GridHierarchy;
+import org.citygrid.model.grid.Street;
 import org.citygrid.model.grid.UnitGrid;
 
 /**
@@ -51,6 +53,33 @@ public final class DemoAccounts {
                     null));
         }
         return accounts;
+    }
+
+    /**
+     * The accounts for a person to try, which the simulator never acts as (they are not in {@code accounts.json}):
+     * {@code resident-demo}, a resident of {@link #yourCommunity}, and {@code worker-demo}, the grid worker of that
+     * community's grids, so that the resident's reports there are the worker's to verify and check. No simulated
+     * resident or grid worker lives or works in its street; the simulator's operator (the city's desk) and handlers
+     * (the departments, city-wide) still move their cases on.
+     */
+    public static List<DemoAccount> yours(GridHierarchy grids, List<String> simulatedStreets, String password) {
+        String community = yourCommunity(grids, simulatedStreets).code();
+        List<String> communityGrids = grids.gridsOf(community).stream().map(g -> g.code().toString()).toList();
+        return List.of(
+                new DemoAccount("resident-demo", password, "居民 Demo Resident", "RESIDENT", null, community, null),
+                new DemoAccount("worker-demo", password, "网格员 Demo Grid Worker", "GRID_WORKER", null, null,
+                        communityGrids));
+    }
+
+    /**
+     * The community of {@link #yours}: the first one of the city's first street that none of the simulator's people
+     * live or work in.
+     */
+    public static Community yourCommunity(GridHierarchy grids, List<String> simulatedStreets) {
+        Street street = grids.streets().stream().filter(s -> !simulatedStreets.contains(s.code())).findFirst()
+                .orElseThrow(() -> new DemoException("the sample city has no street left for your own accounts:"
+                        + " every one of its " + grids.streets().size() + " streets is simulated"));
+        return grids.communitiesOf(street.code()).getFirst();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.citygrid.demo.services;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.http.HttpClient;
@@ -13,10 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import org.citygrid.demo.Console;
 import org.citygrid.demo.DemoException;
+import org.citygrid.devstack.Lifeline;
 import org.citygrid.devstack.LogTail;
 import org.citygrid.devstack.ProcessReaper;
 import org.citygrid.devstack.Processes;
@@ -26,8 +29,9 @@ import org.citygrid.devstack.Processes;
  * started, next to the broker and the PostGIS cluster, so that one exit hook stops everything newest first:
  * the simulator before the edge nodes, the edge nodes before the cloud, the cloud before the broker.
  *
- * <p>Its pid goes into a file, so that a service left behind by a demo that was killed outright (no exit
- * hook ran) is found and stopped by the next start instead of holding its port.
+ * <p>It runs behind devstack's {@link Lifeline}: its stdin is a pipe that only this JVM holds, so when the demo is
+ * killed outright (SIGKILL, no exit hook) the service reads end-of-file and stops itself instead of holding its
+ * port. Its pid goes into a file, so that the next start can wait for it to be gone ({@link EarlierRun}).
  */
 public final class ChildService implements ProcessReaper.Service {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -80,6 +84,11 @@ public final class ChildService implements ProcessReaper.Service {
         if (process == null) {
             return;
         }
+        if (!process.isAlive()) {
+            console.say(spec.name() + " had already ended (exit code " + process.exitValue() + ")");
+            forget();
+            return;
+        }
         console.say("stopping " + spec.name());
         process.destroy();
         try {
@@ -116,6 +125,14 @@ public final class ChildService implements ProcessReaper.Service {
         forget();
     }
 
+    /**
+     * The exit code of the service once it has ended by itself (a crash, or a kill by someone else); empty while it
+     * runs, and after {@link #stop()} or {@link #kill()}, which end it on purpose.
+     */
+    public synchronized OptionalInt exitCode() {
+        return process != null && !process.isAlive() ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -138,8 +155,8 @@ public final class ChildService implements ProcessReaper.Service {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(spec.jvmOptions());
         command.add("-cp");
-        command.add(classPath);
-        command.add(spec.mainClass());
+        command.add(Lifeline.classPath() + File.pathSeparator + classPath);
+        command.addAll(Lifeline.command(spec.mainClass()));
         command.addAll(spec.args());
         return command;
     }
@@ -208,25 +225,11 @@ public final class ChildService implements ProcessReaper.Service {
 
     /** A JVM of this service whose pid an earlier run recorded, still running our main class: stop it. */
     private void stopLeftover() {
-        if (!Files.exists(pidFile)) {
-            return;
-        }
+        Leftover.find(spec.name(), pidFile, spec.mainClass()).ifPresent(leftover -> leftover.stop(console));
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            Processes.alive(pid)
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(spec.mainClass())).orElse(false))
-                    .ifPresent(h -> {
-                        console.say("stopping " + spec.name() + " (pid " + pid + ") left running by an earlier demo");
-                        h.destroy();
-                        try {
-                            h.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            Processes.killTree(h, Duration.ofSeconds(10));
-                        }
-                    });
-            Files.delete(pidFile);
-        } catch (IOException | NumberFormatException e) {
-            throw new DemoException("cannot read or remove " + pidFile + " (" + e.getMessage() + "): delete it", e);
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new DemoException("cannot remove " + pidFile + " (" + e.getMessage() + "): delete it", e);
         }
     }
 

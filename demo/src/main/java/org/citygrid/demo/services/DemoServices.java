@@ -87,8 +87,19 @@ public final class DemoServices {
         // one instance, always the same: restarted after a crash it takes its tasks back at once (static membership)
         env.put("CITYGRID_INSTANCE_ID", "demo-case-cycle");
         return new ServiceSpec("cloud-backend", "cloud-backend", CLOUD_MAIN,
-                List.of("-Xmx512m", "-XX:+UseSerialGC", NATIVE_ACCESS), List.of(), env,
-                Readiness.LogLine.matching("cloud-backend running: "), data.log("cloud-backend"));
+                List.of("-Xmx512m", "-XX:+UseSerialGC", NATIVE_ACCESS), List.of(), env, cloudBackendReady(),
+                data.log("cloud-backend"));
+    }
+
+    /**
+     * When the demo takes cloud-backend as ready, the one place that decides it. For now its log line
+     * {@code cloud-backend running:}, printed once the Streams client and the projection are started: before the
+     * Streams client is RUNNING (its first rebalance still to come), so the first reports may wait a few seconds in
+     * {@code grid.intake}. Once cloud-backend serves a health endpoint that says whether the case cycle runs, this
+     * becomes a {@link Readiness.HttpOk} on it, as for mobile-api.
+     */
+    static Readiness cloudBackendReady() {
+        return Readiness.LogLine.matching("cloud-backend running: ");
     }
 
     /** mobile-api: the HTTP API (docs/mobile-api.md). */
@@ -137,6 +148,11 @@ public final class DemoServices {
     /** The demo's people, as made through mobile-api, and read by the simulator to act as them. */
     public Path accountsFile() {
         return data.file("accounts.json");
+    }
+
+    /** The accounts for a person to try, which the simulator never reads ({@code DemoAccounts.yours}). */
+    public Path yourAccountsFile() {
+        return data.file("your-accounts.json");
     }
 
     public URI apiBase() {

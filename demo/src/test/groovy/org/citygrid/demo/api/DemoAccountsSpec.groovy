@@ -36,4 +36,28 @@ class DemoAccountsSpec extends Specification {
         handlers*.department.contains('DRAINAGE')
         !handlers*.department.any { it.contains('STREET_OFFICE') || it.contains(':') }
     }
+
+    def "your accounts live and work in a street of their own, where no simulated person does"() {
+        when:
+        def yours = DemoAccounts.yours(grids, streets, 'demo-password')
+        def community = DemoAccounts.yourCommunity(grids, streets)
+        def street = community.streetCode()
+        def resident = yours.find { it.username() == 'resident-demo' }
+        def worker = yours.find { it.username() == 'worker-demo' }
+
+        then:
+        yours*.username() == ['resident-demo', 'worker-demo']
+        !(street in streets)
+        resident.role() == 'RESIDENT' && resident.communityCode() == community.code()
+        worker.role() == 'GRID_WORKER' && !worker.gridCodes().empty
+        worker.gridCodes() == grids.gridsOf(resident.communityCode())*.code()*.toString()
+
+        and: 'no account of the simulator covers that community or street'
+        accounts.every { it.communityCode() != resident.communityCode() }
+        accounts.every { a -> a.gridCodes() == null || a.gridCodes().every { !it.startsWith(street) } }
+
+        and: "they pass mobile-api's input rules"
+        yours.every { it.username() ==~ /[A-Za-z0-9._@-]{3,64}/ && it.password().length() >= 10 }
+        worker.gridCodes().every { it ==~ /\d{14,15}/ }
+    }
 }

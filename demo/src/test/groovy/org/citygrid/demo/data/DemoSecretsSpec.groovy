@@ -1,6 +1,8 @@
 package org.citygrid.demo.data
 
+import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -23,5 +25,31 @@ class DemoSecretsSpec extends Specification {
     def "another data folder gets other secrets"() {
         expect:
         DemoSecrets.loadOrCreate(tmp.resolve('a.json')) != DemoSecrets.loadOrCreate(tmp.resolve('b.json'))
+    }
+
+    def "a kept JWT key too short for mobile-api is made afresh; the passwords are kept"() {
+        given:
+        def file = tmp.resolve('secrets.json')
+        Files.writeString(file, '{"jwtSecret": "short-secret", "adminPassword": "admin-kept", "peoplePassword": "demo-kept"}')
+
+        when:
+        def secrets = DemoSecrets.loadOrCreate(file)
+
+        then:
+        secrets.jwtSecret() ==~ /[0-9a-f]{64}/
+        secrets.adminPassword() == 'admin-kept'
+        secrets.peoplePassword() == 'demo-kept'
+        DemoSecrets.loadOrCreate(file) == secrets
+    }
+
+    def "only its owner may read the file"() {
+        given:
+        def file = tmp.resolve('secrets.json')
+
+        when:
+        DemoSecrets.loadOrCreate(file)
+
+        then:
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) == 'rw-------'
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path
 import java.time.Duration
 import org.citygrid.demo.Console
 import org.citygrid.demo.DemoException
+import org.citygrid.demo.testing.FakeService
+import org.citygrid.devstack.Processes
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -12,10 +14,9 @@ class ChildServiceSpec extends Specification {
     @TempDir Path tmp
     def console = new Console(new PrintStream(new ByteArrayOutputStream()))
 
-    ChildService service(String mode, Readiness readiness = Readiness.LogLine.matching('^fake service ready')) {
-        def spec = new ServiceSpec('fake', 'demo', 'org.citygrid.demo.testing.FakeService', ['-Xmx32m'], [mode], [:],
-                readiness, tmp.resolve('logs/fake.log'))
-        new ChildService(spec, System.getProperty('java.class.path'), tmp.resolve('fake.pid'), console)
+    ChildService service(String mode, Readiness readiness = Readiness.LogLine.matching('^' + FakeService.READY)) {
+        new ChildService(FakeService.spec('fake', mode, tmp.resolve('logs'), readiness),
+                System.getProperty('java.class.path'), tmp.resolve('fake.pid'), console)
     }
 
     def "a service is ready when its log shows the ready line, and a stop ends it"() {
@@ -74,6 +75,31 @@ class ChildServiceSpec extends Specification {
         second?.stop()
     }
 
+    def "a service that ends by itself has its exit code, and a stop then says it had already ended"() {
+        given:
+        def out = new ByteArrayOutputStream()
+        def child = new ChildService(service('ready').spec(), System.getProperty('java.class.path'),
+                tmp.resolve('fake.pid'), new Console(new PrintStream(out, true))).start(Duration.ofSeconds(60))
+
+        expect:
+        child.exitCode().empty
+
+        when: 'someone else kills it'
+        Processes.killTree(ProcessHandle.of(child.pid().get()).get(), Duration.ofSeconds(10))
+
+        then:
+        child.exitCode().asInt == 137
+        !child.isRunning()
+
+        when:
+        child.stop()
+
+        then:
+        out.toString() == '[demo] fake had already ended (exit code 137)\n'
+        !Files.exists(tmp.resolve('fake.pid'))
+        child.exitCode().empty
+    }
+
     def "kill ends a service with SIGKILL, no shutdown hook running, and start runs it again"() {
         given:
         def child = service('ready').start(Duration.ofSeconds(60))
@@ -82,10 +108,11 @@ class ChildServiceSpec extends Specification {
         when:
         child.kill()
 
-        then:
+        then: 'an end on purpose, not one by itself'
         !child.isRunning()
+        child.exitCode().empty
         !ProcessHandle.of(first).map { it.alive }.orElse(false)
-        !Files.readString(tmp.resolve('logs/fake.log')).contains('shutdown hook ran')
+        !Files.readString(tmp.resolve('logs/fake.log')).contains(FakeService.HOOK_RAN)
 
         when:
         child.start(Duration.ofSeconds(60))
@@ -98,6 +125,6 @@ class ChildServiceSpec extends Specification {
         child.stop()
 
         then: 'a stop, by contrast, is SIGTERM'
-        Files.readString(tmp.resolve('logs/fake.log')).contains('shutdown hook ran')
+        Files.readString(tmp.resolve('logs/fake.log')).contains(FakeService.HOOK_RAN)
     }
 }

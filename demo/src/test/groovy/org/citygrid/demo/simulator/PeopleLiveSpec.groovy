@@ -1,11 +1,10 @@
 package org.citygrid.demo.simulator
 
-import java.nio.file.Files
 import java.nio.file.Path
-import java.sql.DriverManager
 import java.util.concurrent.TimeUnit
 import org.citygrid.demo.api.ApiClient
 import org.citygrid.demo.api.DemoAccounts
+import org.citygrid.demo.testing.Await
 import org.citygrid.demo.testing.DemoProcess
 import spock.lang.Specification
 
@@ -83,7 +82,9 @@ class PeopleLiveSpec extends Specification {
                 .containsAll(['Returned', 'ExtensionRequested', 'ExtensionApproved'])
 
         and: "the simulator's periodic line counts the new steps"
-        awaitLog(~/people: .*verified [1-9].*returned [1-9].*re-dispatched [1-9].*extensions asked [1-9].*extensions approved [1-9].*followed [1-9]/, 30)
+        Await.text(simulatorLog, 30) {
+            it =~ /people: .*verified [1-9].*returned [1-9].*re-dispatched [1-9].*extensions asked [1-9].*extensions approved [1-9].*followed [1-9]/
+        }
     }
 
     private void startSimulator(List<String> args) {
@@ -93,7 +94,7 @@ class PeopleLiveSpec extends Specification {
                 .redirectOutput(simulatorLog.toFile()).start()
     }
 
-    /** Polls the read model (a second apart) for a case whose history has the whole path; returns its id. */
+    /** Polls the read model for a case whose history has the whole path; returns its id. */
     private String awaitCaseThroughTheLoop() {
         String sql = """
                 SELECT r.case_id FROM grid.case_events r
@@ -101,31 +102,13 @@ class PeopleLiveSpec extends Specification {
                      AND d.type = 'Dispatched' AND d.actor_role = 'OPERATOR'
                 JOIN grid.case_events x ON x.case_id = r.case_id AND x.version > d.version AND x.type = 'ExtensionApproved'
                 WHERE r.type = 'Returned' LIMIT 1"""
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOOP_SECONDS)
-        while (System.nanoTime() < deadline) {
-            assert simulator.alive: "the simulator exited:\n${log()}"
-            String id = DriverManager.getConnection(demo.jdbcUrl()).withCloseable { c ->
-                def rs = c.createStatement().executeQuery(sql)
-                rs.next() ? rs.getString(1) : null
-            }
-            if (id != null) {
-                return id
-            }
-            Thread.sleep(1000)
-        }
-        throw new AssertionError("no case went through return, re-dispatch and an approved extension within "
-                + "$LOOP_SECONDS s; simulator log:\n" + log().readLines().takeRight(20).join('\n'))
-    }
-
-    private void awaitLog(java.util.regex.Pattern line, int seconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
-        while (!log().readLines().any { line.matcher(it).find() }) {
-            assert System.nanoTime() < deadline: "no line like $line in the simulator's log:\n" + log().readLines().takeRight(10).join('\n')
-            Thread.sleep(500)
+        Await.row(demo.jdbcUrl(), sql, LOOP_SECONDS, { assert simulator.alive: "the simulator exited:\n${log()}" }) {
+            "no case went through return, re-dispatch and an approved extension; simulator log:\n" +
+                    log().readLines().takeRight(20).join('\n')
         }
     }
 
     private String log() {
-        Files.exists(simulatorLog) ? Files.readString(simulatorLog) : ''
+        Await.read(simulatorLog)
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock
 import java.time.Duration
 import java.util.concurrent.TimeUnit
 import org.citygrid.demo.Console
-import org.citygrid.demo.DemoPortsSpec
 import org.citygrid.demo.city.EdgeSites
 import org.citygrid.demo.data.DataFolder
 import org.citygrid.demo.services.ChildService
@@ -15,6 +14,7 @@ import org.citygrid.demo.services.ModuleClassPath
 import org.citygrid.demo.services.Readiness
 import org.citygrid.demo.services.ServiceSpec
 import org.citygrid.demo.testing.DemoProcess
+import org.citygrid.demo.testing.Ports
 import org.citygrid.sample.SampleCityGenerator
 import spock.lang.Specification
 
@@ -32,7 +32,7 @@ class SensorsOverDtlsSpec extends Specification {
         dir.toFile().deleteDir()
         def data = DataFolder.open(dir, false)
         def site = new EdgeSites(new SampleCityGenerator(1, 200).generate(), data).prepare(1, 3)[0]
-        int plain = DemoPortsSpec.freeUdpPair()
+        int plain = Ports.freeUdpPair()
         EdgeSites.writeConfig(site, plain, plain + 1, '127.0.0.1:9')
         // no broker in this spec: the node runs without forwarding
         def config = new ObjectMapper().readTree(site.configFile().toFile())

@@ -2,7 +2,6 @@ package org.citygrid.devstack.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.citygrid.devstack.DevstackException;
+import org.citygrid.devstack.Lifeline;
 
 /**
  * The class path of the broker's child JVM: the kafka_2.13 jars with everything they need, as devstack's
  * build resolved them (absolute paths into the local Maven repository, written by the
- * maven-dependency-plugin into the resource {@value #RESOURCE}), plus devstack's own classes for
- * {@link BrokerMain}. None of these jars are on the caller's class path: devstack declares them optional.
+ * maven-dependency-plugin into the resource {@value #RESOURCE}), plus devstack's own classes for its
+ * {@link Lifeline}. None of these jars are on the caller's class path: devstack declares them optional.
  */
 final class BrokerClassPath {
     static final String RESOURCE = "broker-classpath.txt";
@@ -42,15 +42,7 @@ final class BrokerClassPath {
                         + " devstack: ./gridcity mvn -pl devstack -am install -DskipTests");
             }
         }
-        entries.add(ownLocation());
+        entries.add(Lifeline.classPath());
         return String.join(java.io.File.pathSeparator, entries);
-    }
-
-    private static String ownLocation() {
-        try {
-            return Path.of(BrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new DevstackException("cannot locate devstack's own classes for the broker JVM", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.apache.kafka.common.Uuid;
 import org.citygrid.devstack.DevstackException;
+import org.citygrid.devstack.Lifeline;
 import org.citygrid.devstack.Processes;
 
 /**
@@ -48,12 +49,12 @@ final class BrokerJvm {
     }
 
     /**
-     * Starts the broker through {@link BrokerMain}. The caller must hold the returned process's stdin open
-     * and never write to it: its closing is what tells the broker to shut down.
+     * Starts the broker ({@code kafka.Kafka}) behind a {@link Lifeline}. The caller must hold the returned process's
+     * stdin open and never write to it: its closing is what tells the broker to shut down.
      */
     Process start(String maxHeap, Path pidFile) {
         List<String> command = command("-Xms128m", "-Xmx" + maxHeap, "-XX:+UseSerialGC");
-        command.add(BrokerMain.class.getName());
+        command.addAll(Lifeline.command("kafka.Kafka"));
         command.add(serverProperties.toString());
         try {
             Process process = new ProcessBuilder(command)

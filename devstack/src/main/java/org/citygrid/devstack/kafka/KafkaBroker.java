@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +37,7 @@ import org.citygrid.devstack.ServiceDirectory;
  * across {@link #restart()} of one instance, so clients may keep their {@link #bootstrapServers()}.
  *
  * <p>A started broker is stopped when the JVM exits; if the JVM is killed, the child notices its closed
- * stdin and exits by itself (see {@link BrokerMain}), and a later start on the same directory kills a
+ * stdin and exits by itself (its {@link org.citygrid.devstack.Lifeline}), and a later start on the same directory kills a
  * broker a previous run left behind.
  *
  * <p>Not thread-safe: one owner starts, stops, kills and restarts it.
@@ -160,6 +161,14 @@ public final class KafkaBroker implements ProcessReaper.Service, AutoCloseable {
     /** True while the child JVM started by this instance is alive. */
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /**
+     * The exit code of the broker JVM once it has ended by itself (a crash, or a kill by someone else); empty while it
+     * runs, and after {@link #stop()} or {@link #kill()}, which end it on purpose.
+     */
+    public synchronized OptionalInt exitCode() {
+        return process != null && !process.isAlive() ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
     /** {@code 127.0.0.1:PORT}; known once the broker has been started. */

@@ -28,8 +28,8 @@ import org.citygrid.devstack.ServiceDirectory;
  * on every start) and {@code run/} (the Unix socket, which only pg_ctl uses; clients connect over TCP).
  * When the JVM runs as root the directory belongs to the OS user {@code postgres}, which runs the server.
  *
- * <p>A started cluster is stopped when the JVM exits; a postmaster left behind by a JVM that was killed
- * is stopped by the next start on the same directory. Not thread-safe: one owner starts and stops it.
+ * <p>A started cluster is stopped when the JVM exits, and by its {@link PostmasterLifeline} when the JVM is
+ * killed; a postmaster left behind all the same is stopped by the next start on the same directory. Not thread-safe: one owner starts and stops it.
  */
 public final class PostgisCluster implements ProcessReaper.Service, AutoCloseable {
     /** The Debian package providing PostGIS for PostgreSQL 15. */
@@ -47,7 +47,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
     private Path socketDir;
     private int port;
     private boolean started;
-    private Lifeline lifeline;
+    private PostmasterLifeline lifeline;
 
     private PostgisCluster(Builder builder) {
         this.dir = ServiceDirectory.prepare("PostgreSQL", builder.dir);
@@ -100,7 +100,7 @@ public final class PostgisCluster implements ProcessReaper.Service, AutoCloseabl
                     + result.exitCode() + "):\n" + result.output().strip() + "\n" + LogTail.of(logFile(), LOG_TAIL_LINES));
         }
         started = true;
-        lifeline = Lifeline.attach(osUser, binDir.resolve("pg_ctl"), dataDir());
+        lifeline = PostmasterLifeline.attach(osUser, binDir.resolve("pg_ctl"), dataDir());
         ProcessReaper.register(this);
         awaitConnections();
         return this;

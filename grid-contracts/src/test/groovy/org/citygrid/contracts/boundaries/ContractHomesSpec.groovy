@@ -16,14 +16,6 @@ class ContractHomesSpec extends Specification {
     static final Path ROOT = Path.of('..').toAbsolutePath().normalize()
     static final String CATALOGUE = 'grid-contracts/src/main/java/org/citygrid/contracts/topics/TopicCatalogue.java'
 
-    /**
-     * Literals equal to a topic name that are not topics: mobile-api's map layers name table
-     * {@code grid.cases}, which is spelt like the topic. Remove an entry when its file uses
-     * {@code CasesTable.NAME} instead; the last feature below fails until then.
-     */
-    static final Map<String, List<String>> TABLE_NAMES_SPELT_LIKE_TOPICS = [
-            'mobile-api/src/main/java/org/citygrid/api/ogcapi/MapLayer.java': ['grid.cases']]
-
     @Shared
     Set<String> topicNames = TopicCatalogue.all()*.name() as Set
 
@@ -61,16 +53,9 @@ class ContractHomesSpec extends Specification {
     def "no main source file but the catalogue writes a topic's name as a string literal"() {
         given:
         def elsewhere = topicLiterals.findAll { file, literals -> file != CATALOGUE }
-                .collectEntries { file, literals -> [(file): literals - TABLE_NAMES_SPELT_LIKE_TOPICS.get(file, [])] }
-                .findAll { file, literals -> literals }
 
         expect:
         elsewhere == [:]
-    }
-
-    def "a table spelt like a topic is let through only where it is still written"() {
-        expect:
-        TABLE_NAMES_SPELT_LIKE_TOPICS.every { file, literals -> topicLiterals[file]?.containsAll(literals) }
     }
 
     def "no module's pom reaches into another module's sources"() {

@@ -1,12 +1,12 @@
 package org.citygrid.api.accounts;
 
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.citygrid.api.problem.ProblemException;
-import org.citygrid.api.support.PlainText;
+import org.citygrid.api.errors.Conflict;
+import org.citygrid.api.errors.Invalid;
+import org.citygrid.api.validation.PlainText;
 import org.citygrid.model.cases.Role;
 
 /** Creates accounts with hashed passwords and the scope their role needs. */
@@ -26,13 +26,13 @@ public class AccountService {
     public Account create(String username, String password, String displayName, Role role, String department,
                           String communityCode, List<String> gridCodes) {
         if (role == Role.SYSTEM) {
-            throw ProblemException.invalidField("role", "SYSTEM is the case cycle itself, not a person");
+            throw Invalid.field("role", "SYSTEM is the case cycle itself, not a person");
         }
         if (role == Role.HANDLER && department == null) {
-            throw ProblemException.invalidField("department", "a handler acts for a department");
+            throw Invalid.field("department", "a handler acts for a department");
         }
         if (role == Role.RESIDENT && communityCode == null) {
-            throw ProblemException.invalidField("communityCode", "a resident belongs to a community");
+            throw Invalid.field("communityCode", "a resident belongs to a community");
         }
         // shown to staff and in case timelines: plain text like every other free text
         PlainText.check("displayName", displayName, 100);
@@ -40,7 +40,7 @@ public class AccountService {
                 hasher.hash(password), role, displayName, role == Role.HANDLER ? department : null,
                 communityCode, role == Role.GRID_WORKER ? gridCodes : List.of(), false);
         if (!repository.insert(account, clock.instant())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "username-taken", "User name taken",
+            throw new Conflict("username-taken", "User name taken",
                     "the user name " + username + " is taken");
         }
         return account;

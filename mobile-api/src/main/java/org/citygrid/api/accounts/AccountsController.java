@@ -19,7 +19,7 @@ import jakarta.validation.Valid;
 import org.citygrid.api.accounts.AccountRequests.AccountView;
 import org.citygrid.api.accounts.AccountRequests.NewAccount;
 import org.citygrid.api.accounts.AccountRequests.ResidentSignUp;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.model.cases.Role;
 
 /** Sign-up, staff accounts, and "who am I". Sign-in and refresh are Micronaut Security's endpoints. */
@@ -61,7 +61,7 @@ class AccountsController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     AccountView me(Authentication auth) {
         return repository.byId(auth.getName()).map(AccountView::of)
-                .orElseThrow(() -> ProblemException.notFound("no account " + auth.getName()));
+                .orElseThrow(() -> new NotFound("no account " + auth.getName()));
     }
 
     @Operation(summary = "Sign out everywhere: revokes every refresh token of the account",

@@ -3,11 +3,10 @@ package org.citygrid.api.accounts;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Conflict;
 import org.citygrid.model.cases.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +44,7 @@ class BootstrapAdmin {
         try {
             service.create(username, password, "Administrator", Role.ADMIN, null, null, List.of());
             LOG.info("created the first administrator account '{}'", username);
-        } catch (ProblemException e) {
-            if (e.status() != HttpStatus.CONFLICT) {
-                throw e;
-            }
+        } catch (Conflict e) {
             // instances started together all find no administrator; the first insert wins and the
             // others must still start
             if (repository.anyWithRole(Role.ADMIN)) {

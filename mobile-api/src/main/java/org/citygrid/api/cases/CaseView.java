@@ -6,12 +6,16 @@ import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
+import org.citygrid.model.cases.AllowedAction;
 import org.citygrid.model.cases.Role;
 
 /**
  * A case as staff (and following residents) see it. Residents never see another reporter's id.
  * {@code pendingExtension}: a handler's request for more time, present while it waits for an operator.
  * {@code verification}: a grid worker's on-site finding on the report (核实), present once made.
+ * {@code allowedActions}: the steps the viewer may take on the case now, as the case cycle's
+ * {@link org.citygrid.model.cases.CaseDecider} sees the case the read model shows (in the view of
+ * one case; lists leave it out). A step taken anyway is still the case cycle's to decide.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CaseView(String caseId, long version, String state, String categoryCode, String gridCode,
@@ -19,13 +23,19 @@ public record CaseView(String caseId, long version, String state, String categor
                        String department, String assignee, String activeStage, Instant deadline,
                        List<String> overdue, Integer rating, Instant reportedAt, Instant updatedAt,
                        List<TimelineEntry> timeline, CaseRow.PendingExtension pendingExtension,
-                       CaseRow.Verification verification) {
+                       CaseRow.Verification verification,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<AllowedAction> allowedActions) {
 
+    /** A case in a list: without its allowed actions. */
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline) {
+        return of(c, viewer, timeline, null);
+    }
+
+    public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline, List<AllowedAction> allowed) {
         String reporter = viewer.role() == Role.RESIDENT && !c.reporterId().equals(viewer.id()) ? null : c.reporterId();
         return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
                 c.channel(), c.description(), reporter, c.department(), c.assignee(), c.activeStage(), c.deadline(),
                 c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
-                c.verification());
+                c.verification(), allowed);
     }
 }

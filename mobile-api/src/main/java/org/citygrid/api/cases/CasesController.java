@@ -19,8 +19,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.idempotency.Idempotency;
-import org.citygrid.api.problem.ProblemException;
-import org.citygrid.api.readmodel.CaseReadModel;
+import org.citygrid.api.web.IdempotentResponses;
 
 /** One case (with its timeline) and the steps people take on it. */
 @Controller("/api/v1")
@@ -29,21 +28,18 @@ import org.citygrid.api.readmodel.CaseReadModel;
 @Tag(name = "cases")
 class CasesController {
 
-    private final CaseReadModel readModel;
+    private final CaseViews views;
     private final CommandService commands;
 
-    CasesController(CaseReadModel readModel, CommandService commands) {
-        this.readModel = readModel;
+    CasesController(CaseViews views, CommandService commands) {
+        this.views = views;
         this.commands = commands;
     }
 
-    @Operation(summary = "A case in your scope, with its full timeline", security = @SecurityRequirement(name = "bearer"))
+    @Operation(summary = "A case in your scope, with its full timeline and the steps you may take on it now (allowedActions)", security = @SecurityRequirement(name = "bearer"))
     @Get("/cases/{caseId}")
     CaseView one(@PathVariable String caseId, Authentication auth) {
-        CurrentUser user = CurrentUser.of(auth);
-        return readModel.byId(caseId).filter(c -> CaseScope.sees(user, c))
-                .map(c -> CaseView.of(c, user, readModel.timeline(caseId)))
-                .orElseThrow(() -> ProblemException.notFound("no case " + caseId + " in your scope"));
+        return views.one(CurrentUser.of(auth), caseId);
     }
 
     @Operation(summary = "Take a step on a case: the body is a case-command action of docs/wire-formats.md "
@@ -53,7 +49,7 @@ class CasesController {
     @Post("/cases/{caseId}/actions")
     HttpResponse<?> act(@PathVariable String caseId, @Header(Idempotency.HEADER) @Nullable String key,
                         @Body JsonNode body, Authentication auth) {
-        return commands.send(CurrentUser.of(auth), caseId, key, body);
+        return IdempotentResponses.of(commands.send(CurrentUser.of(auth), caseId, key, body));
     }
 
     @Operation(summary = "What became of a command you sent", security = @SecurityRequirement(name = "bearer"))

@@ -3,20 +3,20 @@ package org.citygrid.api.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.errors.Forbidden;
+import org.citygrid.api.errors.Invalid;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.idempotency.Idempotency;
 import org.citygrid.api.kafka.GridPublisher;
 import org.citygrid.api.photos.PhotoStore;
-import org.citygrid.api.problem.ProblemException;
 import org.citygrid.api.readmodel.CaseReadModel;
-import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.api.readmodel.CaseScope;
 import org.citygrid.api.reports.Accepted;
-import org.citygrid.api.support.PlainText;
+import org.citygrid.api.validation.PlainText;
 import org.citygrid.model.cases.CaseAction;
 import org.citygrid.model.cases.CaseCommand;
 import org.citygrid.model.cases.CommandRoles;
@@ -29,8 +29,10 @@ import org.citygrid.model.wire.WireJson;
  * A person's step on a case (accept, return, check, dispatch...) as a case command on grid.commands.
  * The action is decoded by grid-model's wire codec, so its fields are exactly those of
  * docs/wire-formats.md; this class adds who may ask (grid-model's {@link CommandRoles}) and on which
- * cases ({@link CaseScope}). Whether the step fits the case's state is the case cycle's decision: a
- * refusal comes back on grid.command-rejections and shows on the command's status.
+ * cases ({@link CaseScope}). Whether the step fits the case now (its state, who handled or reported
+ * it) is the case cycle's decision, on the case as it is, not as the read model last showed it: a
+ * refusal comes back on grid.command-rejections and shows on the command's status. The case view
+ * lists the steps the decider would take ({@link CaseViews}), so clients need not guess.
  */
 @Singleton
 public class CommandService {
@@ -55,22 +57,16 @@ public class CommandService {
         this.clock = clock;
     }
 
-    public MutableHttpResponse<?> send(CurrentUser user, String caseId, String key, JsonNode body) {
+    /** Sends the action once per Idempotency-Key of its sender; 202 with where to follow the command. */
+    public Idempotency.Reply send(CurrentUser user, String caseId, String key, JsonNode body) {
         return idempotency.once(user.id(), key, List.of(caseId, body), seed -> {
             CaseCommand command = decode(user, caseId, "cmd-" + seed, body);
             if (!CommandRoles.allowed(command.action()).contains(user.role())) {
-                throw new ProblemException(HttpStatus.FORBIDDEN, "role-not-allowed", "Not allowed for your role",
+                throw new Forbidden("role-not-allowed", "Not allowed for your role",
                         user.role() + " may not " + command.action().getClass().getSimpleName());
             }
-            CaseRow c = readModel.byId(caseId).filter(row -> CaseScope.sees(user, row))
-                    .orElseThrow(() -> ProblemException.notFound("no case " + caseId + " in your scope"));
-            if (command.action() instanceof CaseAction.Check && user.id().equals(c.assignee())) {
-                throw new ProblemException(HttpStatus.FORBIDDEN, "own-work", "Cannot check own work",
-                        "the check is done by somebody other than who handled the case");
-            }
-            if (command.action() instanceof CaseAction.Verify && user.id().equals(c.reporterId())) {
-                throw new ProblemException(HttpStatus.FORBIDDEN, "own-report", "Cannot verify own report",
-                        "a report is verified on site by a grid worker other than who made it");
+            if (readModel.byId(caseId).filter(row -> CaseScope.sees(user, row)).isEmpty()) {
+                throw new NotFound("no case " + caseId + " in your scope");
             }
             CaseCommand checked = withOwnEvidence(user, command);
             commands.insert(checked, clock.instant());
@@ -81,16 +77,16 @@ public class CommandService {
                 throw e;
             }
             String follow = "/api/v1/commands/" + checked.commandId();
-            return new Idempotency.Answer<>(HttpStatus.ACCEPTED, follow, new Accepted(checked.commandId(), "PENDING", follow));
+            return Idempotency.Answer.accepted(follow, new Accepted(checked.commandId(), "PENDING", follow));
         });
     }
 
     private CaseCommand decode(CurrentUser user, String caseId, String commandId, JsonNode body) {
         if (body == null || !body.isObject() || !body.path("type").isTextual()) {
-            throw ProblemException.invalidField("type", "an action is a JSON object with a \"type\", e.g. {\"type\": \"Accept\"}");
+            throw Invalid.field("type", "an action is a JSON object with a \"type\", e.g. {\"type\": \"Accept\"}");
         }
         if (SYSTEM_ONLY.contains(body.path("type").asText())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "role-not-allowed", "Not allowed for your role",
+            throw new Forbidden("role-not-allowed", "Not allowed for your role",
                     body.path("type").asText() + " is sent by the case cycle itself, not through the API");
         }
         body.properties().forEach(field -> {
@@ -113,7 +109,7 @@ public class CommandService {
         try {
             return WireCodec.commands().fromTree(command);
         } catch (WireFormatException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-action", "Invalid action",
+            throw new Invalid("invalid-action", "Invalid action",
                     e.getMessage().replace("case command at action.", "").replace("case command at ", ""));
         }
     }
@@ -131,7 +127,7 @@ public class CommandService {
         }
         List<Evidence> own = photos.ownedBy(user.id(), claimed.stream().map(Evidence::ref).toList());
         if (own.size() != claimed.size()) {
-            throw ProblemException.invalidField("evidence", "every photo must be one you uploaded with POST /api/v1/photos");
+            throw Invalid.field("evidence", "every photo must be one you uploaded with POST /api/v1/photos");
         }
         CaseAction action = switch (command.action()) {
             case CaseAction.ReportHandled h -> new CaseAction.ReportHandled(h.note(), own);
@@ -146,7 +142,7 @@ public class CommandService {
     /** Where a command stands for its sender: PENDING, APPLIED (with the case version) or REJECTED (with why). */
     public CommandStatus status(CurrentUser user, String commandId) {
         CommandRepository.SentCommand sent = commands.find(commandId).filter(c -> c.accountId().equals(user.id()))
-                .orElseThrow(() -> ProblemException.notFound("no command " + commandId + " of yours"));
+                .orElseThrow(() -> new NotFound("no command " + commandId + " of yours"));
         if (sent.rejectionReason() != null) {
             return new CommandStatus(commandId, sent.caseId(), sent.actionType(), "REJECTED", null,
                     sent.rejectionReason(), sent.rejectionMessage());

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Invalid;
+import org.citygrid.api.map.Bbox;
 
 /**
  * GeoJSON layers for the operators' console map. Small and console-shaped on purpose: GIS tools get
@@ -53,7 +54,7 @@ class MapController {
     @Operation(summary = "Unit grids with their open and late case counts (GeoJSON)", security = @SecurityRequirement(name = "bearer"))
     @Get(value = "/grids", produces = {GEOJSON, MediaType.APPLICATION_JSON})
     HttpResponse<String> grids(@QueryValue @Nullable String bbox) {
-        return geoJson(layers.grids(Bbox.parse(bbox)));
+        return geoJson(layers.grids(Bbox.ofField(bbox)));
     }
 
     @Operation(summary = "Street or community outlines, the union of their unit grids (GeoJSON); level STREET or COMMUNITY",
@@ -64,16 +65,16 @@ class MapController {
         try {
             areaLevel = MapLayers.AreaLevel.valueOf(level == null ? "STREET" : level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("level", "STREET or COMMUNITY");
+            throw Invalid.field("level", "STREET or COMMUNITY");
         }
-        return geoJson(layers.areas(areaLevel, Bbox.parse(bbox)));
+        return geoJson(layers.areas(areaLevel, Bbox.ofField(bbox)));
     }
 
     @Operation(summary = "Sensors with their last alarm edge (RAISED or CLEARED) and the case of their latest alarm (GeoJSON)",
             security = @SecurityRequirement(name = "bearer"))
     @Get(value = "/sensors", produces = {GEOJSON, MediaType.APPLICATION_JSON})
     HttpResponse<String> sensors(@QueryValue @Nullable String bbox) {
-        return geoJson(layers.sensors(Bbox.parse(bbox)));
+        return geoJson(layers.sensors(Bbox.ofField(bbox)));
     }
 
     @Operation(summary = "Case points (GeoJSON), newest first, at most 10000: open cases, or those in the listed states; "
@@ -85,25 +86,25 @@ class MapController {
                                @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         List<String> states = list(state);
         states.stream().filter(s -> !STATES.contains(s)).findFirst().ifPresent(s -> {
-            throw ProblemException.invalidField("state", "not a case state: " + s);
+            throw Invalid.field("state", "not a case state: " + s);
         });
         List<String> categories = list(category);
         categories.stream().filter(c -> !CATEGORY.matcher(c).matches()).findFirst().ifPresent(c -> {
-            throw ProblemException.invalidField("category", "not a category code: " + c);
+            throw Invalid.field("category", "not a category code: " + c);
         });
         List<String> departments = list(department);
         departments.stream().filter(d -> !DEPARTMENT.matcher(d).matches()).findFirst().ifPresent(d -> {
-            throw ProblemException.invalidField("department", "not a department code: " + d);
+            throw Invalid.field("department", "not a department code: " + d);
         });
         LocalDate fromDay = day("from", from);
         LocalDate toDay = day("to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
-            throw ProblemException.invalidField("to", "before from (" + fromDay + ")");
+            throw Invalid.field("to", "before from (" + fromDay + ")");
         }
         MapLayers.CaseFilter filter = new MapLayers.CaseFilter(states, categories, departments,
                 fromDay == null ? null : fromDay.atStartOfDay(CITY_ZONE).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(CITY_ZONE).toInstant());
-        return geoJson(layers.cases(Bbox.parse(bbox), filter));
+        return geoJson(layers.cases(Bbox.ofField(bbox), filter));
     }
 
     private static LocalDate day(String field, String value) {
@@ -117,7 +118,7 @@ class MapController {
         } catch (DateTimeException e) {
             // falls through to the problem below: 2026-02-30 is as bad as "yesterday"
         }
-        throw ProblemException.invalidField(field, "not a day YYYY-MM-DD: " + value);
+        throw Invalid.field(field, "not a day YYYY-MM-DD: " + value);
     }
 
     private static List<String> list(String commaSeparated) {

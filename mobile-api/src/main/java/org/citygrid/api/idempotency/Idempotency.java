@@ -4,18 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.function.Function;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Conflict;
+import org.citygrid.api.errors.Invalid;
+import org.citygrid.api.errors.Malformed;
+import org.citygrid.model.hash.Sha256;
 
 /**
  * Makes a POST safe to retry (mobile networks retry): the first request under an
@@ -47,15 +43,15 @@ public class Idempotency {
      *
      * @param request the parsed request, hashed in a canonical form to recognise a different body
      * @param work    gets the deterministic seed; returns the status, Location and body to give
+     * @return the answer to give: this run's, or the first run's when this is a retry
      */
-    public <T> MutableHttpResponse<?> once(String owner, String key, Object request, Function<String, Answer<T>> work) {
+    public <T> Reply once(String owner, String key, Object request, Function<String, Answer<T>> work) {
         validateKey(key);
-        String hash = hash(request);
+        String hash = Sha256.hex(json(request));
         if (!store.claim(owner, key, hash, clock.instant())) {
             IdempotencyStore.Entry first = store.find(owner, key).orElseThrow(() -> inFlight(key));
             if (!first.requestHash().equals(hash)) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                        "Idempotency key reused", "the Idempotency-Key " + key
+                throw new Invalid("idempotency-key-reused", "Idempotency key reused", "the Idempotency-Key " + key
                         + " was already used for a different request; use a new key for a new request");
             }
             if (first.status() != null) {
@@ -73,42 +69,34 @@ public class Idempotency {
             store.release(owner, key);
             throw e;
         }
-        store.complete(owner, key, answer.status().getCode(), answer.location(), json(answer.body()));
-        return answer.toResponse().header("Idempotency-Replayed", "false");
+        store.complete(owner, key, answer.status(), answer.location(), json(answer.body()));
+        return new Reply(answer.status(), answer.location(), answer.body(), false);
     }
 
-    private MutableHttpResponse<?> replay(IdempotencyStore.Entry first) {
+    private Reply replay(IdempotencyStore.Entry first) {
         JsonNode body;
         try {
             body = mapper.readTree(first.responseJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored answer is not JSON", e);
         }
-        MutableHttpResponse<JsonNode> response = HttpResponse.<JsonNode>status(HttpStatus.valueOf(first.status())).body(body);
-        if (first.location() != null) {
-            response.header("Location", first.location());
-        }
-        return response.header("Idempotency-Replayed", "true");
+        return new Reply(first.status(), first.location(), body, true);
     }
 
-    private static ProblemException inFlight(String key) {
-        return new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Request still in progress",
+    private static Conflict inFlight(String key) {
+        return new Conflict("idempotency-key-in-flight", "Request still in progress",
                 "the first request with Idempotency-Key " + key + " is still being processed; retry shortly");
     }
 
     private static void validateKey(String key) {
         if (key == null || key.isBlank()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "idempotency-key-missing", "Idempotency-Key missing",
+            throw new Malformed("idempotency-key-missing", "Idempotency-Key missing",
                     "every POST here needs an Idempotency-Key header (a UUID the app keeps for its retries)");
         }
         if (key.length() > 128 || !key.matches("[A-Za-z0-9._:-]+")) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "idempotency-key-invalid", "Idempotency-Key invalid",
+            throw new Malformed("idempotency-key-invalid", "Idempotency-Key invalid",
                     "an Idempotency-Key has 1 to 128 characters of A-Z a-z 0-9 . _ : -");
         }
-    }
-
-    private String hash(Object request) {
-        return sha256(json(request));
     }
 
     private String json(Object value) {
@@ -120,25 +108,30 @@ public class Idempotency {
     }
 
     private static String seed(String owner, String key) {
-        return sha256(owner + "\n" + key).substring(0, 16);
+        return Sha256.hex(owner + "\n" + key).substring(0, 16);
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+    /**
+     * What a run of the work answers: the status code the answer has (kept to be given again to
+     * retries), where to follow up, and the body.
+     */
+    public record Answer<T>(int status, String location, T body) {
+
+        /** Handed on for later processing (202); {@code location} is where to follow it. */
+        public static <T> Answer<T> accepted(String location, T body) {
+            return new Answer<>(202, location, body);
+        }
+
+        /** Made at once (201); {@code location} is where it is. */
+        public static <T> Answer<T> created(String location, T body) {
+            return new Answer<>(201, location, body);
         }
     }
 
-    /** What the first request answered. */
-    public record Answer<T>(HttpStatus status, String location, T body) {
-        MutableHttpResponse<T> toResponse() {
-            MutableHttpResponse<T> r = HttpResponse.<T>status(status).body(body);
-            if (location != null) {
-                r.header("Location", location);
-            }
-            return r;
-        }
+    /**
+     * The answer to give a request: this run's or, when {@code replayed}, the first run's (its body
+     * then read back from storage as JSON).
+     */
+    public record Reply(int status, String location, Object body, boolean replayed) {
     }
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
  * {@code person} dimension (each worker's own evaluation); it is personal data and is not offered
  * here.
  */
-enum IndicatorDimension {
+public enum IndicatorDimension {
     AREA, DEPARTMENT, CATEGORY;
 
     /** The value of grid.indicators' {@code dimension} column and of the query parameter. */
-    String column() {
+    public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.citygrid.api.problem.Problem;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.DomainError.FieldError;
+import org.citygrid.api.errors.Malformed;
 import org.citygrid.model.indicator.AreaLevel;
 
 /**
@@ -24,7 +24,7 @@ import org.citygrid.model.indicator.AreaLevel;
  * @param to        last day, included
  * @param code      the one code of a daily series; null for the table of every code
  */
-record IndicatorQuery(IndicatorDimension dimension, String level, LocalDate from, LocalDate to, String code) {
+public record IndicatorQuery(IndicatorDimension dimension, String level, LocalDate from, LocalDate to, String code) {
 
     /** The indicator days are calendar days in China (docs/indicators.md), whatever the server's zone. */
     static final ZoneId DAYS_ZONE = ZoneId.of("Asia/Shanghai");
@@ -48,25 +48,25 @@ record IndicatorQuery(IndicatorDimension dimension, String level, LocalDate from
 
     private static IndicatorQuery parse(String dimension, String level, String from, String to, String code,
                                         boolean daily, Clock clock) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         IndicatorDimension dim = IndicatorDimension.parse(dimension).orElse(null);
         if (dim == null) {
-            errors.add(new Problem.FieldError("dimension", "one of area, department, category"));
+            errors.add(new FieldError("dimension", "one of area, department, category"));
         }
         String levelColumn = "";
         if (dim == IndicatorDimension.AREA) {
             if (level == null) {
-                errors.add(new Problem.FieldError("level", "required for dimension area: one of " + levels()));
+                errors.add(new FieldError("level", "required for dimension area: one of " + levels()));
             } else if (Arrays.stream(AreaLevel.values()).noneMatch(l -> l.name().equals(level))) {
-                errors.add(new Problem.FieldError("level", "one of " + levels()));
+                errors.add(new FieldError("level", "one of " + levels()));
             } else {
                 levelColumn = level;
             }
         } else if (dim != null && level != null) {
-            errors.add(new Problem.FieldError("level", "only for dimension area"));
+            errors.add(new FieldError("level", "only for dimension area"));
         }
         if (daily && (code == null || !CODE.matcher(code).matches())) {
-            errors.add(new Problem.FieldError("code", "required: 1 to 64 letters, digits, '.', '_', ':' or '-'"));
+            errors.add(new FieldError("code", "required: 1 to 64 letters, digits, '.', '_', ':' or '-'"));
         }
         LocalDate fromDay = day("from", from, errors);
         LocalDate toDay = day("to", to, errors);
@@ -78,9 +78,9 @@ record IndicatorQuery(IndicatorDimension dimension, String level, LocalDate from
                 fromDay = toDay.minusDays(DEFAULT_DAYS - 1);
             }
             if (fromDay.isAfter(toDay)) {
-                errors.add(new Problem.FieldError("from", "after to"));
+                errors.add(new FieldError("from", "after to"));
             } else if (ChronoUnit.DAYS.between(fromDay, toDay) + 1 > MAX_DAYS) {
-                errors.add(new Problem.FieldError("to", "at most " + MAX_DAYS + " days from " + fromDay));
+                errors.add(new FieldError("to", "at most " + MAX_DAYS + " days from " + fromDay));
             }
         }
         if (!errors.isEmpty()) {
@@ -94,14 +94,14 @@ record IndicatorQuery(IndicatorDimension dimension, String level, LocalDate from
         return from.datesUntil(to.plusDays(1)).toList();
     }
 
-    private static LocalDate day(String field, String value, List<Problem.FieldError> errors) {
+    private static LocalDate day(String field, String value, List<FieldError> errors) {
         if (value == null) {
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "a day as YYYY-MM-DD"));
+            errors.add(new FieldError(field, "a day as YYYY-MM-DD"));
             return null;
         }
     }
@@ -110,9 +110,9 @@ record IndicatorQuery(IndicatorDimension dimension, String level, LocalDate from
         return String.join(", ", Arrays.stream(AreaLevel.values()).map(Enum::name).toList());
     }
 
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
+    private static Malformed invalid(List<FieldError> errors) {
         String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        return new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query parameter",
+        return new Malformed("invalid-query", "Invalid query parameter",
                 detail, errors);
     }
 }

@@ -1,20 +1,20 @@
 package org.citygrid.api.kafka;
 
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Unavailable;
 import org.citygrid.model.cases.CaseCommand;
 import org.citygrid.model.intake.IntakeRecord;
 import org.citygrid.model.wire.WireCodec;
 
 /**
  * Writes intake records and case commands in grid-model's wire format (docs/wire-formats.md),
- * waiting for the broker's acknowledgement: the API answers 202 only for what Kafka holds.
+ * waiting for the broker's acknowledgement: the API answers 202 only for what Kafka holds. A broker
+ * that does not acknowledge in time is {@link Unavailable}: nothing was recorded, a retry may succeed.
  */
 @Singleton
 public class GridPublisher {
@@ -47,8 +47,8 @@ public class GridPublisher {
         }
     }
 
-    private static ProblemException unavailable(Exception e) {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Try again later",
+    private static Unavailable unavailable(Exception e) {
+        return new Unavailable("broker-unavailable", "Try again later",
                 "the request could not be handed to the case cycle (" + e.getClass().getSimpleName()
                         + "); nothing was recorded, retry with the same Idempotency-Key");
     }

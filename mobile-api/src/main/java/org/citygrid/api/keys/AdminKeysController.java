@@ -17,9 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.ogcapi.MapKeys;
 import org.citygrid.api.open311.ApiKeys;
-import org.citygrid.api.problem.ProblemException;
 
 /**
  * Administrators issue and revoke keys of other systems: read-only map keys to GIS desks (a department's QGIS, a
@@ -78,7 +78,7 @@ class AdminKeysController {
 
     private static HttpResponse<Void> revoked(boolean found, String id) {
         if (!found) {
-            throw ProblemException.notFound("no key " + id);
+            throw new NotFound("no key " + id);
         }
         return HttpResponse.noContent();
     }

@@ -3,7 +3,6 @@ package org.citygrid.api.notices;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,8 +21,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.errors.Invalid;
 import org.citygrid.api.idempotency.Idempotency;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.web.IdempotentResponses;
 import org.citygrid.model.cases.Role;
 
 /** Community notices: operators publish (and push to the community topic), residents read their community's. */
@@ -52,10 +52,8 @@ class NoticesController {
     HttpResponse<?> publish(@Header(Idempotency.HEADER) @Nullable String key, @Body @Valid NewNotice body,
                             Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
-        return idempotency.once(user.id(), key, body, seed -> {
-            Notice n = notices.publish("notice-" + seed, user, body.communityCode(), body.title(), body.body());
-            return new Idempotency.Answer<>(HttpStatus.CREATED, "/api/v1/notices", n);
-        });
+        return IdempotentResponses.of(idempotency.once(user.id(), key, body, seed -> Idempotency.Answer.created(
+                "/api/v1/notices", notices.publish("notice-" + seed, user, body.communityCode(), body.title(), body.body()))));
     }
 
     @Operation(summary = "Notices: a resident's own community; operators name one", security = @SecurityRequirement(name = "bearer"))
@@ -65,7 +63,7 @@ class NoticesController {
         CurrentUser user = CurrentUser.of(auth);
         String code = user.role() == Role.RESIDENT ? user.community() : community;
         if (code == null) {
-            throw ProblemException.invalidField("community", "name the community (12 digits)");
+            throw Invalid.field("community", "name the community (12 digits)");
         }
         return notices.of(code);
     }

@@ -23,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Malformed;
+import org.citygrid.api.errors.NotFound;
+import org.citygrid.api.map.Bbox;
+import org.citygrid.api.map.MapLayer;
 
 /**
  * OGC API - Features - Part 1: Core, with GeoJSON, over the read model's grids, cases and sensors,
@@ -114,7 +117,7 @@ class FeaturesController {
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : request.getParameters().names()) {
             if (!ITEMS_PARAMETERS.contains(name)) {
-                throw ProblemException.badRequest("unknown-parameter", "unknown query parameter '" + name
+                throw Malformed.request("unknown-parameter", "unknown query parameter '" + name
                         + "'; /items takes " + String.join(", ", ITEMS_PARAMETERS.stream().sorted().toList()));
             }
         }
@@ -122,7 +125,7 @@ class FeaturesController {
         String bboxText = request.getParameters().get("bbox");
         String datetime = request.getParameters().get("datetime");
         String after = request.getParameters().get("after");
-        Bbox bbox = Bbox.parse(bboxText);
+        Bbox bbox = Bbox.ofQuery(bboxText);
         TimeFilter time = TimeFilter.parse(datetime);
         int limit = limit(request.getParameters().get("limit"));
 
@@ -158,7 +161,7 @@ class FeaturesController {
     HttpResponse<String> feature(@PathVariable String collectionId, @PathVariable String featureId, HttpRequest<?> request) {
         MapLayer layer = layer(collectionId);
         String format = format(request);
-        String feature = store.byId(layer, featureId).orElseThrow(() -> ProblemException.notFound(
+        String feature = store.byId(layer, featureId).orElseThrow(() -> new NotFound(
                 "no feature '" + featureId + "' in collection " + layer.id()));
         ObjectNode body;
         try {
@@ -208,11 +211,11 @@ class FeaturesController {
     }
 
     private Links links(HttpRequest<?> request) {
-        return new Links(mapper, hosts.resolve(request), request);
+        return new Links(mapper, hosts.resolve(request), request.getParameters().get(MapKeys.QUERY_PARAMETER));
     }
 
     private static MapLayer layer(String id) {
-        return MapLayer.byId(id).orElseThrow(() -> ProblemException.notFound(
+        return MapLayer.byId(id).orElseThrow(() -> new NotFound(
                 "no collection '" + id + "'; the collections are grids, cases and sensors"));
     }
 
@@ -224,10 +227,10 @@ class FeaturesController {
         try {
             limit = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-limit", "limit=" + text + ": not a whole number");
+            throw Malformed.request("invalid-limit", "limit=" + text + ": not a whole number");
         }
         if (limit < 1) {
-            throw ProblemException.badRequest("invalid-limit", "limit=" + text + ": at least 1");
+            throw Malformed.request("invalid-limit", "limit=" + text + ": at least 1");
         }
         // Core: a limit above the maximum is not an error, the maximum applies
         return Math.min(limit, MAX_LIMIT);
@@ -242,7 +245,7 @@ class FeaturesController {
         if (f.equals("json")) {
             return MediaType.APPLICATION_JSON;
         }
-        throw ProblemException.badRequest("invalid-format", "f=" + f + ": the formats are geojson and json");
+        throw Malformed.request("invalid-format", "f=" + f + ": the formats are geojson and json");
     }
 
     private static String mediaType(String format) {

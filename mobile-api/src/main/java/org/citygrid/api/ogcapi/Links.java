@@ -3,7 +3,6 @@ package org.citygrid.api.ogcapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.http.HttpRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,10 +20,11 @@ final class Links {
     private final String key;
     private final ArrayNode links;
 
-    Links(ObjectMapper mapper, String host, HttpRequest<?> request) {
+    /** @param key the map key the request carried in its query, or null */
+    Links(ObjectMapper mapper, String host, String key) {
         this.mapper = mapper;
         this.base = host;
-        this.key = request.getParameters().get(MapKeys.QUERY_PARAMETER);
+        this.key = key;
         this.links = mapper.createArrayNode();
     }
 

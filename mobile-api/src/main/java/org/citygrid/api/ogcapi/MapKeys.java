@@ -1,12 +1,14 @@
 package org.citygrid.api.ogcapi;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.citygrid.api.support.HashedKeys;
+import org.citygrid.api.accesskeys.HashedKeys;
+import org.citygrid.api.accesskeys.KeyTable;
+import org.citygrid.model.hash.Sha256;
 
 /**
  * Read-only keys for the map services (features and tiles): random 256-bit keys, stored as SHA-256,
@@ -27,10 +29,10 @@ public class MapKeys {
     private final HashedKeys keys;
     private final VerifiedKeys verified;
 
-    MapKeys(DataSource dataSource, Clock clock,
+    MapKeys(@Named(KeyTable.MAP) KeyTable table, Clock clock,
             @Value("${citygrid.map-keys.cache-time:30s}") Duration cacheTime,
             @Value("${citygrid.map-keys.cache-size:1000}") int cacheSize) {
-        this.keys = new HashedKeys(dataSource, clock, "api.map_keys", "map-", "a map key");
+        this.keys = new HashedKeys(table, clock, "map-");
         this.verified = new VerifiedKeys(clock, cacheTime, cacheSize);
     }
 
@@ -45,7 +47,7 @@ public class MapKeys {
         if (key == null) {
             return Optional.empty();
         }
-        String hash = HashedKeys.sha256(key);
+        String hash = Sha256.hex(key);
         Optional<String> cached = verified.get(hash);
         if (cached.isPresent()) {
             return cached;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Malformed;
 
 /**
  * The {@code datetime} parameter as a half-open or closed range of instants: an RFC 3339 date-time
@@ -16,7 +16,7 @@ import org.citygrid.api.problem.ProblemException;
  * @param to          upper bound, or null
  * @param toExclusive whether {@code to} is excluded (a date's next midnight)
  */
-record TimeFilter(Instant from, Instant to, boolean toExclusive) {
+public record TimeFilter(Instant from, Instant to, boolean toExclusive) {
 
     static TimeFilter parse(String text) {
         if (text == null || text.isBlank()) {
@@ -64,7 +64,7 @@ record TimeFilter(Instant from, Instant to, boolean toExclusive) {
         }
     }
 
-    private static ProblemException invalid(String text, String why) {
-        return ProblemException.badRequest("invalid-datetime", "datetime=" + text + ": " + why);
+    private static Malformed invalid(String text, String why) {
+        return Malformed.request("invalid-datetime", "datetime=" + text + ": " + why);
     }
 }

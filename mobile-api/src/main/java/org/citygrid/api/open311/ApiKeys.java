@@ -1,10 +1,11 @@
 package org.citygrid.api.open311;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.citygrid.api.support.HashedKeys;
+import org.citygrid.api.accesskeys.HashedKeys;
+import org.citygrid.api.accesskeys.KeyTable;
 
 /** Open311 api_keys: random 256-bit keys, stored as SHA-256, looked up by hash. */
 @Singleton
@@ -12,8 +13,8 @@ public class ApiKeys {
 
     private final HashedKeys keys;
 
-    ApiKeys(DataSource dataSource, Clock clock) {
-        this.keys = new HashedKeys(dataSource, clock, "api.open311_keys", "o311-", "an api_key");
+    ApiKeys(@Named(KeyTable.OPEN311) KeyTable table, Clock clock) {
+        this.keys = new HashedKeys(table, clock, "o311-");
     }
 
     /** Creates a key for {@code client} and returns it: the only time it is visible. */

@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.citygrid.api.errors.Malformed;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.idempotency.Idempotency;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
@@ -66,7 +68,7 @@ class GeoReportController {
     @Operation(summary = "Open311 service discovery")
     @Get("/discovery.{format}")
     HttpResponse<String> discovery(@PathVariable String format) {
-        return Open311Format.of(format).object("discovery", fields(
+        return ok(Open311Format.of(format), f -> f.object("discovery", fields(
                 "changeset", "2026-03-01T00:00:00Z",
                 "contact", contact,
                 "key_service", "Ask a CityGrid administrator for an api_key (POST /api/v1/admin/open311-keys)",
@@ -75,7 +77,7 @@ class GeoReportController {
                         "url", baseUrl,
                         "changeset", "2026-03-01T00:00:00Z",
                         "type", "production",
-                        "formats", List.of("application/json", "text/xml")))));
+                        "formats", List.of("application/json", "text/xml"))))));
     }
 
     @Operation(summary = "Open311 service list: CityGrid's categories")
@@ -89,15 +91,15 @@ class GeoReportController {
                 "type", "realtime",
                 "keywords", String.join(",", c.keywords()),
                 "group", c.open311().group())).toList();
-        return Open311Format.of(format).list(HttpStatus.OK, "services", "service", services);
+        return ok(Open311Format.of(format), f -> f.list("services", "service", services));
     }
 
     @Operation(summary = "Open311 service definition (CityGrid's services have no extra attributes)")
     @Get("/services/{serviceCode}.{format}")
     HttpResponse<String> definition(@PathVariable String serviceCode, @PathVariable String format) {
         Open311Format f = Open311Format.of(format);
-        Category c = service(serviceCode, 404);
-        return f.object("service_definition", fields("service_code", c.open311().serviceCode(), "attributes", List.of()));
+        Category c = service(serviceCode, true);
+        return ok(f, x -> x.object("service_definition", fields("service_code", c.open311().serviceCode(), "attributes", List.of())));
     }
 
     @Operation(summary = "Open311 POST request (form-encoded, api_key required); answers with a token")
@@ -105,11 +107,11 @@ class GeoReportController {
     HttpResponse<String> create(@PathVariable String format, @Body Map<String, String> form,
                                 @Header(Idempotency.HEADER) @Nullable String idempotencyKey) {
         Open311Format f = Open311Format.of(format);
-        Category c = service(form.get("service_code"), 400);
+        Category c = service(form.get("service_code"), false);
         String token = intake.submit(form, c, idempotencyKey);
-        return f.list(HttpStatus.CREATED, "service_requests", "request", List.of(fields(
-                "token", token,
-                "service_notice", "Received. GET tokens/" + token + " gives the service_request_id once the case is placed.")));
+        return HttpResponse.status(HttpStatus.CREATED).contentType(f.contentType()).body(f.list("service_requests", "request",
+                List.of(fields("token", token,
+                        "service_notice", "Received. GET tokens/" + token + " gives the service_request_id once the case is placed."))));
     }
 
     @Operation(summary = "Open311 GET requests, newest first (default: the last 90 days, at most 1000)")
@@ -122,7 +124,7 @@ class GeoReportController {
                                   @Nullable @QueryValue("status") String status) {
         Open311Format f = Open311Format.of(format);
         List<String> caseIds = ids == null ? null : Arrays.stream(ids.split(",")).map(String::strip).toList();
-        String category = serviceCode == null ? null : service(serviceCode, 400).code().toString();
+        String category = serviceCode == null ? null : service(serviceCode, false).code().toString();
         Instant end = date("end_date", endDate);
         Instant start = date("start_date", startDate);
         if (caseIds == null && start == null) {
@@ -132,19 +134,19 @@ class GeoReportController {
             case "" -> null;
             case "open" -> true;
             case "closed" -> false;
-            default -> throw new Open311Exception(400, "status is open or closed");
+            default -> throw Malformed.request("invalid-status", "status is open or closed");
         };
         List<Map<String, Object>> found = readModel.search(caseIds, category, start, end, open, MAX_RESULTS).stream()
                 .map(this::request).toList();
-        return f.list(HttpStatus.OK, "service_requests", "request", found);
+        return ok(f, x -> x.list("service_requests", "request", found));
     }
 
     @Operation(summary = "Open311 GET one request")
     @Get("/requests/{id}.{format}")
     HttpResponse<String> request(@PathVariable String id, @PathVariable String format) {
         Open311Format f = Open311Format.of(format);
-        CaseRow c = readModel.byId(id).orElseThrow(() -> new Open311Exception(404, "no service request " + id));
-        return f.list(HttpStatus.OK, "service_requests", "request", List.of(request(c)));
+        CaseRow c = readModel.byId(id).orElseThrow(() -> new NotFound("no service request " + id));
+        return ok(f, x -> x.list("service_requests", "request", List.of(request(c))));
     }
 
     @Operation(summary = "Open311 GET service_request_id from a token")
@@ -152,11 +154,11 @@ class GeoReportController {
     HttpResponse<String> token(@PathVariable String token, @PathVariable String format) {
         Open311Format f = Open311Format.of(format);
         if (!intake.knows(token)) {
-            throw new Open311Exception(404, "no token " + token);
+            throw new NotFound("no token " + token);
         }
         String caseId = readModel.forIntake(token).map(CaseRow::caseId).orElse(null);
-        return f.list(HttpStatus.OK, "service_requests", "request", List.of(fields(
-                "service_request_id", caseId, "token", token)));
+        return ok(f, x -> x.list("service_requests", "request", List.of(fields(
+                "service_request_id", caseId, "token", token))));
     }
 
     private Map<String, Object> request(CaseRow c) {
@@ -181,12 +183,18 @@ class GeoReportController {
                 "media_url", "");
     }
 
-    private Category service(String serviceCode, int codeIfUnknown) {
+    /** The category of {@code serviceCode}; an unknown one is a 404 where the code is in the path, a 400 in a parameter. */
+    private Category service(String serviceCode, boolean inPath) {
         if (serviceCode == null || serviceCode.isBlank()) {
-            throw new Open311Exception(400, "service_code is required");
+            throw Malformed.request("invalid-service-code", "service_code is required");
         }
+        String unknown = "no service with service_code " + serviceCode;
         return catalogue.byServiceCode(serviceCode)
-                .orElseThrow(() -> new Open311Exception(codeIfUnknown, "no service with service_code " + serviceCode));
+                .orElseThrow(() -> inPath ? new NotFound(unknown) : Malformed.request("invalid-service-code", unknown));
+    }
+
+    private static HttpResponse<String> ok(Open311Format format, java.util.function.Function<Open311Format, String> body) {
+        return HttpResponse.ok(body.apply(format)).contentType(format.contentType());
     }
 
     private static Instant date(String name, String value) {
@@ -196,7 +204,7 @@ class GeoReportController {
         try {
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Open311Exception(400, name + " must be a w3c datetime such as 2026-03-01T00:00:00Z");
+            throw Malformed.request("invalid-date", name + " must be a w3c datetime such as 2026-03-01T00:00:00Z");
         }
     }
 }

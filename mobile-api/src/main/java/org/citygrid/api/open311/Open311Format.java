@@ -2,9 +2,6 @@ package org.citygrid.api.open311;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpResponse;
 import java.io.StringWriter;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.model.wire.WireJson;
 
 /**
@@ -19,7 +17,7 @@ import org.citygrid.model.wire.WireJson;
  * maps once and written either way: JSON as they are, XML with the spec's element names (a list is
  * an element per item, named by the singular given).
  */
-enum Open311Format {
+public enum Open311Format {
     JSON("application/json; charset=utf-8"),
     XML("text/xml; charset=utf-8");
 
@@ -35,18 +33,23 @@ enum Open311Format {
         return switch (extension == null ? "" : extension) {
             case "json" -> JSON;
             case "xml" -> XML;
-            default -> throw new Open311Exception(404, "unknown format '" + extension + "': use .json or .xml");
+            default -> throw new NotFound("unknown format '" + extension + "': use .json or .xml");
         };
     }
 
+    /** The media type of a body written in this format. */
+    public String contentType() {
+        return contentType;
+    }
+
     /** A list of items: {@code root} holds one {@code item} element per entry in XML. */
-    MutableHttpResponse<String> list(HttpStatus status, String root, String item, List<? extends Map<String, ?>> items) {
-        return HttpResponse.status(status).body(this == JSON ? json(items) : xml(root, item, items)).contentType(contentType);
+    String list(String root, String item, List<? extends Map<String, ?>> items) {
+        return this == JSON ? json(items) : xml(root, item, items);
     }
 
     /** A single document (discovery, service definition). */
-    MutableHttpResponse<String> object(String root, Map<String, ?> body) {
-        return HttpResponse.ok(this == JSON ? json(body) : xml(root, null, body)).contentType(contentType);
+    String object(String root, Map<String, ?> body) {
+        return this == JSON ? json(body) : xml(root, null, body);
     }
 
     private static String json(Object body) {
@@ -114,12 +117,17 @@ enum Open311Format {
     }
 
     /** The spec's error list, one error. */
-    MutableHttpResponse<String> error(int code, String description) {
-        return list(HttpStatus.valueOf(code), "errors", "error", List.of(fields("code", code, "description", description)));
+    public String error(int code, String description) {
+        return list("errors", "error", List.of(fields("code", code, "description", description)));
+    }
+
+    /** Whether {@code path} is a GeoReport v2 path, whose errors are answered in the spec's format. */
+    public static boolean isOpen311(String path) {
+        return path.startsWith("/open311/");
     }
 
     /** The format a request asked for by its path's extension; JSON when it names none or an unknown one. */
-    static Open311Format ofPath(String path) {
+    public static Open311Format ofPath(String path) {
         return path.endsWith(".xml") ? XML : JSON;
     }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.citygrid.api.accounts.CurrentUser;
-import org.citygrid.api.cases.CaseScope;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.api.readmodel.CaseScope;
 
 /**
  * Who may see a photo: the person who uploaded it, and whoever may see a case that carries it, by the

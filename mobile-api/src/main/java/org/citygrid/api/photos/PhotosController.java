@@ -1,6 +1,5 @@
 package org.citygrid.api.photos;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,9 +19,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import org.citygrid.api.accounts.CurrentUser;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.model.cases.Evidence;
 
 /**
@@ -36,16 +34,13 @@ import org.citygrid.model.cases.Evidence;
 class PhotosController {
 
     private final PhotoStore store;
+    private final PhotoUploads uploads;
     private final PhotoScope scope;
-    private final Clock clock;
-    private final int maxBytes;
 
-    PhotosController(PhotoStore store, PhotoScope scope, Clock clock,
-                     @Value("${citygrid.photos.max-bytes:8388608}") int maxBytes) {
+    PhotosController(PhotoStore store, PhotoUploads uploads, PhotoScope scope) {
         this.store = store;
+        this.uploads = uploads;
         this.scope = scope;
-        this.clock = clock;
-        this.maxBytes = maxBytes;
     }
 
     @Operation(summary = "Upload one photo (JPEG, PNG, WebP or HEIC; checked by content, not by name)",
@@ -54,23 +49,7 @@ class PhotosController {
     @Consumes({"image/jpeg", "image/png", "image/webp", "image/heic", MediaType.APPLICATION_OCTET_STREAM})
     HttpResponse<Evidence> upload(@Body byte[] content, @Header(HttpHeaders.CONTENT_TYPE) String declared,
                                   Authentication auth) {
-        if (content.length == 0) {
-            throw ProblemException.badRequest("empty-photo", "the photo is empty");
-        }
-        if (content.length > maxBytes) {
-            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "photo-too-large", "Photo too large",
-                    "a photo may have at most " + maxBytes + " bytes; this one has " + content.length);
-        }
-        ImageType real = ImageType.sniff(content).orElseThrow(() -> new ProblemException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-an-image", "Not an accepted image",
-                "the content is not a JPEG, PNG, WebP or HEIC image"));
-        ImageType.byMediaType(declared.split(";")[0].strip())
-                .filter(claimed -> claimed != real)
-                .ifPresent(claimed -> {
-                    throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-type-mismatch",
-                            "Photo type mismatch", "declared " + claimed.mediaType() + " but the content is " + real.mediaType());
-                });
-        Evidence photo = store.store(CurrentUser.of(auth).id(), real, content, clock.instant());
+        Evidence photo = uploads.upload(CurrentUser.of(auth).id(), content, declared);
         return HttpResponse.status(HttpStatus.CREATED).body(photo);
     }
 
@@ -82,7 +61,7 @@ class PhotosController {
         // out of scope answers exactly as "no such photo", so that a photo id reveals nothing
         PhotoStore.Photo photo = store.find(PhotoStore.REF_PREFIX + id)
                 .filter(p -> scope.sees(user, p))
-                .orElseThrow(() -> ProblemException.notFound("no photo " + id));
+                .orElseThrow(() -> new NotFound("no photo " + id));
         return HttpResponse.ok(photo.content()).contentType(photo.mediaType());
     }
 }

@@ -1,5 +1,8 @@
 package org.citygrid.api.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.http.HttpStatus;
@@ -8,11 +11,9 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.citygrid.api.open311.Open311Format;
 
 /**
  * Turns every error Micronaut itself answers (unknown route, wrong method, unreadable JSON, failed
@@ -28,12 +29,12 @@ final class ProblemResponses implements ErrorResponseProcessor<Object> {
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        if (context.getRequest().getPath().startsWith("/open311/")) {
+        if (Open311Format.isOpen311(context.getRequest().getPath())) {
             // GeoReport v2 clients expect the spec's error list, not problem details
             String description = context.getErrors().stream().map(Error::getMessage).filter(StringUtils::hasText)
                     .findFirst().orElse(status.getReason());
-            return (MutableHttpResponse<Object>) (MutableHttpResponse<?>) org.citygrid.api.open311.Open311Errors
-                    .answer(context.getRequest().getPath(), status.getCode(), description, response);
+            return (MutableHttpResponse<Object>) (MutableHttpResponse<?>) DomainErrors
+                    .open311(context.getRequest().getPath(), status.getCode(), description, response);
         }
         Throwable root = context.getRootCause().map(ProblemResponses::innermost).orElse(null);
         if (root instanceof JsonMappingException mapping && !(root instanceof UnrecognizedPropertyException)) {

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.NotFound;
 
 /**
  * A person's FCM registration tokens. Registering is an upsert, so a retried POST is harmless and
@@ -78,7 +78,7 @@ class DevicesController {
     @Status(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String token, Authentication auth) {
         if (!tokens.remove(token, CurrentUser.of(auth).id())) {
-            throw ProblemException.notFound("no device token of yours");
+            throw new NotFound("no device token of yours");
         }
     }
 }

@@ -3,18 +3,10 @@ package org.citygrid.api.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.citygrid.api.support.DataAccessException;
 
 /**
  * Sends a message to people (all their devices) or to a community topic, prunes tokens FCM calls
@@ -30,14 +22,14 @@ public class Notifier {
 
     private final PushGateway gateway;
     private final DeviceTokens tokens;
-    private final DataSource dataSource;
+    private final PushIntents intents;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    Notifier(PushGateway gateway, DeviceTokens tokens, DataSource dataSource, ObjectMapper mapper, Clock clock) {
+    Notifier(PushGateway gateway, DeviceTokens tokens, PushIntents intents, ObjectMapper mapper, Clock clock) {
         this.gateway = gateway;
         this.tokens = tokens;
-        this.dataSource = dataSource;
+        this.intents = intents;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -68,40 +60,19 @@ public class Notifier {
 
     /** The targets that already have an outcome other than FAILED for {@code messageKey}: one query per message. */
     private Set<String> servedBefore(String messageKey) {
-        if (messageKey == null) {
-            return Set.of();
-        }
-        String sql = "SELECT DISTINCT target FROM api.push_intents WHERE message_key = ? AND outcome <> 'FAILED'";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, messageKey);
-            Set<String> targets = new HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    targets.add(rs.getString(1));
-                }
-            }
-            return targets;
-        } catch (SQLException e) {
-            throw new DataAccessException("cannot look up earlier pushes of " + messageKey, e);
-        }
+        return messageKey == null ? Set.of() : intents.servedBefore(messageKey);
     }
 
     private void record(String messageKey, PushTarget target, String title, String body, Map<String, String> data,
                         PushGateway.Result result) {
-        String sql = "INSERT INTO api.push_intents (target, title, body, data, outcome, detail, created_at, message_key) "
-                + "VALUES (?,?,?,?::jsonb,?,?,?,?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, target.toString());
-            s.setString(2, title);
-            s.setString(3, body);
-            s.setString(4, mapper.writeValueAsString(data));
-            s.setString(5, result.outcome() == PushGateway.Outcome.TOKEN_DEAD ? "TOKEN_PRUNED" : result.outcome().name());
-            s.setString(6, result.detail());
-            s.setTimestamp(7, Timestamp.from(clock.instant()));
-            s.setString(8, messageKey);
-            s.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new DataAccessException("cannot record a push intent", e);
+        String outcome = result.outcome() == PushGateway.Outcome.TOKEN_DEAD ? "TOKEN_PRUNED" : result.outcome().name();
+        String json;
+        try {
+            json = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("push data that is not JSON: " + data, e);
         }
+        intents.record(messageKey, new PushIntents.Intent(0, target.toString(), title, body, outcome, result.detail(),
+                clock.instant()), json);
     }
 }

@@ -2,12 +2,11 @@ package org.citygrid.api.ratelimit;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import org.citygrid.api.problem.ProblemException;
+import org.citygrid.api.errors.Throttled;
 
 /** The two limits the API enforces, configured under {@code citygrid.rate-limits}. */
 @Factory
@@ -30,32 +29,11 @@ public class RateLimits {
         return new RateLimiter(limit, window, clock);
     }
 
-    /** Throws a 429 problem when {@code limiter} refuses {@code key}. */
+    /** Throws {@link Throttled} (429) when {@code limiter} refuses {@code key}; {@code what} names the counted calls. */
     public static void check(RateLimiter limiter, String key, String what) {
         Duration wait = limiter.acquire(key);
         if (!wait.isZero()) {
-            throw new TooManyRequests(what, wait);
-        }
-    }
-
-    /** 429 with the seconds to wait, which the handler also puts in Retry-After. */
-    public static final class TooManyRequests extends ProblemException {
-        private static final long serialVersionUID = 1L;
-        private final long retryAfterSeconds;
-
-        TooManyRequests(String what, Duration wait) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                    "too many " + what + "; try again in " + Math.max(1, wait.toSeconds()) + " s");
-            this.retryAfterSeconds = Math.max(1, wait.toSeconds());
-        }
-
-        @Override
-        public java.util.Map<String, String> headers() {
-            return java.util.Map.of("Retry-After", Long.toString(retryAfterSeconds));
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+            throw new Throttled(what, wait);
         }
     }
 }

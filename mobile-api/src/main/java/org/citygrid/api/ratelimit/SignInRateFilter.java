@@ -2,12 +2,12 @@ package org.citygrid.api.ratelimit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import jakarta.inject.Named;
-import org.citygrid.api.problem.Problem;
+import org.citygrid.api.errors.Throttled;
+import org.citygrid.api.problem.DomainErrors;
 
 /**
  * Sign-in and resident sign-up are counted per client address before the password check runs, so a
@@ -24,7 +24,7 @@ final class SignInRateFilter {
 
     @RequestFilter
     @Nullable
-    MutableHttpResponse<Problem> limit(HttpRequest<?> request) {
+    MutableHttpResponse<?> limit(HttpRequest<?> request) {
         if (!"POST".equals(request.getMethodName())) {
             return null;
         }
@@ -32,11 +32,8 @@ final class SignInRateFilter {
         try {
             RateLimits.check(limiter, client, "sign-in attempts");
             return null;
-        } catch (RateLimits.TooManyRequests e) {
-            MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status())
-                    .body(e.toProblem(request.getPath())).contentType(Problem.MEDIA_TYPE);
-            e.headers().forEach(response::header);
-            return response;
+        } catch (Throttled e) {
+            return DomainErrors.response(request.getPath(), e);
         }
     }
 }

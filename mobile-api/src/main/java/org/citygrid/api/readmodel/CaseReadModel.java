@@ -3,6 +3,7 @@ package org.citygrid.api.readmodel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.citygrid.model.cases.CaseEvent;
 
 /**
  * The queries the API runs against cloud-backend's read model (schema grid). An interface so that
@@ -16,6 +17,9 @@ public interface CaseReadModel {
     Optional<CaseRow> forIntake(String intakeId);
 
     List<TimelineEntry> timeline(String caseId);
+
+    /** The case's events in version order, as the case cycle wrote them (grid.case_events.event). */
+    List<CaseEvent> events(String caseId);
 
     /**
      * Cases on which {@code actorId} attached the photo {@code ref} to a step (a handler's or a

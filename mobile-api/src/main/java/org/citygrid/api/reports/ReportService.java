@@ -1,6 +1,5 @@
 package org.citygrid.api.reports;
 
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -9,17 +8,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.errors.Forbidden;
+import org.citygrid.api.errors.Invalid;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.idempotency.Idempotency;
 import org.citygrid.api.kafka.GridPublisher;
 import org.citygrid.api.photos.PhotoStore;
-import org.citygrid.api.problem.ProblemException;
 import org.citygrid.api.ratelimit.RateLimiter;
 import org.citygrid.api.ratelimit.RateLimits;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
-import org.citygrid.api.support.CityArea;
-import org.citygrid.api.support.PlainText;
-import org.citygrid.api.support.Positions;
+import org.citygrid.api.validation.CityArea;
+import org.citygrid.api.validation.PlainText;
+import org.citygrid.api.validation.Positions;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.Evidence;
 import org.citygrid.model.cases.Role;
@@ -58,7 +59,8 @@ public class ReportService {
         this.clock = clock;
     }
 
-    public io.micronaut.http.MutableHttpResponse<?> submit(CurrentUser user, String key, NewReport body) {
+    /** Runs {@code body} once per Idempotency-Key of its sender; 202 with where to follow it. */
+    public Idempotency.Reply submit(CurrentUser user, String key, NewReport body) {
         return submit(user, key, body, false);
     }
 
@@ -66,11 +68,11 @@ public class ReportService {
      * A community service request (repair, certificate, appointment...) travels like a report, with a
      * service category, so the case cycle files, dispatches and times it the same way.
      */
-    public io.micronaut.http.MutableHttpResponse<?> submitServiceRequest(CurrentUser user, String key, NewReport body) {
+    public Idempotency.Reply submitServiceRequest(CurrentUser user, String key, NewReport body) {
         return submit(user, key, body, true);
     }
 
-    private io.micronaut.http.MutableHttpResponse<?> submit(CurrentUser user, String key, NewReport body, boolean service) {
+    private Idempotency.Reply submit(CurrentUser user, String key, NewReport body, boolean service) {
         return idempotency.once(user.id(), key, body, seed -> {
             // counted only for new requests: a retried report is not a second report
             RateLimits.check(rateLimiter, user.id(), "reports");
@@ -78,7 +80,7 @@ public class ReportService {
             publisher.intake(record);
             reports.insert(record, clock.instant());
             String follow = (service ? "/api/v1/service-requests/" : "/api/v1/reports/") + record.intakeId();
-            return new Idempotency.Answer<>(HttpStatus.ACCEPTED, follow, new Accepted(record.intakeId(), "SUBMITTED", follow));
+            return Idempotency.Answer.accepted(follow, new Accepted(record.intakeId(), "SUBMITTED", follow));
         });
     }
 
@@ -90,16 +92,16 @@ public class ReportService {
         List<String> refs = body.photos() == null ? List.of() : body.photos();
         List<Evidence> media = photos.ownedBy(user.id(), refs);
         if (media.size() != refs.size()) {
-            throw ProblemException.invalidField("photos", "every photo must be one you uploaded with POST /api/v1/photos");
+            throw Invalid.field("photos", "every photo must be one you uploaded with POST /api/v1/photos");
         }
         Instant now = clock.instant();
         Instant observedAt = body.observedAt() == null ? now : body.observedAt();
         if (observedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.invalidField("observedAt", "lies in the future");
+            throw Invalid.field("observedAt", "lies in the future");
         }
         boolean anonymous = Boolean.TRUE.equals(body.anonymous());
         if (anonymous && user.role() != Role.RESIDENT) {
-            throw ProblemException.invalidField("anonymous", "only residents report anonymously");
+            throw Invalid.field("anonymous", "only residents report anonymously");
         }
         return IntakeRecord.report(intakeId, channel(user.role()), "mobile-api", observedAt,
                 category.code().toString(), where, description, user.id(), anonymous, media);
@@ -110,15 +112,15 @@ public class ReportService {
         try {
             category = catalogue.byCode(code);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("categoryCode", e.getMessage());
+            throw Invalid.field("categoryCode", e.getMessage());
         }
-        Category c = category.orElseThrow(() -> ProblemException.invalidField("categoryCode", "no category " + code));
+        Category c = category.orElseThrow(() -> Invalid.field("categoryCode", "no category " + code));
         if (c.kind() == CategoryKind.SERVICE && !service) {
-            throw ProblemException.invalidField("categoryCode",
+            throw Invalid.field("categoryCode",
                     code + " is a community service: ask for it with POST /api/v1/service-requests");
         }
         if (c.kind() != CategoryKind.SERVICE && service) {
-            throw ProblemException.invalidField("categoryCode",
+            throw Invalid.field("categoryCode",
                     code + " is a problem category: report it with POST /api/v1/reports");
         }
         return c;
@@ -130,8 +132,7 @@ public class ReportService {
             case GRID_WORKER -> Channel.PATROL;
             // an operator types in what a caller told the 12345 hotline
             case OPERATOR -> Channel.HOTLINE;
-            default -> throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    role + " does not report problems");
+            default -> throw Forbidden.because(role + " does not report problems");
         };
     }
 
@@ -146,7 +147,7 @@ public class ReportService {
     public ReportView one(CurrentUser user, String reportId) {
         ReportRepository.StoredReport r = reports.byId(reportId)
                 .filter(s -> s.reporterId().equals(user.id()))
-                .orElseThrow(() -> ProblemException.notFound("no report " + reportId + " of yours"));
+                .orElseThrow(() -> new NotFound("no report " + reportId + " of yours"));
         CaseRow c = readModel.forIntake(reportId).orElse(null);
         return ReportView.of(r, c, c == null ? List.of() : readModel.timeline(c.caseId()));
     }

@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.idempotency.Idempotency;
+import org.citygrid.api.web.IdempotentResponses;
 
 /** Residents' and patrollers' reports; operators enter hotline calls the same way. */
 @Controller("/api/v1/reports")
@@ -38,7 +39,7 @@ class ReportsController {
     @Secured({"RESIDENT", "GRID_WORKER", "OPERATOR"})
     HttpResponse<?> create(@Header(Idempotency.HEADER) @Nullable String key, @Body @Valid NewReport body,
                            Authentication auth) {
-        return service.submit(CurrentUser.of(auth), key, body);
+        return IdempotentResponses.of(service.submit(CurrentUser.of(auth), key, body));
     }
 
     @Operation(summary = "My reports, newest first, with the state of the case each became",

@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.idempotency.Idempotency;
+import org.citygrid.api.web.IdempotentResponses;
 
 /** Residents' community service requests (the catalogue's S categories): repairs, certificates, appointments. */
 @Controller("/api/v1/service-requests")
@@ -37,7 +38,7 @@ class ServiceRequestsController {
     @Post
     HttpResponse<?> create(@Header(Idempotency.HEADER) @Nullable String key, @Body @Valid NewReport body,
                            Authentication auth) {
-        return service.submitServiceRequest(CurrentUser.of(auth), key, body);
+        return IdempotentResponses.of(service.submitServiceRequest(CurrentUser.of(auth), key, body));
     }
 
     @Operation(summary = "My service requests with their status", security = @SecurityRequirement(name = "bearer"))

@@ -9,9 +9,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.citygrid.api.errors.Malformed;
+import org.citygrid.api.errors.NotFound;
+import org.citygrid.api.map.MapLayer;
 import org.citygrid.api.ogcapi.MapKeys;
-import org.citygrid.api.ogcapi.MapLayer;
-import org.citygrid.api.problem.ProblemException;
 
 /**
  * Mapbox vector tiles of grids, cases and sensors in the XYZ scheme (Web Mercator, y from the north),
@@ -37,7 +38,7 @@ class TilesController {
     @Get("/{layer}/{z}/{x}/{y}.mvt")
     HttpResponse<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
                               @PathVariable String y) {
-        MapLayer mapLayer = MapLayer.byId(layer).orElseThrow(() -> ProblemException.notFound(
+        MapLayer mapLayer = MapLayer.byId(layer).orElseThrow(() -> new NotFound(
                 "no tile layer '" + layer + "'; the layers are grids, cases and sensors"));
         int zoom = number("z", z, 0, MAX_ZOOM);
         int max = (1 << zoom) - 1;
@@ -55,10 +56,10 @@ class TilesController {
         try {
             value = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-tile", name + "=" + text + ": not a whole number");
+            throw Malformed.request("invalid-tile", name + "=" + text + ": not a whole number");
         }
         if (value < min || value > max) {
-            throw ProblemException.badRequest("invalid-tile", name + "=" + text + ": outside " + min + ".." + max
+            throw Malformed.request("invalid-tile", name + "=" + text + ": outside " + min + ".." + max
                     + (name.equals("z") ? "" : " at this zoom"));
         }
         return value;

@@ -3,8 +3,8 @@ package org.citygrid.api.accounts
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.TestStack
 import org.citygrid.model.cases.Role
 
 @MicronautTest

@@ -1,11 +1,11 @@
 package org.citygrid.api.accounts
 
-import org.citygrid.api.support.ReadModelSchema
 import io.micronaut.context.ApplicationContext
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.runtime.server.EmbeddedServer
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.ReadModelSchema
+import org.citygrid.api.testkit.TestStack
 import org.citygrid.devstack.Devstack
 import spock.lang.Specification
 

@@ -5,7 +5,7 @@ import groovy.json.JsonSlurper
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 import org.citygrid.api.accounts.AccountService
-import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.testkit.ReadModelFixture
 import org.citygrid.model.cases.Role
 
 import java.net.http.HttpClient

@@ -2,7 +2,7 @@ package org.citygrid.api.bench
 
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.TestStack
 
 /**
  * What the benchmarks share: running as a main class under exec:java, and the API started on

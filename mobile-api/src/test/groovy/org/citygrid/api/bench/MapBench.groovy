@@ -1,13 +1,7 @@
 package org.citygrid.api.bench
 
-import org.citygrid.api.support.ReadModelSchema
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
-import org.citygrid.api.ogcapi.BenchQueries
-import org.citygrid.api.ogcapi.MapKeys
-import org.citygrid.api.ogcapi.MapLayer
-import org.citygrid.devstack.Devstack
-
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -18,6 +12,11 @@ import java.util.concurrent.Executors
 import java.util.concurrent.ThreadLocalRandom
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.atomic.AtomicLong
+import org.citygrid.api.map.MapLayer
+import org.citygrid.api.ogcapi.BenchQueries
+import org.citygrid.api.ogcapi.MapKeys
+import org.citygrid.api.testkit.ReadModelSchema
+import org.citygrid.devstack.Devstack
 
 /**
  * Map services under load with one million cases in PostGIS: bbox items and vector tiles over HTTP

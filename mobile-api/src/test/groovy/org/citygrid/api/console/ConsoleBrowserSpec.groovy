@@ -4,11 +4,10 @@ import io.micronaut.http.HttpRequest
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
-import org.citygrid.api.push.PushSpec
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.ReadModelFixture
-import org.citygrid.api.support.TestStack
-import org.citygrid.api.support.Topics
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.ReadModelFixture
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange
@@ -199,7 +198,7 @@ class ConsoleBrowserSpec extends ApiSpec {
                         now.plusSeconds(3600)))
         ReadModelFixture.insertEvent(caseId, 1, 'Reported', "intake:${response.body().id}", changeFields(reported),
                 'system:case-cycle', 'SYSTEM')
-        PushSpec.publish(reported)
+        Topics.publish(reported)
 
         then:
         response.status.code == 202
@@ -536,7 +535,7 @@ class ConsoleBrowserSpec extends ApiSpec {
                 deadline: now.plusSeconds(3600), pendingExtension: pendingExtension)
         ReadModelFixture.insertEvent(onCase, version, change.class.simpleName, commandId, changeFields(event),
                 actor.id(), actor.role().name())
-        PushSpec.publish(event)
+        Topics.publish(event)
     }
 
     /** The case cycle acting on its own or for someone other than the operator (a handler, a checker). */

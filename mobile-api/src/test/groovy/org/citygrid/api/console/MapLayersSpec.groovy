@@ -5,8 +5,8 @@ import io.micronaut.http.HttpRequest
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.ReadModelFixture
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 

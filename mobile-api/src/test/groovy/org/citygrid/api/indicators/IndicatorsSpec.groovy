@@ -2,8 +2,8 @@ package org.citygrid.api.indicators
 
 import io.micronaut.test.annotation.MockBean
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.ReadModelFixture
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 

@@ -8,8 +8,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer
 import org.apache.kafka.common.TopicPartition
 import org.apache.kafka.common.serialization.ByteArrayDeserializer
 import org.apache.kafka.common.serialization.StringDeserializer
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.TestStack
 import org.citygrid.devstack.FreePorts
 import org.citygrid.devstack.kafka.KafkaBroker
 import org.citygrid.model.cases.Role

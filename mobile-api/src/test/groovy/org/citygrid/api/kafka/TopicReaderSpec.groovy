@@ -2,8 +2,8 @@ package org.citygrid.api.kafka
 
 import java.time.Duration
 import java.util.concurrent.CopyOnWriteArrayList
-import org.citygrid.api.support.TestStack
-import org.citygrid.api.support.Topics
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.devstack.Devstack
 import spock.lang.Specification
 import spock.util.concurrent.PollingConditions

@@ -3,10 +3,10 @@ package org.citygrid.api.live
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
-import org.citygrid.api.push.PushSpec
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.LiveStream
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.LiveStream
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.model.wire.WireCodec
 import org.apache.kafka.clients.producer.KafkaProducer
 import org.apache.kafka.clients.producer.ProducerConfig
@@ -37,7 +37,7 @@ class LiveSpec extends ApiSpec {
         String caseId = "110101001001023-260302-live${System.nanoTime() % 100000}"
 
         when:
-        PushSpec.publish(new CaseEvent(caseId, 3, Instant.parse('2026-03-02T01:20:00Z'), Actor.of('operator-1', Role.OPERATOR),
+        Topics.publish(new CaseEvent(caseId, 3, Instant.parse('2026-03-02T01:20:00Z'), Actor.of('operator-1', Role.OPERATOR),
                 'cmd-live-1', new CaseChange.Dispatched('DRAINAGE', 'handler-12', 'rain-water cover', false,
                 Instant.parse('2026-03-03T03:20:00Z'))))
         def seen = lines.until(caseId)

@@ -1,5 +1,8 @@
 package org.citygrid.api.ogcapi
 
+import org.citygrid.api.map.Bbox
+import org.citygrid.api.map.MapLayer
+
 /** The queries of an /items first page, issued straight through the store: MapBench's JDBC baseline. */
 class BenchQueries {
 

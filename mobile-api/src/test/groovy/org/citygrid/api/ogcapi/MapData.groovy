@@ -1,12 +1,11 @@
 package org.citygrid.api.ogcapi
 
-import org.citygrid.api.support.ReadModelSchema
-import org.citygrid.api.support.TestStack
-import org.citygrid.devstack.Devstack
-
 import java.sql.Connection
 import java.sql.Timestamp
 import java.time.Instant
+import org.citygrid.api.testkit.ReadModelSchema
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.devstack.Devstack
 
 /**
  * A database of its own for the map specs (the other specs add cases to the shared one as they run,

@@ -3,7 +3,7 @@ package org.citygrid.api.ogcapi
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.annotation.MockBean
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.SettableClock
+import org.citygrid.api.testkit.SettableClock
 import org.citygrid.model.cases.Role
 
 import java.time.Clock

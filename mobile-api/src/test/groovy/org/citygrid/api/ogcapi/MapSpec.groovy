@@ -4,7 +4,7 @@ import groovy.json.JsonSlurper
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.HttpResponse
 import io.micronaut.http.client.exceptions.HttpClientResponseException
-import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.testkit.ApiSpec
 
 /** Base of the map specs: the API on the map database, map keys, and answers read as bytes and JSON. */
 abstract class MapSpec extends ApiSpec {

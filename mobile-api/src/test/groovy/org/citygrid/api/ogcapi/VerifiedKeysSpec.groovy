@@ -1,6 +1,6 @@
 package org.citygrid.api.ogcapi
 
-import org.citygrid.api.support.SettableClock
+import org.citygrid.api.testkit.SettableClock
 import spock.lang.Specification
 
 import java.time.Duration

@@ -1,8 +1,8 @@
 package org.citygrid.api.photos
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.ReadModelFixture
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 

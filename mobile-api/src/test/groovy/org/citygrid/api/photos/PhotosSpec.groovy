@@ -2,9 +2,9 @@ package org.citygrid.api.photos
 
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.Images
-import org.citygrid.api.support.TestStack
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.Images
+import org.citygrid.api.testkit.TestStack
 import org.citygrid.model.cases.Role
 
 @MicronautTest

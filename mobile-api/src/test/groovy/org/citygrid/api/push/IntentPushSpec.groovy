@@ -2,11 +2,11 @@ package org.citygrid.api.push
 
 import groovy.json.JsonOutput
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.FakeFcm
-import org.citygrid.api.support.ApiSpec.TestUser
-import org.citygrid.api.support.TestStack
-import org.citygrid.api.support.Topics
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.FakeFcm
+import org.citygrid.api.testkit.ApiSpec.TestUser
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 import spock.util.concurrent.PollingConditions
@@ -25,12 +25,7 @@ class IntentPushSpec extends ApiSpec {
 
     @Override
     Map<String, String> getProperties() {
-        super.properties + ['test.fake-fcm-credentials'     : 'true',
-                            'citygrid.push.project-id'      : 'citygrid-test',
-                            'citygrid.push.fcm-url'         : fcm.url(),
-                            'citygrid.push.intents.enabled' : 'true',
-                            'citygrid.push.intents.start'   : 'earliest',
-                            'citygrid.push.intents.group'   : "intent-push-spec-${UUID.randomUUID()}".toString()]
+        super.properties + fcm.apiProperties('citygrid.push.intents')
     }
 
     def cleanupSpec() {

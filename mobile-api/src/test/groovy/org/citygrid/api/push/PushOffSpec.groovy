@@ -1,7 +1,7 @@
 package org.citygrid.api.push
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
+import org.citygrid.api.testkit.ApiSpec
 import org.citygrid.model.cases.Role
 
 /** Without Firebase credentials nothing is pushed, and operators still see what would have been. */

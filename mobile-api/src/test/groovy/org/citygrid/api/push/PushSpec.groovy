@@ -1,16 +1,15 @@
 package org.citygrid.api.push
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.FakeFcm
-import org.citygrid.api.support.ReadModelFixture
-import org.citygrid.api.support.TestStack
-import org.citygrid.api.support.Topics
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.FakeFcm
+import org.citygrid.api.testkit.ReadModelFixture
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.Role
-import org.citygrid.model.wire.WireCodec
 import spock.lang.Shared
 import spock.util.concurrent.PollingConditions
 
@@ -25,12 +24,7 @@ class PushSpec extends ApiSpec {
 
     @Override
     Map<String, String> getProperties() {
-        super.properties + ['test.fake-fcm-credentials'         : 'true',
-                            'citygrid.push.project-id'          : 'citygrid-test',
-                            'citygrid.push.fcm-url'             : fcm.url(),
-                            'citygrid.push.case-events.enabled' : 'true',
-                            'citygrid.push.case-events.start'   : 'earliest',
-                            'citygrid.push.case-events.group'   : "push-spec-${UUID.randomUUID()}".toString()]
+        super.properties + fcm.apiProperties('citygrid.push.case-events')
     }
 
     def cleanupSpec() {
@@ -80,7 +74,7 @@ class PushSpec extends ApiSpec {
         def c = ReadModelFixture.insertCase(reporterId: resident.id, state: 'FILED')
 
         when: 'cloud-backend records the filing on grid.case-events'
-        publish(new CaseEvent(c.caseId, 2, Instant.parse('2026-03-02T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
+        Topics.publish(new CaseEvent(c.caseId, 2, Instant.parse('2026-03-02T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
                 'cmd-file-9', new CaseChange.Filed('meets criteria', false, Instant.parse('2026-03-02T03:10:00Z'))))
 
         then:
@@ -102,9 +96,9 @@ class PushSpec extends ApiSpec {
                 Instant.parse('2026-03-03T03:20:00Z')))
 
         when: 'the event is delivered twice, then the next one once'
-        publish(dispatched)
-        publish(dispatched)
-        publish(new CaseEvent(c.caseId, 4, Instant.parse('2026-03-02T02:20:00Z'), Actor.handler('handler-1', 'DRAINAGE'),
+        Topics.publish(dispatched)
+        Topics.publish(dispatched)
+        Topics.publish(new CaseEvent(c.caseId, 4, Instant.parse('2026-03-02T02:20:00Z'), Actor.handler('handler-1', 'DRAINAGE'),
                 'cmd-accept-7', new CaseChange.Accepted('handler-1')))
 
         then:
@@ -123,7 +117,7 @@ class PushSpec extends ApiSpec {
         def c = ReadModelFixture.insertCase(reporterId: resident.id, state: 'CLOSED')
 
         when:
-        publish(new CaseEvent(c.caseId, 9, Instant.parse('2026-03-03T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
+        Topics.publish(new CaseEvent(c.caseId, 9, Instant.parse('2026-03-03T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
                 'cmd-close-9', new CaseChange.Closed('fixed')))
 
         then:
@@ -152,9 +146,5 @@ class PushSpec extends ApiSpec {
         then:
         removed.status.code == 204
         get(worker, '/api/v1/devices').body() == []
-    }
-
-    static void publish(CaseEvent event) {
-        Topics.send(TestStack.CASE_EVENTS, event.caseId(), WireCodec.events().write(event))
     }
 }

@@ -1,10 +1,10 @@
 package org.citygrid.api.reports
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.ReadModelFixture
-import org.citygrid.api.support.TestStack
-import org.citygrid.api.support.Topics
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.ReadModelFixture
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.cases.Role
 import org.citygrid.model.wire.WireCodec
@@ -41,30 +41,6 @@ class ReportsSpec extends ApiSpec {
         intake.anonymous()
         intake.media()*.ref() == [photo]
         intake.media()*.mediaType() == ['image/jpeg']
-    }
-
-    def "a GCJ-02 position from a Chinese phone map is converted to WGS 84 before it is sent"() {
-        given:
-        def resident = user(Role.RESIDENT)
-
-        when:
-        def id = post(resident, '/api/v1/reports', report(position: [lon: 116.40949, lat: 39.91589, crs: 'gcj02'])).body().id
-        def intake = WireCodec.intake().read(Topics.withKey(TestStack.INTAKE, id)[0].value())
-
-        then: 'GCJ-02 is offset by a few hundred metres to the south-east of WGS 84 around Beijing'
-        Math.abs(intake.position().lon() - 116.40325) < 0.0005
-        Math.abs(intake.position().lat() - 39.91449) < 0.0005
-    }
-
-    def "a grid worker's report travels as a patrol report"() {
-        given:
-        def worker = user(Role.GRID_WORKER, [grids: ['110101001001023']])
-
-        when:
-        def id = post(worker, '/api/v1/reports', report()).body().id
-
-        then:
-        WireCodec.intake().read(Topics.withKey(TestStack.INTAKE, id)[0].value()).channel() == Channel.PATROL
     }
 
     def "a retried report with the same Idempotency-Key gets the first answer and sends nothing new"() {

@@ -1,9 +1,9 @@
 package org.citygrid.api.reports
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.TestStack
-import org.citygrid.api.support.Topics
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.TestStack
+import org.citygrid.api.testkit.Topics
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.cases.Role
 import org.citygrid.model.wire.WireCodec

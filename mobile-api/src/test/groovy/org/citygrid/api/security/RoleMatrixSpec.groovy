@@ -6,9 +6,9 @@ import jakarta.inject.Inject
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.citygrid.api.ogcapi.MapKeys
 import org.citygrid.api.open311.ApiKeys
-import org.citygrid.api.support.ApiSpec
-import org.citygrid.api.support.Images
-import org.citygrid.api.support.ReadModelFixture
+import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.api.testkit.Images
+import org.citygrid.api.testkit.ReadModelFixture
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 
