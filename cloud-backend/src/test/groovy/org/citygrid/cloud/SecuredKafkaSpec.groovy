@@ -2,6 +2,7 @@ package org.citygrid.cloud
 
 import java.nio.file.Files
 import java.nio.file.Path
+import org.citygrid.cloud.config.CaseCycleSettings
 import org.citygrid.cloud.testkit.LiveCaseCycle
 import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.devstack.FreePorts

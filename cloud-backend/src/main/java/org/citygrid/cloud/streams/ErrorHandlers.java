@@ -21,8 +21,8 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  *
  * <p>What is not the record's fault still fails the task, which stops the case cycle and its process
  * (a supervisor restarts it; exactly-once loses nothing): Kafka's own exceptions (a state store that
- * cannot be written, a fenced producer), and any write to the application's changelogs and
- * repartition topics, which cannot be skipped without breaking the state.
+ * cannot be written, a fenced producer), a write Kafka refuses, and any write to the application's
+ * changelogs and repartition topics, which cannot be skipped without breaking the state.
  *
  * <p>The case processors retry and set aside records themselves ({@code CaseTask}); these handlers
  * catch what fails elsewhere: the stateless steps, the indicator sums, reading the internal topics.
@@ -83,8 +83,11 @@ public final class ErrorHandlers {
     }
 
     /**
-     * An output record Kafka refuses for a reason of its own (too large for its topic, not serialisable)
-     * is set aside with the input record that made it; Kafka's retriable errors are retried.
+     * An output that cannot be serialised is set aside with the input record that made it. A write Kafka
+     * refuses is not: under exactly-once it has already doomed the task's transaction (the producer is in
+     * an error state), and the handler is called on the producer's network thread, where writing a dead
+     * letter would wait for metadata that thread itself must fetch. Kafka's retriable errors are retried;
+     * any other refusal fails the task, and the process exits saying why.
      */
     public static final class Production implements ProductionExceptionHandler {
         private DeadLetters letters;
@@ -96,27 +99,19 @@ public final class ErrorHandlers {
 
         @Override
         public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception e) {
-            if (e instanceof RetriableException) {
-                return Response.retry();
-            }
-            return setAside(context, record, e);
+            return e instanceof RetriableException ? Response.retry() : Response.fail();
         }
 
         @Override
         @SuppressWarnings("rawtypes")
         public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception e,
                                                  SerializationExceptionOrigin origin) {
-            return setAside(context, record, e);
-        }
-
-        private Response setAside(ErrorHandlerContext context, ProducerRecord<?, ?> record, Exception e) {
-            if (internal(record.topic()) || e instanceof org.apache.kafka.common.errors.ProducerFencedException
-                    || e instanceof org.apache.kafka.common.errors.AuthorizationException) {
+            if (internal(record.topic())) {
                 return Response.fail();
             }
             return Response.resume(List.of(letters.record(letters.letter("production", source(context), context.partition(),
                     context.offset(), DeadLetters.text(context.sourceRawKey()), context.sourceRawValue(),
-                    "could not write its output to " + record.topic() + ": " + DeadLetters.reason(e), 1))));
+                    "cannot write its output to " + record.topic() + ": " + DeadLetters.reason(e), 1))));
         }
 
         /** The application's changelogs and repartition topics: skipping a write there breaks the state. */
