@@ -1,11 +1,21 @@
 package org.citygrid.cloud;
 
-import java.time.Duration;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.citygrid.cloud.config.CaseCycleSettings;
 import org.citygrid.cloud.geocode.GridLocator;
+import org.citygrid.cloud.health.Health;
+import org.citygrid.cloud.health.HttpEndpoints;
+import org.citygrid.cloud.metrics.CaseCycleMetrics;
+import org.citygrid.cloud.readmodel.CaseCountGauges;
 import org.citygrid.cloud.readmodel.Projection;
 import org.citygrid.cloud.readmodel.ReadModelDatabase;
+import org.citygrid.cloud.streams.CaseCycleStreams;
 import org.citygrid.model.category.CatalogueCaseRules;
 import org.citygrid.model.category.CategoryCatalogue;
 import org.citygrid.model.worktime.WorkingCalendar;
@@ -14,79 +24,138 @@ import org.slf4j.LoggerFactory;
 
 /**
  * cloud-backend as one running thing: the topics, the Streams application that runs the case
- * cycle, and the projection into PostGIS, started in that order and stopped in reverse.
+ * cycle, the projection into PostGIS, and the HTTP endpoints that say how they are, started in that
+ * order and stopped in reverse. When the case cycle or the projection cannot run any more it says
+ * why in one log line and hands the process's exit status to {@code exit}
+ * ({@value #EXIT_CANNOT_RUN}), so a supervisor restarts it and an operator sees the reason.
  */
 public final class CaseCycleApp implements AutoCloseable {
 
+    /** The exit status of a cloud-backend whose case cycle or projection cannot run (EX_SOFTWARE). */
+    public static final int EXIT_CANNOT_RUN = 70;
+
     private static final Logger LOG = LoggerFactory.getLogger(CaseCycleApp.class);
 
-    private final KafkaStreams streams;
-    private final Projection projection;
-    private final Thread projectionThread;
+    private final CaseCycleMetrics metrics = new CaseCycleMetrics();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private final IntConsumer exit;
+    private CaseCycleStreams streams;
+    private Projection projection;
+    private Thread projectionThread;
+    private HttpEndpoints http;
 
-    private CaseCycleApp(KafkaStreams streams, Projection projection) {
-        this.streams = streams;
-        this.projection = projection;
-        this.projectionThread = projection == null ? null : Thread.ofPlatform().name("readmodel-projection").unstarted(projection);
+    private CaseCycleApp(IntConsumer exit) {
+        this.exit = exit;
     }
 
     /**
      * Starts everything.
      *
      * @param withProjection false to run the Streams application alone (another instance projects)
+     * @param exit           what to do with the exit status when a part cannot run: {@code System::exit} in
+     *                       a service; a spec may just record it
      */
-    public static CaseCycleApp start(CaseCycleSettings settings, GridLocator locator, boolean withProjection) {
-        TopicSetup.ensure(settings);
-        CategoryCatalogue catalogue = CategoryCatalogue.loadDefault();
-        WorkingCalendar calendar = WorkingCalendar.chinaDefault();
-        if (!calendar.covers(java.time.Year.now(calendar.zone()))) {
-            LOG.warn("the working calendar has no holiday data for {}: only weekends count as days off", java.time.Year.now());
-        }
-        var rules = new CatalogueCaseRules(catalogue, calendar);
-        Projection projection = null;
-        if (withProjection) {
-            ReadModelDatabase database = new ReadModelDatabase(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
-            database.migrate();
-            projection = new Projection(settings, database);
-        }
-        KafkaStreams streams = new KafkaStreams(CaseCycleTopology.build(settings, rules, catalogue, locator),
-                CaseCycleTopology.streamsProperties(settings));
-        streams.setUncaughtExceptionHandler(e -> {
-            // a processing error would recur on the same record after a thread restart: stop loudly
-            // instead, and let whatever supervises the process decide (exactly-once keeps the state)
-            LOG.error("the case cycle stopped on an error", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        CaseCycleApp app = new CaseCycleApp(streams, projection);
-        streams.start();
-        if (app.projectionThread != null) {
-            app.projectionThread.start();
+    public static CaseCycleApp start(CaseCycleSettings settings, GridLocator locator, boolean withProjection, IntConsumer exit) {
+        CaseCycleApp app = new CaseCycleApp(exit);
+        try {
+            app.startParts(settings, locator, withProjection);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
         }
         return app;
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
+    /** Starts everything; a part that cannot run stops only itself (for specs that look at the parts). */
+    public static CaseCycleApp start(CaseCycleSettings settings, GridLocator locator, boolean withProjection) {
+        return start(settings, locator, withProjection, status -> {
+        });
     }
 
-    public KafkaStreams streams() {
+    private void startParts(CaseCycleSettings settings, GridLocator locator, boolean withProjection) {
+        TopicSetup.ensure(settings);
+        CategoryCatalogue catalogue = CategoryCatalogue.loadDefault();
+        WorkingCalendar calendar = WorkingCalendar.chinaDefault();
+        if (!calendar.covers(Year.now(calendar.zone()))) {
+            LOG.warn("the working calendar has no holiday data for {}: only weekends count as days off", Year.now());
+        }
+        var rules = new CatalogueCaseRules(catalogue, calendar);
+        List<Supplier<Health.Part>> parts = new ArrayList<>();
+        if (withProjection) {
+            ReadModelDatabase database = new ReadModelDatabase(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+            database.migrate();
+            CaseCountGauges.bind(database, metrics.registry());
+            projection = new Projection(settings.projection(), database, metrics);
+            parts.add(this::projectionHealth);
+        }
+        streams = CaseCycleStreams.start(settings, rules, catalogue, locator, metrics, this::cannotRun);
+        parts.add(0, streams::health);
+        Health health = new Health(parts, metrics::deadLetters);
+        Gauge.builder("citygrid.cloud.health", health, h -> h.report().status().ordinal())
+                .description("cloud-backend's health: 2 UP, 1 DEGRADED, 0 DOWN").register(metrics.registry());
+        http = HttpEndpoints.start(settings.httpBind(), settings.httpPort(), health, metrics::scrape);
+        LOG.info("cloud-backend http url=http://{}:{}/health metrics=http://{}:{}/metrics", settings.httpBind(), http.port(),
+                settings.httpBind(), http.port());
+        if (projection != null) {
+            projectionThread = Thread.ofPlatform().name("readmodel-projection").start(() -> {
+                try {
+                    projection.run();
+                } finally {
+                    if (!closing.get()) {
+                        cannotRun("the read-model projection stopped");
+                    }
+                }
+            });
+        }
+    }
+
+    private Health.Part projectionHealth() {
+        Projection.State state = projection.state();
+        return switch (state) {
+            case RUNNING -> new Health.Part("projection", state.name(), Health.Status.UP, null);
+            case WAITING -> new Health.Part("projection", state.name(), Health.Status.DEGRADED,
+                    "waiting for the read model's database: " + projection.waitingFor());
+            case STOPPED -> new Health.Part("projection", state.name(), Health.Status.DOWN, "the projection stopped");
+        };
+    }
+
+    /** Once: says why in one line, and exits with {@link #EXIT_CANNOT_RUN} from a thread of its own. */
+    private void cannotRun(String why) {
+        if (closing.get() || !failed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.error("event=cannot-run cloud-backend cannot run and exits with status {}: {}", EXIT_CANNOT_RUN, why);
+        // not on the thread that reported it: exiting runs the shutdown hook, which waits for that thread
+        Thread.ofPlatform().name("cloud-backend-exit").start(() -> exit.accept(EXIT_CANNOT_RUN));
+    }
+
+    public CaseCycleStreams streams() {
         return streams;
     }
 
-    /**
-     * Stops the projection, then the case cycle, which leaves its consumer group on the way out. Kafka Streams
-     * stays in the group by default, which pays only with static membership (CITYGRID_INSTANCE_ID) and only if the
-     * same instance comes back: without it the next instance joins under a new member id, and the group coordinator
-     * holds that rebalance until the old member's session times out (CITYGRID_SESSION_TIMEOUT, 45 s). A redeploy
-     * then dispatched nothing for that long; leaving makes the next instance's join complete at once, and a stopped
-     * instance that is not coming back gives its tasks away at once.
-     */
+    public CaseCycleMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port {@code /health} and {@code /metrics} are served on. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Stops the HTTP endpoints, the projection, then the case cycle. */
     @Override
     public void close() {
-        if (projection != null) {
+        closing.set(true);
+        if (http != null) {
+            http.close();
+        }
+        if (projectionThread != null) {
             projection.close();
         }
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+        if (streams != null) {
+            streams.close();
+        }
+        metrics.close();
     }
 }

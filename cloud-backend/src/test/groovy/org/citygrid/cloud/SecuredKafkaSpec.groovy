@@ -2,8 +2,9 @@ package org.citygrid.cloud
 
 import java.nio.file.Files
 import java.nio.file.Path
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.config.CaseCycleSettings
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.devstack.FreePorts
 import org.citygrid.devstack.kafka.KafkaBroker
 import spock.lang.AutoCleanup

@@ -3,10 +3,9 @@ package org.citygrid.cloud.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.citygrid.cloud.keys.CaseIds;
+import org.citygrid.cloud.ledger.CaseOutput;
+import org.citygrid.cloud.ledger.InputLimit;
 import org.citygrid.model.cases.CaseAction;
 import org.citygrid.model.cases.CaseCommand;
 import org.citygrid.model.cases.CommandRejected;
@@ -19,9 +18,9 @@ import org.citygrid.model.wire.WireJson;
  * Reads a command from {@code grid.commands} and checks what must hold before it can be routed to
  * its case's partition: it is a valid v1 command, and its case id starts with a grid code (else
  * no such case can exist). A command that fails is refused on {@code grid.command-rejections}
- * with the payload as received.
+ * with the payload as received. So is a command larger than {@link InputLimit#MAX_RECORD_BYTES}.
  */
-public final class CommandCheck implements FixedKeyProcessor<String, byte[], CommandCheck.Result> {
+public final class CommandCheck {
 
     /** A command ready for its case, or the refusal to publish instead. */
     public sealed interface Result {
@@ -32,22 +31,18 @@ public final class CommandCheck implements FixedKeyProcessor<String, byte[], Com
         }
     }
 
-    private FixedKeyProcessorContext<String, Result> context;
-
-    @Override
-    public void init(FixedKeyProcessorContext<String, Result> context) {
-        this.context = context;
+    private CommandCheck() {
     }
 
-    @Override
-    public void process(FixedKeyRecord<String, byte[]> in) {
-        context.forward(in.withValue(check(in.key(), in.value(), Instant.ofEpochMilli(in.timestamp()))));
-    }
-
-    static Result check(String key, byte[] bytes, Instant at) {
+    /** @param at when the command reached Kafka */
+    public static Result check(String key, byte[] bytes, Instant at) {
         String payload = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         CaseCommand command;
         try {
+            String tooLarge = InputLimit.problem(bytes, "command");
+            if (tooLarge != null) {
+                throw new WireFormatException(tooLarge);
+            }
             command = WireCodec.commands().read(bytes);
         } catch (WireFormatException e) {
             JsonNode tree = tree(payload);

@@ -3,7 +3,8 @@ package org.citygrid.cloud.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.citygrid.cloud.commands.CaseHistory;
+import java.util.Set;
+import org.citygrid.cloud.ledger.Dispatching;
 import org.citygrid.contracts.dispatch.Responsibility;
 import org.citygrid.model.cases.Actor;
 import org.citygrid.model.cases.Case;
@@ -22,23 +23,12 @@ import org.citygrid.model.cases.CaseState;
  *       the same handler, since rework is finishing one's own job.</li>
  * </ul>
  * When every candidate has returned the case, nothing is dispatched and the command desk is told
- * to decide by hand.
+ * to decide by hand. It reads only the folded case ({@link Case#returnedBy()},
+ * {@link Case#lastHandler()}) and the event that just happened, never the case's history.
  */
-public final class AutoDispatch {
+public final class AutoDispatch implements Dispatching {
 
     public static final Actor ACTOR = Actor.system("case-cycle");
-
-    /** What to do with a filed case. */
-    public sealed interface Outcome {
-        record Dispatch(CaseCommand command) implements Outcome {
-        }
-
-        record NobodyLeft() implements Outcome {
-        }
-
-        record NotFiled() implements Outcome {
-        }
-    }
 
     private final ResponsibilityTable table;
     private final HandlerLoad load;
@@ -48,22 +38,22 @@ public final class AutoDispatch {
         this.load = load;
     }
 
-    public Outcome next(CaseHistory history, CaseCommand cause) {
-        Case c = history.current();
+    @Override
+    public Outcome next(Case c, CaseEvent last, CaseCommand cause) {
         if (c.state() != CaseState.FILED) {
             return new Outcome.NotFiled();
         }
         List<Responsibility.Assignment> candidates = new ArrayList<>(table.candidates(c.categoryCode(), c.gridCode()));
-        Optional<CaseEvent> rework = lastEventIsCheckFailed(history) ? history.lastHandled() : Optional.empty();
-        Optional<String> preferredHandler = rework.map(e -> e.actor().id());
+        Optional<Actor> rework = last.change() instanceof CaseChange.CheckFailed ? c.lastHandler() : Optional.empty();
+        Optional<String> preferredHandler = rework.map(Actor::id);
         if (rework.isPresent()) {
-            String department = rework.get().actor().department();
+            String department = rework.get().department();
             Responsibility.Assignment listed = candidates.stream().filter(a -> a.department().equals(department))
                     .findFirst().orElse(new Responsibility.Assignment(department, List.of(preferredHandler.get())));
             candidates.remove(listed);
             candidates.add(0, listed);
         }
-        List<String> returned = history.returnedBy();
+        Set<String> returned = c.returnedBy();
         Optional<Responsibility.Assignment> target = candidates.stream()
                 .filter(a -> !returned.contains(a.department()))
                 .findFirst();
@@ -76,10 +66,5 @@ public final class AutoDispatch {
                 : returned.isEmpty() ? "by the responsibility table" : "re-dispatched after a return by " + String.join(", ", returned);
         return new Outcome.Dispatch(CaseCommand.of("auto-dispatch:" + c.id() + ":" + c.version(), c.id(), ACTOR,
                 cause.at(), new CaseAction.Dispatch(department, assignee, note)));
-    }
-
-    private static boolean lastEventIsCheckFailed(CaseHistory history) {
-        List<CaseEvent> events = history.events();
-        return events.get(events.size() - 1).change() instanceof CaseChange.CheckFailed;
     }
 }

@@ -4,8 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.citygrid.cloud.ledger.CaseTracker;
+import org.citygrid.cloud.store.KeyValueTable;
 import org.citygrid.model.cases.Case;
+import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.CaseState;
 
 /**
@@ -18,13 +20,13 @@ import org.citygrid.model.cases.CaseState;
  * several communities on different partitions is counted on each separately, which spreads load
  * within each community, the unit work is planned in.
  */
-public final class HandlerLoad {
+public final class HandlerLoad implements CaseTracker {
 
     public static final String STORE = "handler-load";
 
-    private final KeyValueStore<String, Long> store;
+    private final KeyValueTable<Long> store;
 
-    public HandlerLoad(KeyValueStore<String, Long> store) {
+    public HandlerLoad(KeyValueTable<Long> store) {
         this.store = store;
     }
 
@@ -49,7 +51,8 @@ public final class HandlerLoad {
     }
 
     /** Moves the task from whoever held it before the event to whoever holds it after. */
-    public void follow(Case before, Case after) {
+    @Override
+    public void follow(Case before, CaseEvent event, Case after) {
         String was = holder(before);
         String is = holder(after);
         if (was != null && was.equals(is)) {

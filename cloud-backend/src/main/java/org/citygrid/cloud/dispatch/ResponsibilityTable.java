@@ -2,8 +2,7 @@ package org.citygrid.cloud.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import java.util.Optional;
 import org.citygrid.contracts.dispatch.Responsibility;
 import org.citygrid.model.category.Category;
 import org.citygrid.model.category.CategoryCatalogue;
@@ -18,13 +17,16 @@ import org.citygrid.model.category.Department;
  */
 public final class ResponsibilityTable {
 
-    public static final String STORE = "responsibility";
+    /** The table's rows by key ({@link Responsibility#key}): the GlobalKTable over {@code grid.responsibility}. */
+    @FunctionalInterface
+    public interface Rows {
+        Optional<Responsibility> row(String key);
+    }
 
-    private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Responsibility>> rows;
+    private final Rows rows;
     private final CategoryCatalogue catalogue;
 
-    public ResponsibilityTable(ReadOnlyKeyValueStore<String, ValueAndTimestamp<Responsibility>> rows,
-                               CategoryCatalogue catalogue) {
+    public ResponsibilityTable(Rows rows, CategoryCatalogue catalogue) {
         this.rows = rows;
         this.catalogue = catalogue;
     }
@@ -33,9 +35,9 @@ public final class ResponsibilityTable {
     public List<Responsibility.Assignment> candidates(String categoryCode, String gridCode) {
         for (String area : List.of(gridCode, gridCode.substring(0, 12), gridCode.substring(0, 9),
                 gridCode.substring(0, 6), "*")) {
-            ValueAndTimestamp<Responsibility> row = rows.get(Responsibility.key(categoryCode, area));
-            if (row != null && row.value() != null && !row.value().departments().isEmpty()) {
-                return resolve(row.value().departments(), gridCode);
+            Optional<Responsibility> row = rows.row(Responsibility.key(categoryCode, area));
+            if (row.isPresent() && !row.get().departments().isEmpty()) {
+                return resolve(row.get().departments(), gridCode);
             }
         }
         List<Responsibility.Assignment> fallback = new ArrayList<>();

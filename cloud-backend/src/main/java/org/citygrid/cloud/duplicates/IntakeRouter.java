@@ -3,14 +3,10 @@ package org.citygrid.cloud.duplicates;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.citygrid.cloud.commands.CaseLedger;
-import org.citygrid.cloud.commands.CaseOutput;
-import org.citygrid.cloud.commands.LedgerFactory;
 import org.citygrid.cloud.geocode.LocatedIntake;
 import org.citygrid.cloud.keys.CaseIds;
+import org.citygrid.cloud.ledger.CaseLedger;
+import org.citygrid.cloud.ledger.CaseOutput;
 import org.citygrid.model.cases.Actor;
 import org.citygrid.model.cases.CaseAction;
 import org.citygrid.model.cases.CaseCommand;
@@ -22,44 +18,36 @@ import org.citygrid.model.wire.WireCodec;
 /**
  * Turns a placed intake record into a case command: a new case ({@code Report}), extra evidence for
  * the open case it duplicates ({@code MergeDuplicate}), or the end of a sensor alarm
- * ({@code ClearAlarm}). Runs in the task that owns the record's community, where the community's
- * open cases are.
+ * ({@code ClearAlarm}), and has the ledger decide it. Runs in the task that owns the record's
+ * community, where the community's open cases are.
  *
  * <p>Commands caused by intake carry {@code intake:<intakeId>} as their id and the time the record
  * reached Kafka as their time, so reprocessing a record decides exactly as the first time.
  */
-public final class IntakeRouter implements Processor<String, LocatedIntake, String, CaseOutput> {
+public final class IntakeRouter {
 
     public static final Actor ACTOR = Actor.system("case-cycle");
 
-    private final LedgerFactory ledgers;
+    private final CaseLedger ledger;
+    private final OpenCaseIndex openCases;
     private final DuplicateRule rule;
-    private ProcessorContext<String, CaseOutput> context;
-    private CaseLedger ledger;
-    private OpenCaseIndex openCases;
 
-    public IntakeRouter(LedgerFactory ledgers, DuplicateRule rule) {
-        this.ledgers = ledgers;
+    public IntakeRouter(CaseLedger ledger, OpenCaseIndex openCases, DuplicateRule rule) {
+        this.ledger = ledger;
+        this.openCases = openCases;
         this.rule = rule;
     }
 
-    @Override
-    public void init(ProcessorContext<String, CaseOutput> context) {
-        this.context = context;
-        this.ledger = ledgers.ledger(context);
-        this.openCases = ledgers.openCases(context);
-    }
-
-    @Override
-    public void process(Record<String, LocatedIntake> in) {
-        LocatedIntake intake = in.value();
+    /**
+     * @param at when the record reached Kafka
+     * @return what to publish, in order
+     */
+    public List<CaseOutput> route(LocatedIntake intake, Instant at) {
         IntakeRecord record = intake.record();
-        Instant at = Instant.ofEpochMilli(in.timestamp());
         String community = intake.communityCode();
         String commandId = "intake:" + record.intakeId();
         if (record.clearsAlarm()) {
-            clear(in, intake, at, commandId);
-            return;
+            return clear(intake, at, commandId);
         }
         ReportDetails details = new ReportDetails(record.intakeId(), record.channel(), intake.categoryCode(),
                 intake.gridCode(), record.position(), describe(record), record.reporterId(), record.anonymous(),
@@ -74,28 +62,21 @@ public final class IntakeRouter implements Processor<String, LocatedIntake, Stri
         if (accepted && record.alarm() != null) {
             openCases.addEpisode(community, command.caseId(), new OpenCase.Episode(record.deviceId(), record.alarm().episodeId()));
         }
-        forward(in, outputs);
+        return outputs;
     }
 
-    private void clear(Record<String, LocatedIntake> in, LocatedIntake intake, Instant at, String commandId) {
+    private List<CaseOutput> clear(LocatedIntake intake, Instant at, String commandId) {
         IntakeRecord record = intake.record();
         String episode = record.alarm().episodeId();
         Optional<OpenCase> open = openCases.withEpisode(intake.communityCode(), episode);
         if (open.isEmpty()) {
-            forward(in, List.of(new CaseOutput.IntakeRefused(new IntakeRejection(record.intakeId(),
+            return List.of(new CaseOutput.IntakeRefused(new IntakeRejection(record.intakeId(),
                     IntakeRejection.Reason.UNMATCHED_CLEAR,
                     "no open case holds alarm episode " + episode + " of device " + record.deviceId(),
-                    WireCodec.intake().writeString(record), at))));
-            return;
+                    WireCodec.intake().writeString(record), at)));
         }
-        forward(in, ledger.handle(CaseCommand.of(commandId, open.get().caseId(), ACTOR, at,
-                new CaseAction.ClearAlarm(episode, record.intakeId()))));
-    }
-
-    private void forward(Record<String, LocatedIntake> in, List<CaseOutput> outputs) {
-        for (CaseOutput out : outputs) {
-            context.forward(new Record<>(out.key(), out, in.timestamp(), in.headers()));
-        }
+        return ledger.handle(CaseCommand.of(commandId, open.get().caseId(), ACTOR, at,
+                new CaseAction.ClearAlarm(episode, record.intakeId())));
     }
 
     /** Sensor alarms come without words; say what the sensor measured. */

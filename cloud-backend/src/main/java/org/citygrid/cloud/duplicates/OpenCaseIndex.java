@@ -3,10 +3,9 @@ package org.citygrid.cloud.duplicates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.Map;
+import org.citygrid.cloud.ledger.CaseTracker;
+import org.citygrid.cloud.store.KeyValueTable;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
@@ -25,18 +24,17 @@ import org.citygrid.model.geo.GeoPoint;
  * Kept up to date from the case events: a report adds a case, a merged duplicate refreshes its
  * time, a terminal state removes it.
  */
-public final class OpenCaseIndex {
+public final class OpenCaseIndex implements CaseTracker {
 
     public static final String STORE = "open-cases";
 
-    private static final StringSerializer KEYS = new StringSerializer();
     private static final double METRES_PER_DEGREE = 111_320;
 
-    private final KeyValueStore<String, OpenCase> store;
+    private final KeyValueTable<OpenCase> store;
     private final double cellMetres;
 
     /** @param cellMetres the cell width: the duplicate distance (at least a metre) */
-    public OpenCaseIndex(KeyValueStore<String, OpenCase> store, double cellMetres) {
+    public OpenCaseIndex(KeyValueTable<OpenCase> store, double cellMetres) {
         this.store = store;
         this.cellMetres = Math.max(1, cellMetres);
     }
@@ -48,12 +46,7 @@ public final class OpenCaseIndex {
         List<OpenCase> open = new ArrayList<>();
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
-                try (KeyValueIterator<String, OpenCase> it = store.prefixScan(cellPrefix(community, x + dx, y + dy), KEYS)) {
-                    while (it.hasNext()) {
-                        KeyValue<String, OpenCase> next = it.next();
-                        open.add(next.value);
-                    }
-                }
+                store.withPrefix(cellPrefix(community, x + dx, y + dy)).stream().map(Map.Entry::getValue).forEach(open::add);
             }
         }
         return open;
@@ -71,7 +64,8 @@ public final class OpenCaseIndex {
     }
 
     /** Follows one event of a case. */
-    public void apply(CaseEvent event, Case after) {
+    @Override
+    public void follow(Case before, CaseEvent event, Case after) {
         String community = after.gridCode().substring(0, 12);
         OpenCase current = store.get(idKey(community, after.id()));
         if (after.state().isTerminal()) {

@@ -1,6 +1,7 @@
 package org.citygrid.cloud.filing;
 
 import java.util.Optional;
+import org.citygrid.cloud.ledger.Filing;
 import org.citygrid.model.cases.Actor;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseAction;
@@ -13,7 +14,7 @@ import org.citygrid.model.cases.CaseState;
  * (sensor alarms, patrollers' reports for most categories). Every other report stays REPORTED and
  * waits for the supervision centre, which is told by a notification intent.
  */
-public final class AutoFiling {
+public final class AutoFiling implements Filing {
 
     public static final Actor ACTOR = Actor.system("case-cycle");
 
@@ -23,6 +24,7 @@ public final class AutoFiling {
         this.rules = rules;
     }
 
+    @Override
     public Optional<CaseCommand> next(Case c, CaseCommand cause) {
         if (c.state() != CaseState.REPORTED || c.version() != 1
                 || !rules.filesAutomatically(c.categoryCode(), c.report().channel())) {

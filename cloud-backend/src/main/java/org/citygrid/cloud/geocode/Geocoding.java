@@ -2,9 +2,6 @@ package org.citygrid.cloud.geocode;
 
 import java.time.Instant;
 import java.util.Locale;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.citygrid.cloud.intake.Checked;
 import org.citygrid.cloud.intake.ValidIntake;
 import org.citygrid.model.geo.GeoPoint;
@@ -15,26 +12,16 @@ import org.citygrid.model.intake.IntakeRejection;
  * with the distance to the nearest grid, which tells a producer whether it sent the wrong
  * coordinate system (hundreds of metres off) or a report from another district (kilometres off).
  */
-public final class Geocoding implements FixedKeyProcessor<String, Checked<ValidIntake>, Checked<LocatedIntake>> {
+public final class Geocoding {
 
     private final GridLocator locator;
-    private FixedKeyProcessorContext<String, Checked<LocatedIntake>> context;
 
     public Geocoding(GridLocator locator) {
         this.locator = locator;
     }
 
-    @Override
-    public void init(FixedKeyProcessorContext<String, Checked<LocatedIntake>> context) {
-        this.context = context;
-    }
-
-    @Override
-    public void process(FixedKeyRecord<String, Checked<ValidIntake>> in) {
-        context.forward(in.withValue(place(in.value(), Instant.ofEpochMilli(in.timestamp()))));
-    }
-
-    Checked<LocatedIntake> place(Checked<ValidIntake> checked, Instant at) {
+    /** @param at when the record reached Kafka */
+    public Checked<LocatedIntake> place(Checked<ValidIntake> checked, Instant at) {
         if (checked instanceof Checked.Refused<ValidIntake> refused) {
             return Checked.refused(refused.rejection());
         }

@@ -3,9 +3,7 @@ package org.citygrid.cloud.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.citygrid.cloud.ledger.InputLimit;
 import org.citygrid.model.cases.CaseRules;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.intake.IntakeRecord;
@@ -18,33 +16,27 @@ import org.citygrid.model.wire.WireJson;
 /**
  * Parses an intake record and settles its category. Anything that is not a valid v1 intake record,
  * names a category the catalogue does not have, or comes from a sensor type that raises nothing is
- * refused with its reason and the payload as received, so the producer can see and fix it.
+ * refused with its reason and the payload as received, so the producer can see and fix it. So is a
+ * record larger than {@link InputLimit#MAX_RECORD_BYTES} ({@code MALFORMED}).
  */
-public final class IntakeValidation implements FixedKeyProcessor<String, byte[], Checked<ValidIntake>> {
+public final class IntakeValidation {
 
     private final CaseRules rules;
     private final SensorCategories sensors;
-    private FixedKeyProcessorContext<String, Checked<ValidIntake>> context;
-
     public IntakeValidation(CaseRules rules, SensorCategories sensors) {
         this.rules = rules;
         this.sensors = sensors;
     }
 
-    @Override
-    public void init(FixedKeyProcessorContext<String, Checked<ValidIntake>> context) {
-        this.context = context;
-    }
-
-    @Override
-    public void process(FixedKeyRecord<String, byte[]> in) {
-        context.forward(in.withValue(check(in.key(), in.value(), Instant.ofEpochMilli(in.timestamp()))));
-    }
-
-    Checked<ValidIntake> check(String key, byte[] bytes, Instant at) {
+    /** @param at when the record reached Kafka */
+    public Checked<ValidIntake> check(String key, byte[] bytes, Instant at) {
         String payload = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         IntakeRecord record;
         try {
+            String tooLarge = InputLimit.problem(bytes, "intake record");
+            if (tooLarge != null) {
+                throw new WireFormatException(tooLarge);
+            }
             record = WireCodec.intake().read(bytes);
         } catch (WireFormatException e) {
             return Checked.refused(new IntakeRejection(idOf(payload, key), Reason.MALFORMED, e.getMessage(), payload, at));

@@ -1,13 +1,11 @@
 package org.citygrid.cloud.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.citygrid.model.hash.Sha256;
 
 /**
  * Case ids, and the community code every partitioning decision is made on.
@@ -70,11 +68,6 @@ public final class CaseIds {
     }
 
     private static String hash8(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(text), 0, 4);
     }
 }

@@ -1,10 +1,7 @@
 package org.citygrid.cloud.keys;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Puts every record of one community in one partition, whatever its key: a community code, a grid
@@ -13,13 +10,13 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * themselves.
  *
  * <p>Keys without a community prefix never get here: the intake and command checks reject them
- * first, because a record that cannot be placed cannot be handled consistently.
+ * first, because a record that cannot be placed cannot be handled consistently. The repartition
+ * topics use it through {@code streams.ByCommunity}; a producer that keys its records the same way
+ * could write straight to the community's partition.
  */
-public final class CommunityPartitioner<V> implements StreamPartitioner<String, V> {
+public final class CommunityPartitioner {
 
-    @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
-        return Optional.of(Set.of(partition(key, numPartitions)));
+    private CommunityPartitioner() {
     }
 
     /** Murmur2 of the community code, as Kafka's default partitioner hashes a whole key. */

@@ -1,36 +1,41 @@
 package org.citygrid.cloud.sla;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.Map;
+import org.citygrid.cloud.ledger.Deadlines;
+import org.citygrid.cloud.store.KeyValueTable;
+import org.citygrid.model.cases.Case;
 
 /**
  * The SLA alarms of one partition, in a persistent store with a changelog: the clocks survive a
  * restart or a move to another instance, where timers in memory would be lost. Keys sort by due
- * time, so "what is due" is one range scan.
+ * time, so "what is due" is one range scan. It is the ledger's {@link Deadlines}: told of each case
+ * a command changed, it sets the alarms {@link SlaPolicy} says the case needs.
  */
-public final class SlaSchedule {
+public final class SlaSchedule implements Deadlines {
 
     public static final String STORE = "sla-alarms";
 
-    private final KeyValueStore<String, SlaAlarm> store;
+    private final KeyValueTable<SlaAlarm> store;
+    private final SlaPolicy policy;
 
-    public SlaSchedule(KeyValueStore<String, SlaAlarm> store) {
+    public SlaSchedule(KeyValueTable<SlaAlarm> store, SlaPolicy policy) {
         this.store = store;
+        this.policy = policy;
+    }
+
+    /** Setting an alarm that is already set is harmless: the same key. */
+    @Override
+    public void follow(Case c, Instant now) {
+        for (SlaAlarm alarm : policy.alarms(c, now)) {
+            store.put(alarm.key(), alarm);
+        }
     }
 
     /** Removes and returns the alarms due at {@code now}, earliest first, at most {@code max}. */
     public List<SlaAlarm> takeDue(Instant now, int max) {
-        List<SlaAlarm> due = new ArrayList<>();
-        try (KeyValueIterator<String, SlaAlarm> it = store.range(null, SlaAlarm.upTo(now))) {
-            while (it.hasNext() && due.size() < max) {
-                KeyValue<String, SlaAlarm> next = it.next();
-                due.add(next.value);
-            }
-        }
+        List<SlaAlarm> due = store.upTo(SlaAlarm.upTo(now), max).stream().map(Map.Entry::getValue).toList();
         due.forEach(a -> store.delete(a.key()));
         return due;
     }

@@ -22,10 +22,10 @@ import org.apache.kafka.streams.StreamsBuilder
 import org.apache.kafka.streams.kstream.Consumed
 import org.apache.kafka.streams.kstream.Produced
 import org.citygrid.cloud.CaseCycleApp
-import org.citygrid.cloud.CaseCycleSettings
-import org.citygrid.cloud.CaseCycleTopology
+import org.citygrid.cloud.config.CaseCycleSettings
+import org.citygrid.cloud.streams.CaseCycleTopology
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.contracts.topics.Topics
 import org.citygrid.devstack.Devstack
 import org.citygrid.model.cases.CaseChange

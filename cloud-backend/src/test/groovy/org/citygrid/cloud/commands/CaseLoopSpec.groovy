@@ -4,7 +4,7 @@ import static org.citygrid.model.cases.Channel.PATROL
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import org.citygrid.contracts.notify.NotificationIntent
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
@@ -63,7 +63,7 @@ class CaseLoopSpec extends Specification {
             assignee() == 'handler-w1'
             reworkCount() == 1
         }
-        cycle.notifications(caseId).any { it.what() == NotificationIntent.What.REWORK && it.audience().id() == 'WATER_SUPPLY' }
+        cycle.told(caseId).any { it.what() == NotificationIntent.What.REWORK && it.audience().id() == 'WATER_SUPPLY' }
     }
 
     def "a reworked case closes after its second check passes"() {
@@ -101,7 +101,7 @@ class CaseLoopSpec extends Specification {
 
         then:
         cycle.snapshot(caseId).state() == CaseState.FILED
-        cycle.notifications(caseId).any { it.what() == NotificationIntent.What.DISPATCH_NEEDED && it.audience().id() == 'COMMAND' }
+        cycle.told(caseId).any { it.what() == NotificationIntent.What.DISPATCH_NEEDED && it.audience().id() == 'COMMAND' }
     }
 
     def "the command desk can dispatch a case by hand after the returns"() {

@@ -6,10 +6,10 @@ import java.time.Instant
 import org.apache.kafka.clients.producer.ProducerRecord
 import org.citygrid.cloud.TopicSetup
 import org.citygrid.cloud.keys.CaseIds
-import org.citygrid.cloud.support.CaseCycleChild
-import org.citygrid.cloud.support.CommittedRecords
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.CaseCycleChild
+import org.citygrid.cloud.testkit.CommittedRecords
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseCommand
@@ -144,11 +144,7 @@ class CrashRecoverySpec extends Specification {
     }
 
     private Map<String, String> childEnvironment() {
-        def s = live.settings
-        [CITYGRID_KAFKA_BOOTSTRAP    : s.bootstrapServers(), CITYGRID_APPLICATION_ID: s.applicationId(),
-         CITYGRID_TOPIC_PREFIX       : s.topicPrefix(), CITYGRID_STATE_DIR: s.stateDir().toString(),
-         CITYGRID_PARTITIONS         : s.partitions().toString(), CITYGRID_DUPLICATE_DISTANCE_M: '0.5',
-         CITYGRID_SESSION_TIMEOUT    : 'PT6S', CITYGRID_SLA_INTERVAL: 'PT1S']
+        live.environment(CITYGRID_DUPLICATE_DISTANCE_M: '0.5', CITYGRID_SESSION_TIMEOUT: 'PT6S')
     }
 
     private void sendReport(int i, Instant at) {

@@ -1,13 +1,13 @@
 package org.citygrid.cloud.dispatch
 
-import static org.citygrid.cloud.support.TestGrids.HERE
-import static org.citygrid.cloud.support.TestGrids.east
+import static org.citygrid.cloud.testkit.TestGrids.HERE
+import static org.citygrid.cloud.testkit.TestGrids.east
 import static org.citygrid.model.cases.Channel.PATROL
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.CaseCycleRig
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.CaseState
 import spock.lang.AutoCleanup
 import spock.lang.Specification

@@ -1,12 +1,12 @@
 package org.citygrid.cloud.duplicates
 
-import static org.citygrid.cloud.support.TestGrids.HERE
-import static org.citygrid.cloud.support.TestGrids.east
+import static org.citygrid.cloud.testkit.TestGrids.HERE
+import static org.citygrid.cloud.testkit.TestGrids.east
 import static org.citygrid.model.cases.Channel.*
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseChange

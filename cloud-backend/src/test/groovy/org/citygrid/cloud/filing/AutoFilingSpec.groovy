@@ -3,7 +3,7 @@ package org.citygrid.cloud.filing
 import static org.citygrid.model.cases.Channel.*
 
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import org.citygrid.contracts.notify.NotificationIntent
 import org.citygrid.model.cases.CaseState
 import spock.lang.AutoCleanup
@@ -57,7 +57,7 @@ class AutoFilingSpec extends Specification {
 
         then:
         cycle.changes(caseId) == ['Reported']
-        cycle.notifications(caseId).collect { [it.what(), it.audience().id()] }.containsAll([
+        cycle.told(caseId).collect { [it.what(), it.audience().id()] }.containsAll([
                 [NotificationIntent.What.REPORT_RECEIVED, 'resident-1'],
                 [NotificationIntent.What.REPORT_TO_FILE, 'SUPERVISION']])
     }

@@ -5,7 +5,7 @@ import static org.citygrid.model.cases.Channel.*
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CaseState
@@ -28,7 +28,7 @@ class VerificationSpec extends Specification {
         def caseId = cycle.caseIds().first()
 
         then:
-        cycle.notifications(caseId).any { it.what() == VERIFY_NEEDED && it.audience().id() == '110101001001001' } == asked
+        cycle.told(caseId).any { it.what() == VERIFY_NEEDED && it.audience().id() == '110101001001001' } == asked
 
         where:
         channel  | reporter     || asked
@@ -43,7 +43,7 @@ class VerificationSpec extends Specification {
         cycle.report(channel: PATROL, category: 'C0101', reporter: 'worker-1', at: MONDAY_10_BEIJING)
 
         then:
-        cycle.notifications(cycle.caseIds().first()).every { it.what() != VERIFY_NEEDED }
+        cycle.told(cycle.caseIds().first()).every { it.what() != VERIFY_NEEDED }
     }
 
     def "a worker's verification is on the case and tells the supervision centre, and the case still waits to be filed"() {
@@ -63,6 +63,6 @@ class VerificationSpec extends Specification {
             verification().found()
             verification().note() == 'rubble by the bins'
         }
-        cycle.notifications(caseId).any { it.what() == REPORT_VERIFIED && it.audience().id() == 'SUPERVISION' }
+        cycle.told(caseId).any { it.what() == REPORT_VERIFIED && it.audience().id() == 'SUPERVISION' }
     }
 }

@@ -3,7 +3,7 @@ package org.citygrid.cloud.intake
 import static org.citygrid.model.intake.IntakeRejection.Reason.*
 
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 

@@ -3,7 +3,7 @@ package org.citygrid.cloud.readmodel
 import org.citygrid.sample.SampleCityGenerator
 
 import org.citygrid.cloud.geocode.IndexedGridLocator
-import org.citygrid.cloud.support.LiveCaseCycle
+import org.citygrid.cloud.testkit.LiveCaseCycle
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification

@@ -1,7 +1,7 @@
 package org.citygrid.cloud.readmodel
 
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.intake.AlarmState
 import org.citygrid.model.intake.IntakeRecord

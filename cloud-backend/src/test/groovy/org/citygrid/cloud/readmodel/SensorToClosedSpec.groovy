@@ -1,9 +1,10 @@
 package org.citygrid.cloud.readmodel
 
 import org.citygrid.cloud.CaseCycleApp
-import org.citygrid.cloud.support.CaseCycleRig
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.metrics.CaseCycleMetrics
+import org.citygrid.cloud.testkit.CaseCycleRig
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.Role
@@ -111,7 +112,7 @@ class SensorToClosedSpec extends Specification {
         given:
         def before = readModel()
         def replaySettings = live.settingsWith(CITYGRID_PROJECTION_GROUP: 'readmodel-sensor_to_closed-replay')
-        def replay = new Projection(replaySettings, live.database)
+        def replay = new Projection(replaySettings.projection(), live.database, new CaseCycleMetrics())
         def thread = Thread.start { replay.run() }
 
         when:

@@ -1,12 +1,10 @@
 package org.citygrid.cloud.restart
 
-import org.apache.kafka.clients.admin.Admin
-import org.apache.kafka.clients.admin.AdminClientConfig
 import org.apache.kafka.streams.KafkaStreams
 import org.citygrid.cloud.CaseCycleApp
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -23,29 +21,21 @@ class CleanStopSpec extends Specification {
     @Shared @AutoCleanup
     LiveCaseCycle live = new LiveCaseCycle('clean_stop', [CITYGRID_SESSION_TIMEOUT: 'PT60S'])
 
-    @Shared @AutoCleanup
-    Admin admin
-
     def setupSpec() {
         TopicSetup.ensure(live.settings)
-        admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): live.settings.bootstrapServers()] as Map<String, Object>)
     }
 
     def "a case cycle stopped cleanly is no longer a member of its consumer group"() {
         given: 'the case cycle running, with its stream thread in the group'
         def app = CaseCycleApp.start(live.settings, new TestGrids(), false)
-        live.eventually { app.state() == KafkaStreams.State.RUNNING }
-        def before = members()
+        live.eventually { app.streams().state() == KafkaStreams.State.RUNNING }
+        def before = live.members().size()
 
         when:
         app.close()
 
         then: 'nobody left for the next instance to wait for'
         before == 1
-        members() == 0
-    }
-
-    private int members() {
-        admin.describeConsumerGroups([live.settings.applicationId()]).all().get()[live.settings.applicationId()].members().size()
+        live.members().size() == 0
     }
 }

@@ -1,8 +1,5 @@
 package org.citygrid.cloud.restart
 
-import org.apache.kafka.clients.admin.Admin
-import org.apache.kafka.clients.admin.AdminClientConfig
-import org.apache.kafka.clients.admin.MemberDescription
 import org.apache.kafka.clients.consumer.CloseOptions
 import org.apache.kafka.clients.consumer.ConsumerConfig
 import org.apache.kafka.clients.consumer.KafkaConsumer
@@ -10,10 +7,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer
 import org.apache.kafka.common.serialization.StringDeserializer
 import org.apache.kafka.streams.KafkaStreams
 import org.citygrid.cloud.CaseCycleApp
-import org.citygrid.cloud.CaseCycleTopology
+import org.citygrid.cloud.streams.CaseCycleTopology
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.category.CategoryCatalogue
 import org.citygrid.model.category.CatalogueCaseRules
 import spock.lang.AutoCleanup
@@ -35,12 +32,8 @@ class StaticMembershipSpec extends Specification {
     LiveCaseCycle live = new LiveCaseCycle('static_membership', [CITYGRID_SESSION_TIMEOUT: 'PT300S',
                                                                 CITYGRID_INSTANCE_ID    : 'case-cycle-a'])
 
-    @Shared @AutoCleanup
-    Admin admin
-
     def setupSpec() {
         TopicSetup.ensure(live.settings)
-        admin = Admin.create([(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG): live.settings.bootstrapServers()] as Map<String, Object>)
     }
 
     def "an instance restarted under its id after dying takes its tasks back without waiting out its old session"() {
@@ -49,7 +42,7 @@ class StaticMembershipSpec extends Specification {
                 CategoryCatalogue.loadDefault(), new TestGrids()), CaseCycleTopology.streamsProperties(live.settings))
         dead.start()
         assert live.eventually { dead.state() == KafkaStreams.State.RUNNING }
-        def member = members().collect { it.groupInstanceId().orElse(null) }
+        def member = live.members().collect { it.groupInstanceId().orElse(null) }
         dead.close(Duration.ofSeconds(30))
 
         when: 'it starts again under the same id'
@@ -57,9 +50,9 @@ class StaticMembershipSpec extends Specification {
 
         then: 'it runs, and the group holds the one member, itself: nothing waits for the dead session'
         member.size() == 1 && member[0].startsWith('case-cycle-a')
-        live.eventually(Duration.ofSeconds(90)) { app.state() == KafkaStreams.State.RUNNING && members().size() == 1 }
-        members()*.groupInstanceId()*.orElse(null) == member
-        !members().first().assignment().topicPartitions().isEmpty()
+        live.eventually(Duration.ofSeconds(90)) { app.streams().state() == KafkaStreams.State.RUNNING && live.members().size() == 1 }
+        live.members()*.groupInstanceId()*.orElse(null) == member
+        !live.members().first().assignment().topicPartitions().isEmpty()
 
         cleanup:
         app?.close()
@@ -82,20 +75,13 @@ class StaticMembershipSpec extends Specification {
 
         then: 'the projection is the one member of its group again, holding partitions, long before the old session ends'
         live.eventually(Duration.ofSeconds(90)) {
-            def members = membersOf(group)
+            def members = live.members(group)
             members.size() == 1 && !members.first().assignment().topicPartitions().isEmpty()
         }
-        membersOf(group)*.groupInstanceId()*.orElse(null) == ['case-cycle-a-projection']
+        live.members(group)*.groupInstanceId()*.orElse(null) == ['case-cycle-a-projection']
 
         cleanup:
         app?.close()
     }
 
-    private Collection<MemberDescription> membersOf(String group) {
-        admin.describeConsumerGroups([group]).all().get()[group].members()
-    }
-
-    private Collection<MemberDescription> members() {
-        admin.describeConsumerGroups([live.settings.applicationId()]).all().get()[live.settings.applicationId()].members()
-    }
 }

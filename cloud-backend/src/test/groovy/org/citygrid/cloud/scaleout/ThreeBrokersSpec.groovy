@@ -9,9 +9,9 @@ import org.apache.kafka.common.config.ConfigResource
 import org.apache.kafka.streams.KafkaStreams
 import org.citygrid.cloud.CaseCycleApp
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.CommittedRecords
-import org.citygrid.cloud.support.LiveCaseCycle
-import org.citygrid.cloud.support.TestGrids
+import org.citygrid.cloud.testkit.CommittedRecords
+import org.citygrid.cloud.testkit.LiveCaseCycle
+import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.devstack.kafka.KafkaCluster
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -49,7 +49,7 @@ class ThreeBrokersSpec extends Specification {
         live.loadGrids()
         TopicSetup.ensure(live.settings)
         app = CaseCycleApp.start(live.settings, new TestGrids(), true)
-        assert live.eventually(Duration.ofSeconds(120)) { app.state() == KafkaStreams.State.RUNNING }
+        assert live.eventually(Duration.ofSeconds(120)) { app.streams().state() == KafkaStreams.State.RUNNING }
     }
 
     def cleanupSpec() {
@@ -83,7 +83,7 @@ class ThreeBrokersSpec extends Specification {
         then:
         events?.keySet() == caseOfReport.values() as Set
         events.findAll { caseId, list -> list*.version() != (1L..list.size()) as List } == [:]
-        app.state() == KafkaStreams.State.RUNNING
+        app.streams().state() == KafkaStreams.State.RUNNING
     }
 
     def "the read model has every case once"() {

@@ -7,9 +7,9 @@ import java.time.Instant
 import org.apache.kafka.clients.admin.Admin
 import org.apache.kafka.common.ConsumerGroupState
 import org.citygrid.cloud.TopicSetup
-import org.citygrid.cloud.support.CaseCycleChild
-import org.citygrid.cloud.support.CommittedRecords
-import org.citygrid.cloud.support.LiveCaseCycle
+import org.citygrid.cloud.testkit.CaseCycleChild
+import org.citygrid.cloud.testkit.CommittedRecords
+import org.citygrid.cloud.testkit.LiveCaseCycle
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -128,13 +128,8 @@ class TwoInstancesSpec extends Specification {
     }
 
     private Map<String, String> environment(Path state) {
-        def s = live.settings
-        [CITYGRID_KAFKA_BOOTSTRAP     : s.bootstrapServers(), CITYGRID_APPLICATION_ID: s.applicationId(),
-         CITYGRID_TOPIC_PREFIX        : s.topicPrefix(), CITYGRID_STATE_DIR: state.toString(),
-         CITYGRID_PARTITIONS          : PARTITIONS.toString(), CITYGRID_DUPLICATE_DISTANCE_M: '0.5',
-         CITYGRID_SESSION_TIMEOUT     : 'PT6S', CITYGRID_STANDBY_REPLICAS: '1',
-         CITYGRID_JDBC_URL            : s.jdbcUrl(), CITYGRID_JDBC_USER: s.jdbcUser(),
-         CITYGRID_PROJECTION_GROUP    : s.projectionGroup()]
+        live.environment(CITYGRID_STATE_DIR: state.toString(), CITYGRID_PARTITIONS: PARTITIONS.toString(),
+                CITYGRID_DUPLICATE_DISTANCE_M: '0.5', CITYGRID_SESSION_TIMEOUT: 'PT6S', CITYGRID_STANDBY_REPLICAS: '1')
     }
 
     private String[] ids() {

@@ -4,7 +4,7 @@ import static org.citygrid.model.cases.Channel.PATROL
 
 import java.time.Duration
 import java.time.Instant
-import org.citygrid.cloud.support.CaseCycleRig
+import org.citygrid.cloud.testkit.CaseCycleRig
 import org.citygrid.contracts.notify.NotificationIntent
 import org.citygrid.model.cases.Actor
 import org.citygrid.model.cases.CaseAction
@@ -66,8 +66,19 @@ class SlaClockSpec extends Specification {
         cycle.clockTo(Instant.parse('2026-10-08T09:00:00Z'))
 
         then:
-        cycle.notifications(caseId).findAll { it.what() == NotificationIntent.What.ESCALATED }
+        cycle.told(caseId).findAll { it.what() == NotificationIntent.What.ESCALATED }
                 .collect { "${it.level()} ${it.audience().id()}" } == ['1 DUTY_CHIEF', '2 LEADERSHIP']
+    }
+
+    def "the SLA clock's warnings, overdue marks and escalations are counted for /metrics"() {
+        when:
+        cycle.clockTo(Instant.parse('2026-10-08T09:00:00Z'))
+
+        then:
+        cycle.metric('citygrid_cloud_case_events_total{type="DeadlineApproaching"}') == 1
+        cycle.metric('citygrid_cloud_case_events_total{type="Overdue"}') == 1
+        cycle.metric('citygrid_cloud_case_events_total{type="Escalated"}') == 2
+        cycle.metric('citygrid_cloud_case_events_total{type="Dispatched"}') == 1
     }
 
     def "a clock that was asleep through its deadline marks the case overdue when it wakes, without a late warning"() {

@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A record that a consumer could not process after its retries, set aside on {@code grid.dead-letters}
- * so that the consumer goes on with the next record instead of stopping (issue 13's hardening will
- * write them; nothing does yet). It carries the record's coordinates and bytes, so an operator can
- * see why and replay it once the cause is fixed.
+ * so that the consumer goes on with the next record instead of stopping: cloud-backend's case cycle
+ * and read-model projection write them (docs/cloud-backend.md, "Dead letters"). It carries the
+ * record's coordinates and bytes, so an operator can see why and replay it once the cause is fixed.
  *
  * @param consumer  who gave up on it: the consumer group or component, e.g. {@code readmodel}
  * @param topic     the topic it was read from, as named in that deployment (with any prefix)

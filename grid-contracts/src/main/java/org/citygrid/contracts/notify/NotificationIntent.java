@@ -1,13 +1,20 @@
 package org.citygrid.contracts.notify;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.citygrid.model.cases.CaseState;
 import org.citygrid.model.cases.Stage;
 
 /**
- * "Someone must be told something about a case": what {@code grid.notifications} carries (with
- * {@code "v": 1}). The case cycle decides who and what; mobile-api decides how (push, SSE, the
+ * "Someone must be told something about a case": {@code grid.notifications} v1, one record per
+ * audience. Superseded by {@link CaseNotification} (v2, one record per event with every audience,
+ * the reporters included); the case cycle writes the v1 records of a notification too
+ * ({@link #of(CaseNotification)}) until every reader has switched, and v1 records stay on the topic
+ * for its retention. The case cycle decides who and what; a reader decides how (push, SSE, the
  * operators' list) and in which language, from {@link #what} and the fields.
  *
  * @param intentId    {@code <caseId>:<version>:<n>}: stable, so a consumer can drop repeats
@@ -34,6 +41,33 @@ public record NotificationIntent(String intentId, String caseId, long caseVersio
         Objects.requireNonNull(audience, "audience");
     }
 
+    /** What v1 told reporters (as {@code USER}); v2 tells them more, which a v1 reader would misread. */
+    private static final Set<What> TOLD_TO_REPORTERS_IN_V1 = EnumSet.of(What.REPORT_RECEIVED,
+            What.REPORT_MERGED, What.CASE_FILED, What.CASE_DISMISSED, What.CASE_DISPATCHED, What.CASE_IN_PROGRESS,
+            What.CASE_HANDLED, What.CASE_CLOSED, What.CASE_VOIDED);
+
+    /**
+     * The v1 records of a v2 notification, for readers that have not switched: one per recipient, a
+     * reporter named as {@code USER}, and without the reporters' messages v1 did not have (a v1
+     * reader pushes those from the case events itself). Ids are {@code <caseId>:<version>:<n>}.
+     */
+    public static List<NotificationIntent> of(CaseNotification n) {
+        List<NotificationIntent> out = new ArrayList<>();
+        for (CaseNotification.Recipient r : n.recipients()) {
+            Audience audience = r.audience();
+            if (audience.kind() == Audience.Kind.REPORTER) {
+                if (!TOLD_TO_REPORTERS_IN_V1.contains(r.what())) {
+                    continue;
+                }
+                audience = Audience.user(audience.id());
+            }
+            out.add(new NotificationIntent(n.caseId() + ":" + n.caseVersion() + ":" + out.size(), n.caseId(),
+                    n.caseVersion(), n.at(), r.what(), audience, n.state(), n.categoryCode(), n.gridCode(),
+                    n.department(), n.stage(), n.deadline(), n.level()));
+        }
+        return out;
+    }
+
     /** What the audience is told. */
     public enum What {
         /** To the reporter: the report arrived and is a case now. */
@@ -48,6 +82,8 @@ public record NotificationIntent(String intentId, String caseId, long caseVersio
         REPORT_MERGED,
         CASE_FILED,
         CASE_DISMISSED,
+        /** To the reporters (v2 only): the on-site check found more to do; the case went back for rework. */
+        CHECK_FAILED,
         /** To the handler or department: a task was given to you. */
         TASK_ASSIGNED,
         /** To the department a case was taken from. */
@@ -85,10 +121,12 @@ public record NotificationIntent(String intentId, String caseId, long caseVersio
      * {@code ROLE}: a desk: {@code SUPERVISION} (filing, checking, closing), {@code COMMAND}
      * (dispatch), {@code DUTY_CHIEF}, {@code LEADERSHIP}. {@code GRID}: the grid workers of a unit
      * grid. {@code COMMUNITY}: the public topic of a community (FCM topic in mobile-api).
+     * {@code REPORTER} (v2 only): a person told as one who reported the case, one of its followers;
+     * a v1 record names them as {@code USER}.
      */
     public record Audience(Kind kind, String id) {
 
-        public enum Kind { USER, DEPARTMENT, ROLE, GRID, COMMUNITY }
+        public enum Kind { USER, DEPARTMENT, ROLE, GRID, COMMUNITY, REPORTER }
 
         public Audience {
             Objects.requireNonNull(kind, "kind");
@@ -97,6 +135,10 @@ public record NotificationIntent(String intentId, String caseId, long caseVersio
 
         public static Audience user(String id) {
             return new Audience(Kind.USER, id);
+        }
+
+        public static Audience reporter(String id) {
+            return new Audience(Kind.REPORTER, id);
         }
 
         public static Audience department(String code) {

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.citygrid.contracts.deadletters.DeadLetter;
 import org.citygrid.contracts.dispatch.Responsibility;
 import org.citygrid.contracts.indicators.DailyTally;
+import org.citygrid.contracts.notify.CaseNotification;
 import org.citygrid.contracts.notify.NotificationIntent;
 import org.citygrid.model.cases.CaseCommand;
 import org.citygrid.model.cases.CaseEvent;
@@ -74,9 +75,21 @@ public final class TopicCatalogue {
             WireCodec.snapshots(), Topic.Partitions.ALL,
             Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"));
 
-    /** Who must be told what about a case, keyed by {@code caseId}. */
-    public static final Topic<String, NotificationIntent> NOTIFICATIONS = versioned(Names.NOTIFICATIONS,
-            NotificationIntent.class, Topic.Partitions.HALF, retentionDays(3));
+    /**
+     * Who must be told what of each case event ({@link CaseNotification}, v2), keyed by {@code caseId}.
+     * The topic also holds v1 records ({@link #NOTIFICATION_INTENTS_V1}): a reader tells them apart by
+     * their {@code "v"}.
+     */
+    public static final Topic<String, CaseNotification> NOTIFICATIONS = new Topic<>(Names.NOTIFICATIONS,
+            CaseNotification.class, key(), new VersionedJsonSerde<>(CaseNotification.class, CaseNotification.VERSION),
+            Topic.Partitions.HALF, retentionDays(3));
+
+    /**
+     * The v1 records of {@link #NOTIFICATIONS}, one per audience ({@link NotificationIntent}), which the case
+     * cycle writes beside v2 while readers switch (docs/wire-formats.md).
+     */
+    public static final VersionedJsonSerde<NotificationIntent> NOTIFICATION_INTENTS_V1 =
+            new VersionedJsonSerde<>(NotificationIntent.class, 1);
 
     /** Refused commands, for their senders, keyed by {@code caseId}. */
     public static final Topic<String, CommandRejected> COMMAND_REJECTIONS = wire(Names.COMMAND_REJECTIONS,
@@ -95,8 +108,8 @@ public final class TopicCatalogue {
             Topic.Partitions.HALF, Map.of("cleanup.policy", "compact"));
 
     /**
-     * Records a consumer set aside after its retries, keyed by {@link DeadLetter#coordinates()}. Defined
-     * for the hardening work (issue 13); nothing writes it yet.
+     * Records a consumer set aside after its retries, keyed by {@link DeadLetter#coordinates()}: the case
+     * cycle and the read-model projection write them (docs/cloud-backend.md, "Dead letters").
      */
     public static final Topic<String, DeadLetter> DEAD_LETTERS = versioned(Names.DEAD_LETTERS, DeadLetter.class,
             Topic.Partitions.HALF, retentionDays(30));

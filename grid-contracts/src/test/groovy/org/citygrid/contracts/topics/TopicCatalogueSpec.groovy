@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
+import org.apache.kafka.common.serialization.Serde
 import org.citygrid.model.wire.WireCodec
 import org.citygrid.model.wire.WireFormatDocsSpec
 import spock.lang.Specification
@@ -26,39 +27,66 @@ class TopicCatalogueSpec extends Specification {
         carriers.first()
     }
 
-    /** Examples of the catalogue's own records, marked {@code <!-- contract example: <topic> -->} in the docs. */
+    /**
+     * Examples of the catalogue's own records, marked {@code <!-- contract example: <topic> -->} in the docs, or
+     * {@code <!-- contract example: <topic> v1 -->} for an earlier format still on the topic.
+     */
     static List<List<String>> contractExamples() {
         ['wire-formats.md', 'cloud-backend.md'].collectMany { file ->
             def doc = Files.readString(Path.of('..', 'docs', file))
-            (doc =~ /(?s)<!-- contract example: ([a-z.-]+) -->\s*```json\n(.*?)```/).collect { [it[1], it[2]] }
+            (doc =~ /(?s)<!-- contract example: ([a-z.-]+)( v1)? -->\s*```json\n(.*?)```/).collect { [it[1], it[2]?.trim(), it[3]] }
         }
     }
 
-    /** Every documented example with the topic it travels on: grid-model's records, then the catalogue's own. */
+    /** The formats a topic's readers may meet besides its current one. */
+    static final Map<List<String>, Serde> EARLIER_FORMATS = [
+            [TopicCatalogue.NOTIFICATIONS.name(), 'v1']: TopicCatalogue.NOTIFICATION_INTENTS_V1]
+
+    /** Every documented example with the topic it travels on and the serde of its format. */
     static List<List<Object>> documentedExamples() {
-        WireFormatDocsSpec.extractExamples().collect { kind, json -> [topicFor(kind), json] } +
-                contractExamples().collect { name, json -> [TopicCatalogue.all().find { it.name() == name }, json] }
+        WireFormatDocsSpec.extractExamples().collect { kind, json -> [topicFor(kind), topicFor(kind).valueSerde(), json] } +
+                contractExamples().collect { name, version, json ->
+                    Topic topic = TopicCatalogue.all().find { it.name() == name }
+                    [topic, version ? EARLIER_FORMATS[[name, version]] : topic.valueSerde(), json]
+                }
     }
 
     def "a documented example of #topic's records goes through its serde unchanged"() {
-        given:
-        def serde = topic.valueSerde()
-
         when:
         def value = serde.deserializer().deserialize(topic.name(), json.getBytes(StandardCharsets.UTF_8))
         def written = new String(serde.serializer().serialize(topic.name(), value), StandardCharsets.UTF_8)
 
         then:
-        topic.valueType().isInstance(value)
+        value != null
+        serde.is(topic.valueSerde()) ? topic.valueType().isInstance(value) : EARLIER_FORMATS.containsValue(serde)
         JSON.readTree(written) == JSON.readTree(json)
 
         where:
-        [topic, json] << documentedExamples()
+        [topic, serde, json] << documentedExamples()
     }
 
-    def "every topic has its records documented with an example"() {
+    def "an earlier format is refused by the topic's current serde, and the reverse: a reader tells them apart by \"v\""() {
+        given:
+        def v2 = documentedExamples().find { it[0] == TopicCatalogue.NOTIFICATIONS && it[1].is(TopicCatalogue.NOTIFICATIONS.valueSerde()) }[2]
+        def v1 = documentedExamples().find { it[0] == TopicCatalogue.NOTIFICATIONS && it[1].is(TopicCatalogue.NOTIFICATION_INTENTS_V1) }[2]
+
+        when:
+        TopicCatalogue.NOTIFICATIONS.read(v1.getBytes(StandardCharsets.UTF_8))
+
+        then:
+        thrown(org.citygrid.model.wire.WireFormatException)
+
+        when:
+        TopicCatalogue.NOTIFICATION_INTENTS_V1.read(v2.getBytes(StandardCharsets.UTF_8))
+
+        then:
+        thrown(org.citygrid.model.wire.WireFormatException)
+    }
+
+    def "every topic has its records documented with an example, and so has every earlier format"() {
         expect:
         documentedExamples().collect { it[0] }.toSet() == TopicCatalogue.all().toSet()
+        documentedExamples().collect { it[1] }.toSet().containsAll(EARLIER_FORMATS.values())
     }
 
     def "names are unique and the compile-time names are the topics' names"() {

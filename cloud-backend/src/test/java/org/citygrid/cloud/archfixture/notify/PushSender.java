@@ -1,0 +1,5 @@
+package org.citygrid.cloud.archfixture.notify;
+
+/** A follow-up's implementation. */
+public class PushSender {
+}
