@@ -33,7 +33,7 @@ final class JdbcMapLayers implements MapLayers {
                   'openCases', coalesce(c.open, 0), 'lateCases', coalesce(c.late, 0))) AS f
               FROM %2$s g
               LEFT JOIN (SELECT grid_code, count(*) AS open,
-                                count(*) FILTER (WHERE cardinality(overdue) > 0 OR deadline < ?) AS late
+                                count(*) FILTER (WHERE cardinality(overdue) > 0 OR coalesce(deadline < ?, false)) AS late
                          FROM %3$s WHERE NOT terminal GROUP BY grid_code) c ON c.grid_code = g.code
               %4$s
             ) t""";
@@ -54,7 +54,7 @@ final class JdbcMapLayers implements MapLayers {
               SELECT json_build_object('type', 'Feature', 'id', case_id,
                 'geometry', ST_AsGeoJSON(position, 6)::json,
                 'properties', json_build_object(%1$s,
-                  'late', NOT terminal AND (cardinality(overdue) > 0 OR deadline < ?))) AS f
+                  'late', NOT terminal AND (cardinality(overdue) > 0 OR coalesce(deadline < ?, false)))) AS f
               FROM %2$s
               WHERE %3$s
               ORDER BY reported_at DESC, case_id
