@@ -58,6 +58,13 @@ class MapController {
         return geoJson(layers.grids(Bbox.ofField(bbox)));
     }
 
+    @Operation(summary = "Open and late case counts of the grids with open cases, without geometry: {\"<grid code>\": [open, late]}",
+            security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/grid-counts", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> gridCounts() {
+        return HttpResponse.ok(layers.gridCounts()).contentType(MediaType.APPLICATION_JSON);
+    }
+
     @Operation(summary = "Street or community outlines, the union of their unit grids (GeoJSON); level STREET or COMMUNITY",
             security = @SecurityRequirement(name = "bearer"))
     @Get(value = "/areas", produces = {GEOJSON, MediaType.APPLICATION_JSON})

@@ -18,13 +18,14 @@ import java.time.temporal.ChronoUnit
  * The desk's queues over the read model in PostGIS: counts and oldest waits, pages nearest deadline
  * first with the steps one may take, the overdue queue, search, and who has which desk. The
  * database is shared with the module's other specs, so the operator's counts are compared before and
- * after; a handler's desk is of a street office no other spec dispatches to, so its counts are exact.
+ * after; a handler's desk is of a street office no other spec's cases are held by, so its counts are exact.
  */
 @MicronautTest
 class DeskSpec extends ApiSpec {
 
-    static final String GRID = '110199001001001'
-    static final String OFFICE = 'STREET_OFFICE:110199001'
+    // a community of its own in street 110101001, whose street office grid-model's test rules know
+    static final String GRID = '110101001099001'
+    static final String OFFICE = 'STREET_OFFICE:110101001'
     static final Instant NOW = Instant.now()
 
     @Shared
@@ -34,7 +35,7 @@ class DeskSpec extends ApiSpec {
         if (!cases.isEmpty()) {
             return
         }
-        ReadModelFixture.insertGrid(GRID, 116.90, 40.30, 116.91, 40.31, '桃园一号网格', '桃园街道')
+        ReadModelFixture.insertGrid(GRID, 116.90, 40.30, 116.91, 40.31, '桃园一号网格', '东华门街道')
         // the office's work: two to sign for (one late), one in hand, one suspended without a deadline
         cases.toSign = office('DISPATCHED', NOW.plusSeconds(7200), NOW.minusSeconds(600), 'broken kerb by the school')
         cases.toSignLate = office('DISPATCHED', NOW.minusSeconds(3600), NOW.minusSeconds(9000), 'blocked drain, late')
@@ -92,7 +93,7 @@ class DeskSpec extends ApiSpec {
         page.total == 2
         page.items*.caseId == [cases.toSignLate.caseId, cases.toSign.caseId]
         page.items*.late == [true, false]
-        page.items[0].place.streetNameZh == '桃园街道'
+        page.items[0].place.streetNameZh == '东华门街道'
         page.items[0].place.gridNameZh == '桃园一号网格'
         page.items.every { it.allowedActions*.type.containsAll(['Accept', 'Return']) && !('File' in it.allowedActions*.type) }
         page.items[0].allowedActions.find { it.type == 'Return' }.reason == 'REQUIRED'
@@ -110,14 +111,15 @@ class DeskSpec extends ApiSpec {
         def before = counts(operator)
 
         when: 'a report waits for acceptance, a patrol report for filing, a filed case for dispatch, a late handled one for its check'
-        def resident = ReadModelFixture.insertCase(gridCode: GRID, state: 'REPORTED', channel: 'RESIDENT', deadline: NOW.plusSeconds(600))
-        ReadModelFixture.insertCase(gridCode: GRID, state: 'REPORTED', channel: 'PATROL', deadline: NOW.plusSeconds(600))
-        ReadModelFixture.insertCase(gridCode: GRID, state: 'REPORTED', channel: 'HOTLINE', deadline: NOW.plusSeconds(600),
-                verification: [verifier: 'worker-1', at: NOW.toString(), found: true, note: 'seen'])
-        def filed = ReadModelFixture.insertCase(gridCode: GRID, state: 'FILED', deadline: NOW.plusSeconds(60))
+        def now = Instant.now()
+        def resident = ReadModelFixture.insertCase(gridCode: GRID, state: 'REPORTED', channel: 'RESIDENT', deadline: now.plusSeconds(600))
+        ReadModelFixture.insertCase(gridCode: GRID, state: 'REPORTED', channel: 'PATROL', deadline: now.plusSeconds(600))
+        ReadModelFixture.insertCase(gridCode: GRID, state: 'REPORTED', channel: 'HOTLINE', deadline: now.plusSeconds(600),
+                verification: [verifier: 'worker-1', at: now.toString(), found: true, note: 'seen'])
+        def filed = ReadModelFixture.insertCase(gridCode: GRID, state: 'FILED', deadline: now.plusSeconds(60))
         ReadModelFixture.insertHistory(CaseHistories.to(CaseState.FILED, filed.caseId as String))
-        ReadModelFixture.insertCase(gridCode: GRID, state: 'HANDLED', deadline: NOW.minusSeconds(60))
-        ReadModelFixture.insertCase(gridCode: GRID, state: 'IN_PROGRESS', department: 'DRAINAGE',
+        ReadModelFixture.insertCase(gridCode: GRID, state: 'HANDLED', deadline: now.minusSeconds(60))
+        ReadModelFixture.insertCase(gridCode: GRID, state: 'IN_PROGRESS', department: 'DRAINAGE', deadline: now.plusSeconds(600),
                 pendingExtension: [extra: 'PT8H', reason: 'pipe on order', requestedBy: 'handler-7'])
         def after = counts(operator)
         def dispatch = get(operator, '/api/v1/desk/queues/TO_DISPATCH?size=100').body()
@@ -147,7 +149,7 @@ class DeskSpec extends ApiSpec {
         'its whole case number'      | { Map c -> c.caseId }
         'the start of its number'    | { Map c -> c.caseId.take(19) }
         'its grid code'              | { Map c -> GRID }
-        'its street'                 | { Map c -> '桃园街道' }
+        'its grid\'s name'           | { Map c -> '桃园一号' }
         'a word of its description'  | { Map c -> 'GRAFFITI' }
     }
 

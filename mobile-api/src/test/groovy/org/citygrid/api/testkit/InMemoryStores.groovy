@@ -130,7 +130,12 @@ class InMemoryStores {
         Optional<CaseRow> forIntake(String intakeId) { Optional.empty() }
 
         @Override
-        List<TimelineEntry> timeline(String caseId) { [] }
+        List<TimelineEntry> timeline(String caseId) {
+            (events[caseId] ?: []).collect {
+                new TimelineEntry(it.version(), it.at(), it.change().class.simpleName, it.actor().id(), it.actor().role().name(),
+                        it.commandId(), null)
+            }
+        }
 
         @Override
         List<CaseEvent> events(String caseId) { events[caseId] ?: [] }

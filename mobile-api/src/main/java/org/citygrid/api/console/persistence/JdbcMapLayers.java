@@ -38,6 +38,13 @@ final class JdbcMapLayers implements MapLayers {
               %4$s
             ) t""";
 
+    /** Open and late cases per grid, for grids with open cases: the grid layer's counts without its polygons. */
+    private static final String GRID_COUNTS = """
+            SELECT coalesce(json_object_agg(grid_code, json_build_array(open, late) ORDER BY grid_code), '{}'::json)::text
+            FROM (SELECT grid_code, count(*) AS open,
+                         count(*) FILTER (WHERE cardinality(overdue) > 0 OR coalesce(deadline < ?, false)) AS late
+                  FROM %s WHERE NOT terminal GROUP BY grid_code) c""";
+
     /** Street or community outlines: the union of their unit grids. */
     private static final String AREAS = """
             SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f ORDER BY code), '[]'::json))::text
@@ -88,6 +95,11 @@ final class JdbcMapLayers implements MapLayers {
         addBox(params, bbox);
         return json(GRIDS.formatted(MapLayer.GRIDS.consoleProperties("g."), MapLayer.GRIDS.table(), MapLayer.CASES.table(),
                 where), params);
+    }
+
+    @Override
+    public String gridCounts() {
+        return json(GRID_COUNTS.formatted(MapLayer.CASES.table()), List.of(Timestamp.from(clock.instant())));
     }
 
     @Override
