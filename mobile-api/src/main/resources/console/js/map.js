@@ -37,10 +37,8 @@ function style(baseMap) {
   const sources = {};
   const layers = [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1622' } }];
   if (baseMap && baseMap.configured && baseMap.tiles) {
-    sources.base = {
-      type: 'raster', tiles: baseMap.tiles.map(absolute), tileSize: baseMap.tileSize || 256,
-      maxzoom: baseMap.maxZoom || 18, attribution: baseMap.attribution || undefined
-    };
+    sources.base = { type: 'raster', tiles: baseMap.tiles.map(absolute), tileSize: baseMap.tileSize || 256, maxzoom: baseMap.maxZoom || 18 };
+    if (baseMap.attribution) sources.base.attribution = baseMap.attribution;
     layers.push({ id: 'base', type: 'raster', source: 'base', paint: { 'raster-opacity': 0.85 } });
   }
   return { version: 8, sources, layers };

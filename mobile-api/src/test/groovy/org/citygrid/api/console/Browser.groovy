@@ -101,12 +101,19 @@ class Browser {
     }
 
     /**
-     * The page's visible text in Chinese that shows a code without its name: constants like
+     * The page's visible text in Chinese, but for what people wrote, that shows a code without its name: constants like
      * FIRE_RESCUE or HANDLING, channel and state codes, category codes not written after their name
      * as 名称（E0411）, and English words (a few technical words and units excepted).
      */
     List<String> rawCodes(Map<String, String> categoryNames) {
-        String text = js('return document.body.innerText') as String
+        // what people wrote (descriptions, notes, reasons) is theirs, in whatever words they chose
+        String text = js('''
+            const own = Array.from(document.querySelectorAll('.desc, .note, dd[data-field=description]'));
+            const shown = own.map(e => e.style.display);
+            own.forEach(e => { e.style.display = 'none'; });
+            const text = document.body.innerText;
+            own.forEach((e, i) => { e.style.display = shown[i]; });
+            return text;''') as String
         def found = []
         found += (text =~ /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/).collect { it }
         found += (text =~ /\b(REPORTED|FILED|DISPATCHED|IN_PROGRESS|SUSPENDED|HANDLED|CHECK_PASSED|CLOSED|DISMISSED|VOIDED|FILING|DISPATCH|HANDLING|CHECK|PATROL|RESIDENT|SENSOR|OPEN311|HOTLINE|OPERATOR|HANDLER|SYSTEM)\b/).collect { it[0] }

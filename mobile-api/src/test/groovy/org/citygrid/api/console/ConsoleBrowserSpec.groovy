@@ -139,7 +139,7 @@ class ConsoleBrowserSpec extends ApiSpec {
         signIn(operator)
 
         then:
-        waitFor { bodyView() == 'map' }
+        waitFor { bodyView() == 'app' }
         waitFor { mapData('map') == 'ready' }
         waitFor { (js("return citygrid.map.querySourceFeatures('grids').map(f => f.properties.code)") as List).contains(GRID) }
         // drawn, not only loaded: the fill layer has features under the viewport

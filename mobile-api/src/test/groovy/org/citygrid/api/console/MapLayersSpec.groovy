@@ -248,15 +248,17 @@ class MapLayersSpec extends ApiSpec {
         def bare = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 URI.create("${server.URL}/console")).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
         def page = http.toBlocking().exchange(HttpRequest.GET('/console/index.html'), String)
-        def library = http.toBlocking().exchange(HttpRequest.GET('/console/vendor/maplibre-gl.js'), byte[])
+        def library = http.toBlocking().exchange(HttpRequest.GET('/console/vendor/maplibre-gl-csp.js'), byte[])
+        def worker = http.toBlocking().exchange(HttpRequest.GET('/console/vendor/maplibre-gl-csp-worker.js'), byte[])
 
         then:
         bare.statusCode() in [301, 302, 303, 307, 308]
         bare.headers().firstValue('Location').get() == '/console/index.html'
         page.status.code == 200
-        page.body().contains('vendor/maplibre-gl.js')
+        page.body().contains('vendor/maplibre-gl-csp.js')
         !page.body().contains('//unpkg') && !page.body().contains('//cdn')
         library.status.code == 200
         library.body().length > 100_000
+        worker.status.code == 200
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger
 class TestTiles {
 
     static final AtomicInteger REQUESTS = new AtomicInteger()
-    private static final byte[] TILE = tile()
+    private static final byte[] TILE = drawTile()
 
     @Get(value = '/{z}/{x}/{y}.png', produces = 'image/png')
     HttpResponse<byte[]> tile(int z, int x, int y) {
@@ -31,7 +31,7 @@ class TestTiles {
         HttpResponse.ok(TILE).contentType('image/png')
     }
 
-    private static byte[] tile() {
+    private static byte[] drawTile() {
         def image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB)
         def g = image.createGraphics()
         g.color = new Color(0xdd, 0xe4, 0xea)
