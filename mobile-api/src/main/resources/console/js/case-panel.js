@@ -52,6 +52,16 @@ export async function openCase(caseId, armed) {
   openedListeners.forEach((fn) => fn(c, fresh));
 }
 
+/** Empties the panel (another person signs in). */
+export function closeCase() {
+  current = null;
+  $('case-panel').dataset.case = '';
+  $('case-panel').dataset.loaded = '';
+  $('case-body').hidden = true;
+  $('case-empty').hidden = false;
+  $('case-empty').textContent = t('case.empty');
+}
+
 /** Reads the open case again if it is `caseId` (a live event on it). */
 export function refreshIfOpen(caseId) {
   if (current && current.caseId === caseId) openCase(caseId);

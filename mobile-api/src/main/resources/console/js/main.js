@@ -6,7 +6,7 @@ import { t, setLang, currentLang, applyLabels, setZone } from './i18n.js';
 import { api, claims, token, role, keepTokens, forgetTokens, onSignedOut } from './api.js';
 import { loadNames } from './names.js';
 import { initDesk, loadDesk, refreshDesk } from './desk.js';
-import { openCase, refreshIfOpen, onCaseOpened } from './case-panel.js';
+import { openCase, refreshIfOpen, onCaseOpened, closeCase } from './case-panel.js';
 import { createMap, theMap, pointForBaseMap } from './map.js';
 import { loadGridsOnce, loadSensors, loadCases, applyEvent, refreshGridCounts } from './map-data.js';
 import { initFilters } from './filters.js';
@@ -63,6 +63,7 @@ function signOut(reasonKey) {
   forgetTokens();
   stopLive();
   clearInterval(handlerPoll);
+  closeCase();
   document.body.dataset.view = 'signin';
   $('signin-message').textContent = reasonKey ? t(reasonKey) : '';
 }

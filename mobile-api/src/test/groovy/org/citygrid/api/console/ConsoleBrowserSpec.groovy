@@ -201,7 +201,7 @@ class ConsoleBrowserSpec extends ApiSpec {
         waitFor { element('case-panel').getAttribute('data-loaded') == caseId }
         element('case-panel').getAttribute('data-state') == 'REPORTED'
         timeline() == ['Reported']
-        browser.driver.findElement(By.cssSelector('#case-details dd[data-field=description]')).text == '井盖松动 console test'
+        waitFor { browser.driver.findElement(By.cssSelector('#case-details dd[data-field=description]')).text == '井盖松动 console test' }
     }
 
     def "the case panel shows the report's photo, fetched with the operator's token"() {
@@ -305,7 +305,7 @@ class ConsoleBrowserSpec extends ApiSpec {
         sent.expectedVersion() == 3L
         waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
         waitFor { timeline() == ['Reported', 'Filed', 'Dispatched', 'Dispatched'] }
-        browser.driver.findElement(By.cssSelector('#case-details dd[data-field=department]')).text == '自来水'
+        waitFor { browser.driver.findElement(By.cssSelector('#case-details dd[data-field=department]')).text == '自来水' }
         js('return citygrid.cases.get(arguments[0]).properties.department', caseId) == 'WATER_SUPPLY'
     }
 
@@ -495,9 +495,9 @@ class ConsoleBrowserSpec extends ApiSpec {
         then: 'the case open last is the one voided above'
         chinese == '案件'
         waitFor { element('case-panel').findElement(By.tagName('h2')).text == 'Case' }
-        browser.driver.findElement(By.cssSelector('#case-details dd[data-field=state]')).text == 'Voided'
+        waitFor { browser.driver.findElement(By.cssSelector('#case-details dd[data-field=state]')).text == 'Voided' }
         waitFor { browser.driver.findElement(By.cssSelector('#case-details dd[data-field=category]')).text == 'Water-supply manhole cover (C0101)' }
-        browser.driver.findElement(By.cssSelector('#case-details dd[data-field=reportedAt]')).text ==~ /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/
+        waitFor { browser.driver.findElement(By.cssSelector('#case-details dd[data-field=reportedAt]')).text ==~ /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/ }
 
         when:
         element('lang').click()

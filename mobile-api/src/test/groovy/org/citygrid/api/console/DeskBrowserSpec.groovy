@@ -83,7 +83,7 @@ class DeskBrowserSpec extends ApiSpec {
 
     /** An account with a Chinese display name, as the centres' accounts are. */
     Map person(String key, Role role, String displayName, String department = null) {
-        def username = "${key}-${System.nanoTime()}"
+        String username = "${key}-${System.nanoTime()}"
         def account = context.getBean(AccountService).create(username, 'correct horse battery', displayName, role, department, null, [])
         people[key] = [id: account.id(), username: username, password: 'correct horse battery']
     }
