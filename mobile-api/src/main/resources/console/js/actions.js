@@ -8,7 +8,8 @@ import { allDepartments, departmentName } from './names.js';
 // the steps a person takes on this page; others the case view may list (a duplicate merge, a
 // verification on site) belong to other tools and are not offered here
 const OFFERED = new Set(['File', 'Dismiss', 'Dispatch', 'Suspend', 'Resume', 'ApproveExtension', 'RejectExtension', 'Close',
-  'Void', 'Accept', 'Return', 'RequestExtension', 'ReportHandled']);
+  'Void', 'Accept', 'Return', 'RequestExtension', 'ReportHandled', 'AssignVerification', 'AssignCheck', 'SendBack',
+  'TakeOffLedger', 'Press', 'Urge']);
 export const offered = (c) => (c.allowedActions || []).filter((a) => OFFERED.has(a.type));
 
 const needs = (a, field) => a[field] && a[field] !== 'ABSENT';
@@ -19,7 +20,7 @@ export const actionKey = (a) => (a.type === 'Dispatch' && a.redispatch ? 'Redisp
 export const actionLabel = (a) => t('action.' + actionKey(a), t('action.other'));
 
 /** Whether the step can be sent with one click: it needs nothing typed or chosen. */
-export const oneClick = (a) => !['reason', 'department', 'evidence'].some((f) => required(a, f))
+export const oneClick = (a) => !['reason', 'department', 'evidence', 'supervisor'].some((f) => required(a, f))
   && a.type !== 'RequestExtension' && a.type !== 'Rate' && a.type !== 'Check' && a.type !== 'Verify';
 
 /** A problem body (RFC 9457) as a sentence in the page's language. */
@@ -63,6 +64,11 @@ async function body(c, a, form) {
     if (a.redispatch && department === c.department && (!assignee || assignee === c.assignee)) {
       return { error: t('action.sameDepartment') };
     }
+  }
+  if (needs(a, 'supervisor')) {
+    const supervisor = form.supervisor.value.trim();
+    if (!supervisor && required(a, 'supervisor')) return { error: t('action.needSupervisor') };
+    if (supervisor) action.supervisor = supervisor;
   }
   if (needs(a, 'evidence')) {
     const files = Array.from(form.photos.files || []);
@@ -121,7 +127,7 @@ function departmentOptions(c, select) {
 export function renderActions(c, onDone) {
   const form = {
     text: $('action-text'), department: $('action-department'), assignee: $('action-assignee'),
-    hours: $('action-hours'), photos: $('action-photos'), status: $('action-status')
+    hours: $('action-hours'), photos: $('action-photos'), supervisor: $('action-supervisor'), status: $('action-status')
   };
   const actions = offered(c);
   const box = $('action-buttons');
@@ -137,6 +143,7 @@ export function renderActions(c, onDone) {
   $('action-department-row').hidden = !any('department');
   $('action-hours-row').hidden = !actions.some((a) => a.type === 'RequestExtension');
   $('action-photos-row').hidden = !any('evidence');
+  $('action-supervisor-row').hidden = !any('supervisor');
   departmentOptions(c, form.department);
   form.department.title = departmentName(c.department);
 }
