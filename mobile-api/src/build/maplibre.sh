@@ -7,7 +7,8 @@
 set -euo pipefail
 version="$1" integrity="$2" out="$3"
 stamp="$out/console/vendor/MAPLIBRE_VERSION"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$version" ]; then
+# the CSP build too: its worker is a file of its own, so the page needs no blob: worker under the CSP
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$version csp" ]; then
   exit 0
 fi
 command -v npm >/dev/null || { echo "mobile-api: the console needs npm (Debian package npm) to fetch MapLibre GL JS $version" >&2; exit 1; }
@@ -19,7 +20,9 @@ tarball="$work/maplibre-gl-$version.tgz"
 actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
 [ "$actual" = "$integrity" ] || { echo "mobile-api: maplibre-gl-$version.tgz has integrity $actual, expected $integrity" >&2; exit 1; }
 mkdir -p "$out/console/vendor"
-tar -xzf "$tarball" -C "$work" package/dist/maplibre-gl.js package/dist/maplibre-gl.css package/LICENSE.txt
-cp "$work/package/dist/maplibre-gl.js" "$work/package/dist/maplibre-gl.css" "$out/console/vendor/"
+tar -xzf "$tarball" -C "$work" package/dist/maplibre-gl.js package/dist/maplibre-gl.css package/dist/maplibre-gl-csp.js \
+  package/dist/maplibre-gl-csp-worker.js package/LICENSE.txt
+cp "$work/package/dist/maplibre-gl.js" "$work/package/dist/maplibre-gl.css" "$work/package/dist/maplibre-gl-csp.js" \
+  "$work/package/dist/maplibre-gl-csp-worker.js" "$out/console/vendor/"
 cp "$work/package/LICENSE.txt" "$out/console/vendor/MAPLIBRE_LICENSE.txt"
-echo "$version" > "$stamp"
+echo "$version csp" > "$stamp"

@@ -3,7 +3,9 @@ package org.citygrid.api.cases;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.places.Place;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
 import org.citygrid.model.cases.AllowedAction;
@@ -16,6 +18,9 @@ import org.citygrid.model.cases.Role;
  * {@code allowedActions}: the steps the viewer may take on the case now, as the case cycle's
  * {@link org.citygrid.model.cases.CaseDecider} sees the case the read model shows (in the view of
  * one case; lists leave it out). A step taken anyway is still the case cycle's to decide.
+ * {@code place}: the grid, community and street names of where the case is (the view of one case).
+ * {@code people}: display names of the staff on the case (reporter, assignee, timeline actors), by
+ * account id; residents are never named (the view of one case).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CaseView(String caseId, long version, String state, String categoryCode, String gridCode,
@@ -24,7 +29,8 @@ public record CaseView(String caseId, long version, String state, String categor
                        List<String> overdue, Integer rating, Instant reportedAt, Instant updatedAt,
                        List<TimelineEntry> timeline, CaseRow.PendingExtension pendingExtension,
                        CaseRow.Verification verification,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) List<AllowedAction> allowedActions) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<AllowedAction> allowedActions,
+                       Place place, Map<String, String> people) {
 
     /** A case in a list: without its allowed actions. */
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline) {
@@ -36,6 +42,13 @@ public record CaseView(String caseId, long version, String state, String categor
         return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
                 c.channel(), c.description(), reporter, c.department(), c.assignee(), c.activeStage(), c.deadline(),
                 c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
-                c.verification(), allowed);
+                c.verification(), allowed, null, Map.of());
+    }
+
+    /** This view with where the case is and the names of the staff on it. */
+    public CaseView named(Place where, Map<String, String> names) {
+        return new CaseView(caseId, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
+                department, assignee, activeStage, deadline, overdue, rating, reportedAt, updatedAt, timeline,
+                pendingExtension, verification, allowedActions, where, names);
     }
 }

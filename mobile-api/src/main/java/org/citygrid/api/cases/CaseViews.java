@@ -2,15 +2,24 @@ package org.citygrid.api.cases;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.errors.NotFound;
+import org.citygrid.api.people.PeopleDirectory;
+import org.citygrid.api.places.Place;
+import org.citygrid.api.places.PlaceDirectory;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseScope;
 import org.citygrid.model.cases.AllowedAction;
 import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseDecider;
 import org.citygrid.model.cases.CaseEvent;
+import org.citygrid.model.cases.Role;
 import org.citygrid.model.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +38,43 @@ public class CaseViews {
     private final CaseReadModel readModel;
     private final CaseDecider decider;
     private final Clock clock;
+    private final PlaceDirectory places;
+    private final PeopleDirectory people;
 
-    CaseViews(CaseReadModel readModel, CaseDecider decider, Clock clock) {
+    CaseViews(CaseReadModel readModel, CaseDecider decider, Clock clock, PlaceDirectory places, PeopleDirectory people) {
         this.readModel = readModel;
         this.decider = decider;
         this.clock = clock;
+        this.places = places;
+        this.people = people;
     }
 
-    /** The case with its timeline and allowed actions; 404 outside the viewer's scope, so ids reveal nothing. */
+    /**
+     * The case with its timeline, allowed actions, place names and the display names of the staff on
+     * it; 404 outside the viewer's scope, so ids reveal nothing.
+     */
     public CaseView one(CurrentUser user, String caseId) {
         return readModel.byId(caseId).filter(c -> CaseScope.sees(user, c))
-                .map(c -> CaseView.of(c, user, readModel.timeline(caseId), allowed(user, caseId)))
+                .map(c -> named(user, CaseView.of(c, user, readModel.timeline(caseId), allowed(user, caseId))))
                 .orElseThrow(() -> new NotFound("no case " + caseId + " in your scope"));
+    }
+
+    // staff see who worked on the case; a resident following it sees roles only
+    private CaseView named(CurrentUser user, CaseView v) {
+        Place place = places.ofGrids(List.of(v.gridCode())).get(v.gridCode());
+        if (user.role() == Role.RESIDENT) {
+            return v.named(place, Map.of());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        Stream.of(v.reporterId(), v.assignee()).filter(Objects::nonNull).forEach(ids::add);
+        v.timeline().forEach(e -> ids.add(e.actorId()));
+        if (v.pendingExtension() != null && v.pendingExtension().requestedBy() != null) {
+            ids.add(v.pendingExtension().requestedBy());
+        }
+        if (v.verification() != null && v.verification().verifier() != null) {
+            ids.add(v.verification().verifier());
+        }
+        return v.named(place, people.staffNames(ids));
     }
 
     /**
@@ -48,7 +82,7 @@ public class CaseViews {
      * of the case (the projection writes a case's row and events in one transaction, so this is a
      * case it has not finished projecting).
      */
-    List<AllowedAction> allowed(CurrentUser user, String caseId) {
+    public List<AllowedAction> allowed(CurrentUser user, String caseId) {
         Case c;
         try {
             List<CaseEvent> events = readModel.events(caseId);

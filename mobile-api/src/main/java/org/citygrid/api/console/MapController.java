@@ -39,8 +39,9 @@ class MapController {
     private static final Set<String> STATES = Set.of("REPORTED", "FILED", "DISPATCHED", "IN_PROGRESS", "SUSPENDED",
             "HANDLED", "CHECK_PASSED", "CLOSED", "DISMISSED", "VOIDED");
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][0-9]{2,8}");
-    // department codes as the responsibility table names them: DRAINAGE, WATER_SUPPLY, ...
-    private static final Pattern DEPARTMENT = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    // department codes as cases carry them: DRAINAGE, WATER_SUPPLY, ... and the offices of territorial
+    // departments with their street's or community's code, STREET_OFFICE:110106001 (grid-model's CatalogueCaseRules)
+    private static final Pattern DEPARTMENT = Pattern.compile("[A-Z][A-Z0-9_]{0,63}(:[0-9]{9}|:[0-9]{12})?");
     private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     // "reported between two dates" means calendar days in Beijing, as the indicators count them
     private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
@@ -55,6 +56,13 @@ class MapController {
     @Get(value = "/grids", produces = {GEOJSON, MediaType.APPLICATION_JSON})
     HttpResponse<String> grids(@QueryValue @Nullable String bbox) {
         return geoJson(layers.grids(Bbox.ofField(bbox)));
+    }
+
+    @Operation(summary = "Open and late case counts of the grids with open cases, without geometry: {\"<grid code>\": [open, late]}",
+            security = @SecurityRequirement(name = "bearer"))
+    @Get(value = "/grid-counts", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> gridCounts() {
+        return HttpResponse.ok(layers.gridCounts()).contentType(MediaType.APPLICATION_JSON);
     }
 
     @Operation(summary = "Street or community outlines, the union of their unit grids (GeoJSON); level STREET or COMMUNITY",

@@ -17,6 +17,12 @@ public interface MapLayers {
     /** Unit grids with their open cases and how many of them are late (marked overdue, or past their deadline now). */
     String grids(Bbox bbox);
 
+    /**
+     * Open and late case counts of the grids that have open cases, without geometry:
+     * {@code {"110101001001023": [2, 1], ...}}. What the console re-reads instead of the grid layer.
+     */
+    String gridCounts();
+
     /** Street or community outlines: the union of their unit grids. */
     String areas(AreaLevel level, Bbox bbox);
 

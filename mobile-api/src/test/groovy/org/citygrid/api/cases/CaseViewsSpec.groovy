@@ -2,6 +2,7 @@ package org.citygrid.api.cases
 
 import org.citygrid.api.accounts.CurrentUser
 import org.citygrid.api.errors.NotFound
+import org.citygrid.api.places.Place
 import org.citygrid.api.testkit.CaseHistories
 import org.citygrid.api.testkit.InMemoryStores
 import org.citygrid.model.cases.CaseAction
@@ -24,8 +25,10 @@ class CaseViewsSpec extends Specification {
     static final String GRID = '110101001001001'
 
     InMemoryStores.ReadModel readModel = new InMemoryStores.ReadModel()
+    InMemoryStores.Places places = new InMemoryStores.Places()
+    InMemoryStores.People people = new InMemoryStores.People()
     CaseViews views = new CaseViews(readModel, CaseFixtures.DECIDER,
-            Clock.fixed(CaseFixtures.T0 + Duration.ofHours(1), ZoneOffset.UTC))
+            Clock.fixed(CaseFixtures.T0 + Duration.ofHours(1), ZoneOffset.UTC), places, people)
 
     static CurrentUser viewer(String who) {
         switch (who) {
@@ -107,5 +110,29 @@ class CaseViewsSpec extends Specification {
     def "lists leave the actions out"() {
         expect:
         CaseView.of(readModel.put(), viewer('operator-1'), []).allowedActions() == null
+    }
+
+    def "the view of one case names its place and the staff on it, and never a resident"() {
+        given:
+        caseIn(CaseState.DISPATCHED)
+        places.grids[GRID] = new Place(GRID, '东华门一号网格', 'Grid 1', '110101001001', '多福巷社区', 'Duofu Lane',
+                '110101001', '东华门街道', 'Donghuamen')
+        people.staff['operator-1'] = '王值班'
+        people.residents['resident-1'] = '李居民'
+        people.staff['handler-1'] = '赵处置' // not on this case: not named
+
+        when:
+        def forOperator = views.one(viewer('operator-1'), 'case-1')
+        def forResident = views.one(viewer('resident-1'), 'case-1')
+
+        then: 'staff see the staff on the case by name; the reporter, a resident, stays unnamed'
+        forOperator.place().streetNameZh() == '东华门街道'
+        forOperator.place().communityNameZh() == '多福巷社区'
+        'operator-1' in readModel.events['case-1']*.actor()*.id()
+        forOperator.people() == ['operator-1': '王值班']
+
+        and: 'a resident sees the place and no names'
+        forResident.place().gridNameZh() == '东华门一号网格'
+        forResident.people() == [:]
     }
 }

@@ -60,6 +60,9 @@ class MapLayersSpec extends ApiSpec {
                 department: 'DRAINAGE', deadline: future, reportedAt: Instant.parse('2026-03-05T15:30:00Z'))
         cases.nextMorning = ReadModelFixture.insertCase(gridCode: GRID_D, lon: 116.638d, lat: 40.005d, state: 'DISPATCHED',
                 department: 'WATER_SUPPLY', deadline: future, reportedAt: Instant.parse('2026-03-05T17:00:00Z'))
+        // a territorial office, as cases name it (grid-model's CatalogueCaseRules), with no deadline running
+        cases.streetOffice = ReadModelFixture.insertCase(gridCode: GRID_D, lon: 116.639d, lat: 40.005d, state: 'SUSPENDED',
+                department: 'STREET_OFFICE:110105003', deadline: null)
     }
 
     /** GeoJSON answers, read as JSON whatever their media type. */
@@ -123,13 +126,15 @@ class MapLayersSpec extends ApiSpec {
 
         where:
         what                                         | query                                     || expected
-        'nothing: every open case'                   | ''                                        || ['earlier', 'lateEvening', 'nextMorning']
+        'nothing: every open case'                   | ''                                        || ['earlier', 'lateEvening', 'nextMorning', 'streetOffice']
         'one department'                             | '&department=WATER_SUPPLY'                || ['earlier', 'nextMorning']
         'several departments, in any case'           | '&department=drainage,Water_Supply'       || ['earlier', 'lateEvening', 'nextMorning']
         'the first day reported, a Beijing day'      | '&from=2026-03-06'                        || ['nextMorning']
-        'the last day reported, included'            | '&to=2026-03-05'                          || ['earlier', 'lateEvening']
+        'the last day reported, included'            | '&to=2026-03-05'                          || ['earlier', 'lateEvening', 'streetOffice']
         'a single day'                               | '&from=2026-03-05&to=2026-03-05'          || ['lateEvening']
         'department and days together'               | '&department=WATER_SUPPLY&from=2026-03-03' || ['nextMorning']
+        'a street office'                            | '&department=STREET_OFFICE:110105003'     || ['streetOffice']
+        'a street office and a department'           | '&department=STREET_OFFICE:110105003,DRAINAGE' || ['lateEvening', 'streetOffice']
     }
 
     def "a case point says whether the case is late"() {
@@ -143,6 +148,9 @@ class MapLayersSpec extends ApiSpec {
         then:
         byCase[cases.late.caseId].late == true
         byCase[cases.open.caseId].late == false
+
+        and: 'an open case without a running deadline is not late, never null (MapLibre warns on null)'
+        propertiesBy(geo(operator, "/api/v1/operator/map/cases?bbox=${D_BOX}").features, 'caseId')[cases.streetOffice.caseId].late == false
         features.find { it.properties.caseId == cases.open.caseId }.geometry.coordinates == [116.605, 40.005]
     }
 
@@ -213,6 +221,7 @@ class MapLayersSpec extends ApiSpec {
         'cases?category=DROP%20TABLE'          || 'category'
         'cases?department=DROP%20TABLE'        || 'department'
         'cases?department=%3Cb%3E'             || 'department'
+        'cases?department=STREET_OFFICE:1101'  || 'department'
         'cases?from=2026-02-30'                || 'from'
         'cases?from=yesterday'                 || 'from'
         'cases?to=2026-3-5'                    || 'to'
@@ -239,15 +248,17 @@ class MapLayersSpec extends ApiSpec {
         def bare = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 URI.create("${server.URL}/console")).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
         def page = http.toBlocking().exchange(HttpRequest.GET('/console/index.html'), String)
-        def library = http.toBlocking().exchange(HttpRequest.GET('/console/vendor/maplibre-gl.js'), byte[])
+        def library = http.toBlocking().exchange(HttpRequest.GET('/console/vendor/maplibre-gl-csp.js'), byte[])
+        def worker = http.toBlocking().exchange(HttpRequest.GET('/console/vendor/maplibre-gl-csp-worker.js'), byte[])
 
         then:
         bare.statusCode() in [301, 302, 303, 307, 308]
         bare.headers().firstValue('Location').get() == '/console/index.html'
         page.status.code == 200
-        page.body().contains('vendor/maplibre-gl.js')
+        page.body().contains('vendor/maplibre-gl-csp.js')
         !page.body().contains('//unpkg') && !page.body().contains('//cdn')
         library.status.code == 200
         library.body().length > 100_000
+        worker.status.code == 200
     }
 }

@@ -62,6 +62,16 @@ class RoleMatrixSpec extends ApiSpec {
             ['GET /api/v1/operator/map/areas',              401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/map/cases',              401, 403, 403, 403, 200, 403],
             ['GET /api/v1/operator/map/sensors',            401, 403, 403, 403, 200, 403],
+            ['GET /api/v1/operator/map/grid-counts',        401, 403, 403, 403, 200, 403],
+            // the desk: the centres' posts and the departments' handlers (a queue of another post is not on the desk)
+            ['GET /api/v1/desk',                            401, 403, 403, 200, 200, 403],
+            ['GET /api/v1/desk/queues/TO_FILE',             401, 403, 403, 404, 200, 403],
+            ['GET /api/v1/desk/queues/TO_SIGN',             401, 403, 403, 200, 404, 403],
+            ['GET /api/v1/desk/search?q=110101',            401, 403, 403, 200, 200, 403],
+            // reference data and the console's settings: public
+            ['GET /api/v1/categories',                      200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/departments',                     200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/console/config',                  200, 200, 200, 200, 200, 200],
             ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
             ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
             ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],

@@ -2,8 +2,12 @@ package org.citygrid.api.testkit
 
 import org.citygrid.api.cases.CommandRepository
 import org.citygrid.api.idempotency.IdempotencyStore
+import org.citygrid.api.people.PeopleDirectory
 import org.citygrid.api.photos.ImageType
 import org.citygrid.api.photos.PhotoStore
+import org.citygrid.api.places.Area
+import org.citygrid.api.places.Place
+import org.citygrid.api.places.PlaceDirectory
 import org.citygrid.api.readmodel.CaseReadModel
 import org.citygrid.api.readmodel.CaseRow
 import org.citygrid.api.readmodel.TimelineEntry
@@ -126,7 +130,12 @@ class InMemoryStores {
         Optional<CaseRow> forIntake(String intakeId) { Optional.empty() }
 
         @Override
-        List<TimelineEntry> timeline(String caseId) { [] }
+        List<TimelineEntry> timeline(String caseId) {
+            (events[caseId] ?: []).collect {
+                new TimelineEntry(it.version(), it.at(), it.change().class.simpleName, it.actor().id(), it.actor().role().name(),
+                        it.commandId(), null)
+            }
+        }
 
         @Override
         List<CaseEvent> events(String caseId) { events[caseId] ?: [] }
@@ -173,5 +182,28 @@ class InMemoryStores {
         Optional<ReportRepository.StoredReport> byId(String intakeId) {
             Optional.ofNullable(reports[intakeId])
         }
+    }
+
+    /** grid.grids' names in a map, by grid code. */
+    static class Places implements PlaceDirectory {
+        final Map<String, Place> grids = [:]
+
+        @Override
+        Map<String, Place> ofGrids(Collection<String> gridCodes) { grids.subMap(gridCodes) }
+
+        @Override
+        List<Area> streets() { grids.values().collect { new Area(it.streetCode(), it.streetNameZh(), it.streetNameEn()) }.unique() }
+
+        @Override
+        List<Area> communities() { grids.values().collect { new Area(it.communityCode(), it.communityNameZh(), it.communityNameEn()) }.unique() }
+    }
+
+    /** api.accounts' display names in a map; residents are kept apart, as the store never names them. */
+    static class People implements PeopleDirectory {
+        final Map<String, String> staff = [:]
+        final Map<String, String> residents = [:]
+
+        @Override
+        Map<String, String> staffNames(Collection<String> accountIds) { staff.subMap(accountIds) }
     }
 }

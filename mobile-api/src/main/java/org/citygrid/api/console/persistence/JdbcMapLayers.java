@@ -33,10 +33,17 @@ final class JdbcMapLayers implements MapLayers {
                   'openCases', coalesce(c.open, 0), 'lateCases', coalesce(c.late, 0))) AS f
               FROM %2$s g
               LEFT JOIN (SELECT grid_code, count(*) AS open,
-                                count(*) FILTER (WHERE cardinality(overdue) > 0 OR deadline < ?) AS late
+                                count(*) FILTER (WHERE cardinality(overdue) > 0 OR coalesce(deadline < ?, false)) AS late
                          FROM %3$s WHERE NOT terminal GROUP BY grid_code) c ON c.grid_code = g.code
               %4$s
             ) t""";
+
+    /** Open and late cases per grid, for grids with open cases: the grid layer's counts without its polygons. */
+    private static final String GRID_COUNTS = """
+            SELECT coalesce(json_object_agg(grid_code, json_build_array(open, late) ORDER BY grid_code), '{}'::json)::text
+            FROM (SELECT grid_code, count(*) AS open,
+                         count(*) FILTER (WHERE cardinality(overdue) > 0 OR coalesce(deadline < ?, false)) AS late
+                  FROM %s WHERE NOT terminal GROUP BY grid_code) c""";
 
     /** Street or community outlines: the union of their unit grids. */
     private static final String AREAS = """
@@ -54,7 +61,7 @@ final class JdbcMapLayers implements MapLayers {
               SELECT json_build_object('type', 'Feature', 'id', case_id,
                 'geometry', ST_AsGeoJSON(position, 6)::json,
                 'properties', json_build_object(%1$s,
-                  'late', NOT terminal AND (cardinality(overdue) > 0 OR deadline < ?))) AS f
+                  'late', NOT terminal AND (cardinality(overdue) > 0 OR coalesce(deadline < ?, false)))) AS f
               FROM %2$s
               WHERE %3$s
               ORDER BY reported_at DESC, case_id
@@ -88,6 +95,11 @@ final class JdbcMapLayers implements MapLayers {
         addBox(params, bbox);
         return json(GRIDS.formatted(MapLayer.GRIDS.consoleProperties("g."), MapLayer.GRIDS.table(), MapLayer.CASES.table(),
                 where), params);
+    }
+
+    @Override
+    public String gridCounts() {
+        return json(GRID_COUNTS.formatted(MapLayer.CASES.table()), List.of(Timestamp.from(clock.instant())));
     }
 
     @Override

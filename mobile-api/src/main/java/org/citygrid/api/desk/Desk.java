@@ -1,0 +1,12 @@
+package org.citygrid.api.desk;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A person's desk: their post, the department they work for (handlers), and each queue's count and
+ * oldest wait, in the order of the loop.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Desk(String post, String department, List<QueueSummary> queues) {
+}
