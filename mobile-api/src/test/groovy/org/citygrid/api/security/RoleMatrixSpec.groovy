@@ -26,7 +26,7 @@ class RoleMatrixSpec extends ApiSpec {
     static final List<List> MATRIX = [
             // endpoint                                     anonymous RESIDENT WORKER HANDLER OPERATOR ADMIN
             ['GET /manage/health',                          200, 200, 200, 200, 200, 200],
-            ['GET /manage/prometheus',                      200, 200, 200, 200, 200, 200],
+            ['GET /manage/prometheus',                      401, 403, 403, 403, 403, 200],
             ['GET /swagger-ui/index.html',                  200, 200, 200, 200, 200, 200],
             ['POST /api/v1/auth/sign-in',                   200, 200, 200, 200, 200, 200],
             ['POST /api/v1/accounts/residents',             201, 201, 201, 201, 201, 201],
