@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.citygrid.api.testkit.ApiSpec
+import org.citygrid.model.cases.Role
 
 @MicronautTest
 class SkeletonSpec extends ApiSpec {
@@ -16,9 +17,9 @@ class SkeletonSpec extends ApiSpec {
         health.status == 'UP'
     }
 
-    def "metrics are exposed for Prometheus"() {
+    def "metrics are exposed for Prometheus, to an administrator"() {
         when:
-        def text = http.toBlocking().retrieve(HttpRequest.GET('/manage/prometheus'), String)
+        def text = http.toBlocking().retrieve(HttpRequest.GET('/manage/prometheus').bearerAuth(user(Role.ADMIN).accessToken), String)
 
         then:
         text.contains('jvm_memory_used_bytes')

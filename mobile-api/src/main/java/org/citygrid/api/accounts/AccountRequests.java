@@ -41,10 +41,15 @@ public final class AccountRequests {
     /** What an account looks like to its owner and to administrators: never the hash. */
     @Introspected
     public record AccountView(String id, String username, Role role, String displayName, String department,
-                              String communityCode, List<String> gridCodes) {
+                              String communityCode, List<String> gridCodes, boolean disabled) {
         static AccountView of(Account a) {
             return new AccountView(a.id(), a.username(), a.role(), a.displayName(), a.department(),
-                    a.communityCode(), a.gridCodes());
+                    a.communityCode(), a.gridCodes(), a.disabled());
         }
+    }
+
+    /** A user name and password to sign in with (JSON or a form). */
+    @Introspected
+    public record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 1024) String password) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.citygrid.api.errors.Conflict;
 import org.citygrid.api.errors.Invalid;
+import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.validation.PlainText;
 import org.citygrid.model.cases.Role;
 
@@ -14,12 +15,14 @@ import org.citygrid.model.cases.Role;
 public class AccountService {
 
     private final AccountRepository repository;
-    private final PasswordHasher hasher;
+    private final PasswordHashing hashing;
+    private final AccountStandings standings;
     private final Clock clock;
 
-    AccountService(AccountRepository repository, PasswordHasher hasher, Clock clock) {
+    AccountService(AccountRepository repository, PasswordHashing hashing, AccountStandings standings, Clock clock) {
         this.repository = repository;
-        this.hasher = hasher;
+        this.hashing = hashing;
+        this.standings = standings;
         this.clock = clock;
     }
 
@@ -37,13 +40,41 @@ public class AccountService {
         // shown to staff and in case timelines: plain text like every other free text
         PlainText.check("displayName", displayName, 100);
         Account account = new Account(prefix(role) + UUID.randomUUID().toString().substring(0, 8), username,
-                hasher.hash(password), role, displayName, role == Role.HANDLER ? department : null,
+                hashing.hash(password), role, displayName, role == Role.HANDLER ? department : null,
                 communityCode, role == Role.GRID_WORKER ? gridCodes : List.of(), false);
         if (!repository.insert(account, clock.instant())) {
             throw new Conflict("username-taken", "User name taken",
                     "the user name " + username + " is taken");
         }
         return account;
+    }
+
+    /**
+     * An administrator disables an account: its refresh tokens are revoked at once, and its access
+     * tokens stop counting at its next request ({@link AccountStandings}). Administrators cannot
+     * disable themselves, so the last one cannot lock everybody out.
+     */
+    public Account disable(String accountId, String byAdmin) {
+        if (accountId.equals(byAdmin)) {
+            throw new Conflict("cannot-disable-yourself", "Cannot disable yourself",
+                    "管理员不能停用自己的账号 / an administrator cannot disable their own account");
+        }
+        // a token's issue time is in whole seconds: every token of this second or before is cut off (a
+        // sign-in after an enable within the same second too, which then signs in again)
+        if (!repository.disable(accountId, clock.instant())) {
+            throw new NotFound("no account " + accountId);
+        }
+        standings.forget(accountId);
+        return repository.byId(accountId).orElseThrow(() -> new NotFound("no account " + accountId));
+    }
+
+    /** Enables an account again; the person signs in afresh (tokens cut off by the disable stay cut off). */
+    public Account enable(String accountId) {
+        if (!repository.enable(accountId)) {
+            throw new NotFound("no account " + accountId);
+        }
+        standings.forget(accountId);
+        return repository.byId(accountId).orElseThrow(() -> new NotFound("no account " + accountId));
     }
 
     private static String prefix(Role role) {

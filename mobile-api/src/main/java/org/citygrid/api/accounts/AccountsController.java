@@ -6,7 +6,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,7 +21,7 @@ import org.citygrid.api.accounts.AccountRequests.ResidentSignUp;
 import org.citygrid.api.errors.NotFound;
 import org.citygrid.model.cases.Role;
 
-/** Sign-up, staff accounts, and "who am I". Sign-in and refresh are Micronaut Security's endpoints. */
+/** Sign-up, staff accounts, and "who am I". Sign-in, refresh and sign-out: {@link SignInController}. */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")
@@ -30,17 +29,16 @@ class AccountsController {
 
     private final AccountService service;
     private final AccountRepository repository;
-    private final RefreshTokenStore refreshTokens;
 
-    AccountsController(AccountService service, AccountRepository repository, RefreshTokenStore refreshTokens) {
+    AccountsController(AccountService service, AccountRepository repository) {
         this.service = service;
         this.repository = repository;
-        this.refreshTokens = refreshTokens;
     }
 
     @Operation(summary = "A resident signs up for their community (rate-limited per client address)")
     @Post("/accounts/residents")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @CountedAsSignIn
     HttpResponse<AccountView> signUp(@Body @Valid ResidentSignUp body) {
         Account a = service.create(body.username(), body.password(), body.displayName(), Role.RESIDENT, null,
                 body.communityCode(), null);
@@ -64,12 +62,4 @@ class AccountsController {
                 .orElseThrow(() -> new NotFound("no account " + auth.getName()));
     }
 
-    @Operation(summary = "Sign out everywhere: revokes every refresh token of the account",
-            security = @SecurityRequirement(name = "bearer"))
-    @Post("/auth/sign-out")
-    @Status(HttpStatus.NO_CONTENT)
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    void signOut(Authentication auth) {
-        refreshTokens.revokeAll(auth.getName());
-    }
 }

@@ -3,6 +3,8 @@ package org.citygrid.api.accounts;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,5 +38,25 @@ public class TokenClaims {
 
     Authentication authentication(Account a) {
         return success(a).getAuthentication().orElseThrow();
+    }
+
+    /** When the token behind {@code auth} was issued ({@code iat}), or {@code null} when it does not say. */
+    public static Instant issuedAt(Authentication auth) {
+        return instant(auth.getAttributes().get("iat"));
+    }
+
+    /** When the token behind {@code auth} expires ({@code exp}), or {@code null} when it does not say. */
+    public static Instant expiresAt(Authentication auth) {
+        return instant(auth.getAttributes().get("exp"));
+    }
+
+    // the JWT library hands the NumericDate claims over as Dates; other fetchers may use seconds
+    private static Instant instant(Object claim) {
+        return switch (claim) {
+            case Date d -> d.toInstant();
+            case Instant i -> i;
+            case Number n -> Instant.ofEpochSecond(n.longValue());
+            case null, default -> null;
+        };
     }
 }

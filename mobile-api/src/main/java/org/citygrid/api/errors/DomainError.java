@@ -12,7 +12,8 @@ import java.util.List;
  * reason, {@link #getMessage()} says what went wrong this time.
  */
 public abstract sealed class DomainError extends RuntimeException
-        permits Malformed, Invalid, Forbidden, NotFound, Conflict, TooLarge, Unsupported, Throttled, Unavailable {
+        permits Malformed, Invalid, Unauthenticated, Forbidden, NotFound, Conflict, TooLarge, Unsupported, Throttled,
+        Unavailable {
 
     private static final long serialVersionUID = 1L;
 

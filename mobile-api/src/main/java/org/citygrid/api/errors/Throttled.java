@@ -17,6 +17,12 @@ public final class Throttled extends DomainError {
         this.retryAfterSeconds = Math.max(1, wait.toSeconds());
     }
 
+    /** A refusal of its own kind ({@code reason}), with a detail that says when to come back. */
+    public Throttled(String reason, String title, String detail, Duration wait) {
+        super(reason, title, detail, List.of());
+        this.retryAfterSeconds = Math.max(1, wait.toSeconds());
+    }
+
     /** Whole seconds, at least one. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

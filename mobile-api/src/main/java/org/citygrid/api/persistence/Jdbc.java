@@ -74,6 +74,28 @@ public final class Jdbc {
         }
     }
 
+    /** {@code work} in one transaction on a connection of its own: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(String what, Work<T> work) {
+        return run(what, c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        });
+    }
+
+    /** Runs one statement of a {@link Work} on its connection. @return the rows it touched */
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, params)) {
+            return s.executeUpdate();
+        }
+    }
+
     /** {@code sql} with {@code params} bound in order; lists become {@code text[]}. */
     public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);

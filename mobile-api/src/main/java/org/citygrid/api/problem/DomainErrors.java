@@ -11,6 +11,7 @@ import org.citygrid.api.errors.Invalid;
 import org.citygrid.api.errors.Malformed;
 import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.errors.Throttled;
+import org.citygrid.api.errors.Unauthenticated;
 import org.citygrid.api.errors.TooLarge;
 import org.citygrid.api.errors.Unavailable;
 import org.citygrid.api.errors.Unsupported;
@@ -31,6 +32,7 @@ public final class DomainErrors {
         return switch (error) {
             case Malformed m -> HttpStatus.BAD_REQUEST;
             case Invalid i -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case Unauthenticated u -> HttpStatus.UNAUTHORIZED;
             case Forbidden f -> HttpStatus.FORBIDDEN;
             case NotFound n -> HttpStatus.NOT_FOUND;
             case Conflict c -> HttpStatus.CONFLICT;
@@ -63,6 +65,9 @@ public final class DomainErrors {
         }
         if (error instanceof Throttled t) {
             response.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+        }
+        if (error instanceof Unavailable u && u.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Long.toString(u.retryAfterSeconds()));
         }
         return response;
     }

@@ -28,6 +28,7 @@ final class ApiLayerRules {
             'io.micronaut.http.server.exceptions.response.ErrorResponseProcessor',
             'io.micronaut.security.filters.AuthenticationFetcher',
             'io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider',
+            'io.micronaut.security.rules.SecurityRule',
     ]
 
     private ApiLayerRules() {

@@ -1,5 +1,10 @@
 package org.citygrid.api.live
 
+import com.nimbusds.jose.JWSAlgorithm
+import com.nimbusds.jose.JWSHeader
+import com.nimbusds.jose.crypto.MACSigner
+import com.nimbusds.jwt.JWTClaimsSet
+import com.nimbusds.jwt.SignedJWT
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
@@ -82,6 +87,44 @@ class LiveSpec extends ApiSpec {
     private static CaseEvent filed(String caseId) {
         new CaseEvent(caseId, 2, Instant.parse('2026-03-02T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
                 "cmd-${caseId}", new CaseChange.Filed('confirmed by phone', false, Instant.parse('2026-03-02T03:10:00Z')))
+    }
+
+    def "the stream ends when the access token that opened it expires; the client then reconnects with a fresh one"() {
+        given: 'an operator whose access token has 3 s left'
+        def operator = user(Role.OPERATOR)
+        def shortLived = token(operator.id, Instant.now().plusSeconds(3))
+
+        when:
+        def stream = LiveStream.open(server.URL.toString(), shortLived)
+
+        then: 'open now, ended once the token is no longer good'
+        !stream.endsWithin(1)
+        stream.endsWithin(15)
+
+        and: 'a fresh token opens it again'
+        LiveStream.open(server.URL.toString(), operator.accessToken) != null
+    }
+
+    def "the stream of an operator whom an administrator disables ends within seconds"() {
+        given:
+        def operator = user(Role.OPERATOR)
+        def admin = user(Role.ADMIN)
+        def stream = LiveStream.open(server.URL.toString(), operator.accessToken)
+
+        when:
+        assert post(admin, "/api/v1/admin/accounts/${operator.id}/disable", '', null).status.code == 200
+
+        then: 'standing is checked every 5 s'
+        stream.endsWithin(20)
+    }
+
+    /** An access token as the API signs them, for {@code accountId} as OPERATOR, expiring at {@code expires}. */
+    private static String token(String accountId, Instant expires) {
+        def claims = new JWTClaimsSet.Builder().subject(accountId).claim('roles', ['OPERATOR'])
+                .issueTime(new Date()).expirationTime(Date.from(expires)).build()
+        def jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims)
+        jwt.sign(new MACSigner(TestStack.instance.jwtSecret.bytes))
+        jwt.serialize()
     }
 
     def "the live stream is for operators only"() {

@@ -7,6 +7,7 @@ import org.citygrid.api.errors.Malformed
 import org.citygrid.api.errors.NotFound
 import org.citygrid.api.errors.Throttled
 import org.citygrid.api.errors.TooLarge
+import org.citygrid.api.errors.Unauthenticated
 import org.citygrid.api.errors.Unavailable
 import org.citygrid.api.errors.Unsupported
 import org.citygrid.model.wire.WireJson
@@ -25,6 +26,7 @@ class DomainErrorsSpec extends Specification {
         error                                                       || status
         Malformed.request('invalid-bbox', 'bbox=x: not a number')   || 400
         Invalid.field('description', 'at most 2000 characters')     || 422
+        new Unauthenticated('refresh-token-reused', 'Refresh refused', 'x') || 401
         Forbidden.because('HANDLER does not report problems')       || 403
         new NotFound('no case c-1 in your scope')                   || 404
         new Conflict('username-taken', 'User name taken', 'taken')  || 409
@@ -55,6 +57,19 @@ class DomainErrorsSpec extends Specification {
         response.status.code == 429
         response.header('Retry-After') == '41'
         response.body().detail == 'too many sign-in attempts; try again in 41 s'
+    }
+
+    def "a busy server says when to retry; a broker outage does not guess"() {
+        when:
+        def busy = DomainErrors.response('/api/v1/auth/sign-in',
+                new Unavailable('password-hashing-busy', 'Busy', 'try again in 2 s', Duration.ofSeconds(2)))
+        def away = DomainErrors.response('/api/v1/reports', new Unavailable('broker-unavailable', 'Try again later', 'x'))
+
+        then:
+        busy.status.code == 503
+        busy.header('Retry-After') == '2'
+        away.status.code == 503
+        away.header('Retry-After') == null
     }
 
     def "on Open311 paths a refusal is the spec's error list, and a rule refused is a 400 there"() {

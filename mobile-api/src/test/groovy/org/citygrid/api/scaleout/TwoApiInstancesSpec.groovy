@@ -59,6 +59,8 @@ class TwoApiInstancesSpec extends Specification {
     @Shared String handlerToken
     @Shared String handlerId
     @Shared int intentSeq
+    /** One key for both instances, as deploy.md says: a token from one verifies on the other. */
+    @Shared String jwtSecret = TestStack.randomSecret()
 
     def setupSpec() {
         Devstack.sharedKafka().createTopics(TOPICS.values().collect { new NewTopic(it, PARTITIONS, (short) 1) })
@@ -213,7 +215,7 @@ class TwoApiInstancesSpec extends Specification {
                 CITYGRID_JDBC_PASSWORD       : '',
                 CITYGRID_KAFKA_BOOTSTRAP     : TestStack.instance.bootstrapServers,
                 CITYGRID_KAFKA_CONFIG        : kafkaConfig.toString(),
-                CITYGRID_JWT_SECRET          : 'two instances share this secret: 0123456789abcdef',
+                CITYGRID_JWT_SECRET          : jwtSecret,
                 CITYGRID_ADMIN_USER          : 'chief',
                 CITYGRID_ADMIN_PASSWORD      : 'first administrator secret',
                 CITYGRID_FIREBASE_PROJECT    : 'citygrid-test',

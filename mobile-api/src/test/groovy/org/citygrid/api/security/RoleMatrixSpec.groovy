@@ -26,13 +26,14 @@ class RoleMatrixSpec extends ApiSpec {
     static final List<List> MATRIX = [
             // endpoint                                     anonymous RESIDENT WORKER HANDLER OPERATOR ADMIN
             ['GET /manage/health',                          200, 200, 200, 200, 200, 200],
-            ['GET /manage/prometheus',                      200, 200, 200, 200, 200, 200],
+            ['GET /manage/prometheus',                      401, 403, 403, 403, 403, 200],
             ['GET /swagger-ui/index.html',                  200, 200, 200, 200, 200, 200],
             ['POST /api/v1/auth/sign-in',                   200, 200, 200, 200, 200, 200],
             ['POST /api/v1/accounts/residents',             201, 201, 201, 201, 201, 201],
             ['GET /swagger/citygrid-mobile-api.yml',        200, 200, 200, 200, 200, 200],
             ['GET /api/v1/accounts/me',                     401, 200, 200, 200, 200, 200],
             ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201],
+            ['POST /api/v1/admin/accounts/{strangerId}/enable', 401, 403, 403, 403, 403, 200],
             ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204],
             ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
             ['GET /api/v1/photos/{othersPhoto}',            401, 404, 404, 404, 404, 404],
@@ -126,6 +127,7 @@ class RoleMatrixSpec extends ApiSpec {
                     reporterId: stranger.id, gridCode: '110101001001024').caseId)
             others.othersRequest = post(stranger, '/api/v1/service-requests',
                     [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]]).body().id
+            others.strangerId = stranger.id
             others.mapKeyId = context.getBean(MapKeys).issue('matrix desk').id()
             others.open311KeyId = context.getBean(ApiKeys).issue('matrix app').id()
             others.othersDevice = "fcm-stranger-${UUID.randomUUID()}".toString()

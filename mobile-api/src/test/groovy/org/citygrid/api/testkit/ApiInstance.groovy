@@ -73,6 +73,14 @@ class ApiInstance implements Closeable {
         }
     }
 
+    /** Waits for the instance to end by itself; its exit code, or fails with the end of its log if it keeps running. */
+    int awaitExit(Duration timeout = Duration.ofSeconds(120)) {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("mobile-api instance ${name} still running after ${timeout}; its log:\n${tail()}")
+        }
+        process.exitValue()
+    }
+
     /** SIGKILL: no shutdown hooks, no clean leave of its consumer groups. */
     void kill() {
         process.destroyForcibly().waitFor()

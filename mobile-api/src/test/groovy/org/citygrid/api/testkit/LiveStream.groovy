@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit
 class LiveStream {
 
     final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>()
+    /** Counted down when the server ends the stream. */
+    final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1)
 
     private LiveStream() {
     }
@@ -26,6 +28,8 @@ class LiveStream {
                 stream.body().forEach { live.lines << it }
             } catch (UncheckedIOException ignored) {
                 // the server ended the stream
+            } finally {
+                live.ended.countDown()
             }
         }
         def first = []
@@ -33,6 +37,11 @@ class LiveStream {
             first << live.lines.poll(30, TimeUnit.SECONDS)
         }
         live
+    }
+
+    /** Whether the server ended the stream within {@code seconds}. */
+    boolean endsWithin(long seconds) {
+        ended.await(seconds, TimeUnit.SECONDS)
     }
 
     /**

@@ -20,6 +20,8 @@ class TestStack {
 
     final String jdbcUrl
     final String bootstrapServers
+    /** The JWT signing key of this test JVM: random, as production's must be (mobile-api refuses a known one). */
+    final String jwtSecret = randomSecret()
 
     private TestStack() {
         def kafka = Devstack.sharedKafka()
@@ -40,6 +42,8 @@ class TestStack {
                 'datasources.default.username'      : 'postgres',
                 'datasources.default.password'      : '',
                 'citygrid.kafka.bootstrap-servers'  : bootstrapServers,
+                'micronaut.security.token.jwt.signatures.secret.generator.secret': jwtSecret,
+                'micronaut.security.token.jwt.generator.refresh-token.secret'    : jwtSecret,
                 // every spec signs in from 127.0.0.1: only the rate-limit spec lowers these
                 'citygrid.rate-limits.sign-in.limit': '100000',
                 'citygrid.rate-limits.reports.limit': '100000',
@@ -52,6 +56,13 @@ class TestStack {
                 // small, so that the too-large case needs no megabytes in the test
                 'citygrid.photos.max-bytes'         : '4096',
         ]
+    }
+
+    /** 32 random bytes, hex: a key like the one an operator makes with {@code openssl rand -hex 32}. */
+    static String randomSecret() {
+        byte[] bytes = new byte[32]
+        new java.security.SecureRandom().nextBytes(bytes)
+        bytes.encodeHex().toString()
     }
 
     def <T> T withConnection(Closure<T> work) {

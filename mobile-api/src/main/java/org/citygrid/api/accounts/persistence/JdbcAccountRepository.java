@@ -70,6 +70,30 @@ final class JdbcAccountRepository implements AccountRepository {
                 a.communityCode(), a.gridCodes(), a.disabled(), Timestamp.from(now)) == 1;
     }
 
+    @Override
+    public Optional<Standing> standing(String id) {
+        return jdbc.first("cannot read account", "SELECT disabled, tokens_valid_after FROM api.accounts WHERE id = ?",
+                rs -> {
+                    Timestamp after = rs.getTimestamp(2);
+                    return new Standing(rs.getBoolean(1), after == null ? null : after.toInstant());
+                }, id);
+    }
+
+    @Override
+    public boolean disable(String id, Instant now) {
+        return jdbc.inTransaction("cannot disable account " + id, c -> {
+            int changed = Jdbc.update(c, "UPDATE api.accounts SET disabled = true, tokens_valid_after = ? WHERE id = ?",
+                    Timestamp.from(now), id);
+            Jdbc.update(c, "UPDATE api.refresh_tokens SET revoked = true WHERE account_id = ?", id);
+            return changed == 1;
+        });
+    }
+
+    @Override
+    public boolean enable(String id) {
+        return jdbc.update("cannot enable account " + id, "UPDATE api.accounts SET disabled = false WHERE id = ?", id) == 1;
+    }
+
     private static Account account(ResultSet rs) throws SQLException {
         Array grids = rs.getArray("grid_codes");
         List<String> gridCodes = grids == null ? List.of() : Arrays.asList((String[]) grids.getArray());
