@@ -63,7 +63,8 @@ public final class DeadLetters {
         for (Throwable t = e; t != null && out.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
             out.append(out.isEmpty() ? "" : "; caused by ").append(t.getClass().getSimpleName());
             if (t.getMessage() != null) {
-                out.append(": ").append(t.getMessage());
+                // Kafka's messages span lines ("... due to:\n<cause>"): a reason is one line of a log or a letter
+                out.append(": ").append(t.getMessage().replaceAll("\\s+", " ").trim());
             }
         }
         return out.length() > 1000 ? out.substring(0, 1000) : out.toString();
