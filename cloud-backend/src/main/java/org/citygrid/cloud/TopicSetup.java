@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.citygrid.cloud.config.CaseCycleSettings;
 import org.citygrid.contracts.topics.Topics;
 
@@ -54,8 +55,7 @@ public final class TopicSetup {
                     }
                 }
             }
-            Map<String, TopicDescription> described = admin.describeTopics(specs.stream().map(Topics.Spec::name).toList())
-                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = described(admin, specs);
             for (Topics.Spec spec : specs) {
                 int actual = described.get(spec.name()).partitions().size();
                 if (actual != spec.partitions()) {
@@ -69,6 +69,27 @@ public final class TopicSetup {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("cannot create the case-cycle topics on " + bootstrapServers + ": " + e, e);
+        }
+    }
+
+    /**
+     * The topics as the cluster describes them. On a cluster of several brokers, the broker asked may not know a
+     * topic created a moment ago (UnknownTopicOrPartition until the metadata reaches it): asked again for up to
+     * 30 s, then the error stands.
+     */
+    private static Map<String, TopicDescription> described(Admin admin, List<Topics.Spec> specs)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(specs.stream().map(Topics.Spec::name).toList())
+                        .allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 }

@@ -125,7 +125,7 @@ class CaseActionsSpec extends ApiSpec {
         !('Verify' in forOperator.allowedActions*.type)
         forWorker.allowedActions*.type == ['Verify']
         forWorker.allowedActions[0] == [type: 'Verify', redispatch: false, reason: 'ABSENT', note: 'REQUIRED_WHEN_NEGATIVE',
-                                        evidence: 'REQUIRED', department: 'ABSENT']
+                                        evidence: 'REQUIRED', department: 'ABSENT', supervisor: 'ABSENT']
     }
 
     def "a handler of another department does not find the case, and nothing is sent"() {

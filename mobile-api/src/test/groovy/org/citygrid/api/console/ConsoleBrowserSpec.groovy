@@ -310,7 +310,7 @@ class ConsoleBrowserSpec extends ApiSpec {
     }
 
     def "suspending the dispatched case sends Suspend with the reason, and the panel then offers resuming"() {
-        given: 'a dispatched case may be suspended, not resumed or closed'
+        given: 'a dispatched case may be suspended (or pressed, urged: the operator holds every centre post), not resumed or closed'
         def offered = offeredSteps()
 
         when:
@@ -319,12 +319,12 @@ class ConsoleBrowserSpec extends ApiSpec {
                 CaseState.DISPATCHED, Duration.ofHours(20)))
 
         then:
-        offered == ['Redispatch', 'Suspend', 'Void'] as Set
+        offered == ['Redispatch', 'Suspend', 'Void', 'Press', 'Urge'] as Set
         sent.action() == new CaseAction.Suspend('waiting for the road permit')
         sent.expectedVersion() == 4L
         waitFor { element('case-panel').getAttribute('data-state') == 'SUSPENDED' }
         waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
-        offeredSteps() == ['Resume', 'Void'] as Set
+        offeredSteps() == ['Resume', 'Void', 'Press', 'Urge'] as Set
     }
 
     def "resuming the suspended case sends Resume with the note, and the case is dispatched again"() {
@@ -359,14 +359,14 @@ class ConsoleBrowserSpec extends ApiSpec {
                 'agreed with the water company', Instant.now().plusSeconds(100_000)))
 
         then:
-        offered == ['Redispatch', 'Suspend', 'ApproveExtension', 'RejectExtension', 'Void'] as Set
+        offered == ['Redispatch', 'Suspend', 'ApproveExtension', 'RejectExtension', 'Void', 'Press', 'Urge'] as Set
         shown == '延期申请待审批：延长8 小时 · pipe on order · 处置人员'
         sent.action() == new CaseAction.ApproveExtension('agreed with the water company')
         sent.expectedVersion() == 8L
         waitFor { element('action-status').getAttribute('data-status') == 'APPLIED' }
         waitFor { element('case-panel').getAttribute('data-version') == '9' }
         !element('pending-extension').displayed
-        offeredSteps() == ['Redispatch', 'Suspend', 'Void'] as Set
+        offeredSteps() == ['Redispatch', 'Suspend', 'Void', 'Press', 'Urge'] as Set
     }
 
     def "rejecting the next extension request sends RejectExtension with the reason"() {
