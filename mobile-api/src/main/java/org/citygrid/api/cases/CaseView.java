@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.crs.Located;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
 import org.citygrid.model.cases.AllowedAction;
@@ -16,6 +17,7 @@ import org.citygrid.model.cases.Role;
  * {@code allowedActions}: the steps the viewer may take on the case now, as the case cycle's
  * {@link org.citygrid.model.cases.CaseDecider} sees the case the read model shows (in the view of
  * one case; lists leave it out). A step taken anyway is still the case cycle's to decide.
+ * {@code lon}, {@code lat}: WGS 84, or the system the client asks for ({@link Located}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CaseView(String caseId, long version, String state, String categoryCode, String gridCode,
@@ -24,7 +26,8 @@ public record CaseView(String caseId, long version, String state, String categor
                        List<String> overdue, Integer rating, Instant reportedAt, Instant updatedAt,
                        List<TimelineEntry> timeline, CaseRow.PendingExtension pendingExtension,
                        CaseRow.Verification verification,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) List<AllowedAction> allowedActions) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<AllowedAction> allowedActions)
+        implements Located<CaseView> {
 
     /** A case in a list: without its allowed actions. */
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline) {
@@ -37,5 +40,12 @@ public record CaseView(String caseId, long version, String state, String categor
                 c.channel(), c.description(), reporter, c.department(), c.assignee(), c.activeStage(), c.deadline(),
                 c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
                 c.verification(), allowed);
+    }
+
+    @Override
+    public CaseView at(double lon, double lat) {
+        return new CaseView(caseId, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
+                department, assignee, activeStage, deadline, overdue, rating, reportedAt, updatedAt, timeline,
+                pendingExtension, verification, allowedActions);
     }
 }
