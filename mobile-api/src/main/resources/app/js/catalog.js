@@ -98,7 +98,7 @@ export function chooser(ids, kinds, onChoose) {
   function choose(c) {
     current = c;
     chosen.dataset.code = c.code;
-    chosen.textContent = c.name;
+    chosen.textContent = c.name + ' ' + c.code;
     if (c.filingCriteria) chosen.append(el('small', {}, c.filingCriteria));
     onChoose(c);
   }

@@ -3,7 +3,7 @@
 // photos, a link that opens the place in AMap (the API answers the position in GCJ-02 for it), and
 // the verification or check with photos, sent through the outbox like everything else.
 import { $, el, show, onShow, toast, say } from './ui.js';
-import { t, formatTime, formatDistance, onLanguage } from './i18n.js';
+import { t, lang, formatTime, formatDistance, onLanguage } from './i18n.js';
 import { call } from './api.js';
 import { categoryName } from './catalog.js';
 import { locate, distance } from './position.js';
@@ -14,6 +14,21 @@ let here = null;
 let open = null;
 let allowed = null;
 let photos;
+
+let grids = null;
+
+/** A grid as people read it: its name with its code ("新中街网格 110101002003001"), from the worker's patrol area. */
+async function gridLabel(code) {
+  if (!code) return '';
+  if (!grids) {
+    const r = await call('/api/v1/patrol/area');
+    if (!r.ok || !r.body || !Array.isArray(r.body.features)) return code;
+    grids = {};
+    r.body.features.forEach((f) => { grids[f.properties.code] = f.properties; });
+  }
+  const g = grids[code];
+  return g ? (lang() === 'zh' ? g.nameZh : g.nameEn) + ' ' + code : code;
+}
 
 const kindOf = (c) => (c.state === 'HANDLED' ? 'Check' : 'Verify');
 
@@ -72,7 +87,7 @@ export async function openTask(caseId) {
   screen.dataset.allowed = String(!!allowed);
   screen.dataset.sent = '';
   $('task-title').textContent = await categoryName(open.categoryCode);
-  $('task-meta').textContent = formatTime(open.reportedAt) + ' · ' + (open.gridCode || '');
+  $('task-meta').textContent = formatTime(open.reportedAt) + ' · ' + await gridLabel(open.gridCode);
   $('task-description').textContent = open.description || '';
   showPhotos(refsOf(open), $('task-photos'));
   const amap = $('task-amap');

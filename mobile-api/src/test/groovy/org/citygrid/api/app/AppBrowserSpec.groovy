@@ -40,6 +40,8 @@ class AppBrowserSpec extends ApiSpec {
     /** Where the resident stands and the problem is, in WGS 84; AMap shows it at its GCJ-02 position. */
     static final Position PROBLEM = Position.wgs84(116.44521, 39.93517)
     static final Position WORKER_AT = Position.wgs84(116.44605, 39.93460)
+    /** Where the worker has walked to, on duty, and reports from. */
+    static final Position WALKED = Position.wgs84(WORKER_AT.lon() + 0.0004, WORKER_AT.lat())
     static final File SHOTS = new File('target/screenshots')
     static final Actor OPERATOR = Actor.of('operator-app-spec', Role.OPERATOR)
     static final Actor HANDLER = Actor.handler('handler-app-spec', 'WATER_SUPPLY')
@@ -141,6 +143,7 @@ class AppBrowserSpec extends ApiSpec {
         phone.waitFor { !phone.all('#report-category-choices button[data-code="C0101"]').isEmpty() }
         phone.all('#report-category-choices button[data-code="C0101"]').first().click()
         phone.type('report-description', '井盖缺失，夜里很危险')
+        assert phone.el('report-category').text.startsWith('上水井盖 C0101')
         shoot('report')
         phone.tap('report-submit')
 
@@ -288,6 +291,7 @@ class AppBrowserSpec extends ApiSpec {
         task.findElement(org.openqa.selenium.By.cssSelector('button.open')).click()
         phone.waitFor { phone.screen() == 'task' && phone.el('screen-task').getAttribute('data-allowed') == 'true' }
         phone.waitFor { phone.all('#task-photos img').size() == 1 }
+        assert phone.el('task-meta').text.endsWith(' · 新中街网格 110101002003001')
         phone.photograph('task-photo', 'garbage')
         phone.waitFor { phone.el('task-previews').getAttribute('data-count') == '1' }
         phone.type('task-note', '现场确有垃圾堆放')
@@ -302,6 +306,34 @@ class AppBrowserSpec extends ApiSpec {
         verify.action().evidence().size() == 1
         toVerify.take(verify).current.verification().get().found()
         phone.el('task-amap').getAttribute('href').startsWith('https://uri.amap.com/marker?position=116.45')
+    }
+
+    def "on duty, the phone posts the worker's track, and the patrol area is on the map"() {
+        given: 'before the offline walk: after DevTools has cut the network once, the service worker went on failing MapLibre (ERR_FAILED) in Chromium 156'
+        tab('patrol')
+
+        when: 'on duty, the worker walks 30 m, then goes off duty'
+        phone.tap('duty')
+        phone.waitFor { phone.el('duty-status').text.startsWith('在岗中') }
+        phone.standAt(origin(), WALKED.lon(), WALKED.lat())
+        phone.waitFor { phone.el('duty-status').text.contains('已记录 2') }
+        shoot('patrol-duty')
+        phone.tap('duty')
+
+        then: 'the points are on the server, in WGS 84'
+        phone.waitFor { phone.el('duty-status').text == '不在岗' }
+        def track = waitForRows('SELECT lon, lat FROM api.patrol_track WHERE worker_id = ? ORDER BY at', [worker.id], 2)
+        metres(track[0].lon as double, track[0].lat as double, WORKER_AT) < 1.0
+
+        when:
+        phone.tap('patrol-area')
+
+        then:
+        phone.waitFor(60) { phone.el('map').getAttribute('data-map') == 'ready' }
+        phone.el('map').getAttribute('data-grids') == '1'
+        phone.waitFor { phone.js("return window.citygridMap.queryRenderedFeatures({layers: ['area-fill']}).length") as int > 0 }
+        shoot('patrol-area')
+        phone.tap('map-back')
     }
 
     def "offline, a patrol report waits on the phone and is sent exactly once when the network returns"() {
@@ -342,41 +374,12 @@ class AppBrowserSpec extends ApiSpec {
         def intake = PlayedCase.intakeOf(worker.id)
         intake.each { PlayedCase.reported(it, GRID) }
 
-        then: "exactly one case, at the worker's position, with the photo"
+        then: "exactly one case, where the worker stands now, with the photo"
         def cases = TestStack.instance.rows('SELECT case_id, category_code FROM grid.cases WHERE reporter_id = ?', [worker.id])
         cases.size() == 1
         cases[0].category_code == 'E0406'
-        metres(intake[0].position().lon(), intake[0].position().lat(), WORKER_AT) < 1.0
+        metres(intake[0].position().lon(), intake[0].position().lat(), WALKED) < 1.0
         intake[0].media().size() == 1
-    }
-
-    def "on duty, the phone posts the worker's track, and the patrol area is on the map"() {
-        given:
-        phone.tap('settings-back')
-        tab('patrol')
-
-        when: 'on duty, the worker walks 30 m, then goes off duty'
-        phone.tap('duty')
-        phone.waitFor { phone.el('duty-status').text.startsWith('在岗中') }
-        phone.standAt(origin(), WORKER_AT.lon() + 0.0004, WORKER_AT.lat())
-        phone.waitFor { phone.el('duty-status').text.contains('已记录 2') }
-        shoot('patrol-duty')
-        phone.tap('duty')
-
-        then: 'the points are on the server, in WGS 84'
-        phone.waitFor { phone.el('duty-status').text == '不在岗' }
-        def track = waitForRows('SELECT lon, lat FROM api.patrol_track WHERE worker_id = ? ORDER BY at', [worker.id], 2)
-        metres(track[0].lon as double, track[0].lat as double, WORKER_AT) < 1.0
-
-        when:
-        phone.tap('patrol-area')
-
-        then:
-        phone.waitFor(60) { phone.el('map').getAttribute('data-map') == 'ready' }
-        phone.el('map').getAttribute('data-grids') == '1'
-        phone.waitFor { phone.js("return window.citygridMap.queryRenderedFeatures({layers: ['area-fill']}).length") as int > 0 }
-        shoot('patrol-area')
-        phone.tap('map-back')
     }
 
     def "the app installs: manifest, icons in sizes, a service worker in control, and the shell opens offline"() {
