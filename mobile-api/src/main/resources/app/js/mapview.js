@@ -62,6 +62,18 @@ async function ready(center) {
   return map;
 }
 
+/** The map ready at {@code center}, or false (said on the screen) where MapLibre cannot load: offline before any map was opened. */
+async function opened(center) {
+  try {
+    await ready(center);
+    return true;
+  } catch (e) {
+    $('map-hint').textContent = t('map.unavailable');
+    $('map').dataset.map = 'unavailable';
+    return false;
+  }
+}
+
 function set(id, data) { map.getSource(id).setData(data || EMPTY); }
 
 /**
@@ -77,13 +89,7 @@ export async function pickOnMap(center, me, cases, onPicked) {
   $('map-hint').textContent = t('map.pickHint');
   show('map');
   $('map').dataset.map = 'loading';
-  try {
-    await ready(center);
-  } catch (e) {
-    $('map-hint').textContent = t('map.unavailable');
-    $('map').dataset.map = 'unavailable';
-    return;
-  }
+  if (!await opened(center)) return;
   set('pin', EMPTY);
   set('area', EMPTY);
   set('track', EMPTY);
@@ -104,13 +110,7 @@ export async function showArea(me) {
   const grids = area.ok && area.body && area.body.features ? area.body : EMPTY;
   const first = grids.features.length ? grids.features[0].geometry.coordinates[0][0][0] : null;
   const center = me || (first ? { lon: first[0], lat: first[1] } : { lon: 116.397, lat: 39.909 });
-  try {
-    await ready(center);
-  } catch (e) {
-    $('map-hint').textContent = t('map.unavailable');
-    $('map').dataset.map = 'unavailable';
-    return;
-  }
+  if (!await opened(center)) return;
   set('pin', EMPTY);
   set('cases', EMPTY);
   set('area', grids);
