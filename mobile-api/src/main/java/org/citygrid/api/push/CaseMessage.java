@@ -34,6 +34,9 @@ public record CaseMessage(String key, String what, Reader reader, String caseId,
         PUBLIC
     }
 
+    /** The key of a message made from one of the case cycle's notification intents: {@code intent:<intentId>}. */
+    public static final String INTENT = "intent:";
+
     public CaseMessage {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(what, "what");
@@ -43,13 +46,17 @@ public record CaseMessage(String key, String what, Reader reader, String caseId,
         reason = reason == null || reason.isBlank() ? null : reason;
     }
 
-    /** What an app needs to open the case from the message: its push data and its inbox entry's. */
+    /** What an app needs to open the case from the message (its push data and its inbox entry's); {@code intentId} for an intent's. */
     public Map<String, String> data() {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("caseId", caseId);
         data.put("version", Long.toString(caseVersion));
         data.put("what", what);
         data.put("key", key);
+        if (key.startsWith(INTENT)) {
+            // docs/mobile-api.md promises phones the intent's id, as before the inbox came
+            data.put("intentId", key.substring(INTENT.length()));
+        }
         return data;
     }
 }

@@ -84,7 +84,7 @@ class IntentPusher {
         }
         CaseMessage message;
         try {
-            message = new CaseMessage("intent:" + intent.path("intentId").asText(), what,
+            message = new CaseMessage(CaseMessage.INTENT + intent.path("intentId").asText(), what,
                     "COMMUNITY".equals(kind) ? CaseMessage.Reader.PUBLIC : CaseMessage.Reader.STAFF,
                     intent.path("caseId").asText(), intent.path("caseVersion").asLong(), instant(intent, "at"),
                     text(intent, "categoryCode"), text(intent, "gridCode"), text(intent, "department"),
