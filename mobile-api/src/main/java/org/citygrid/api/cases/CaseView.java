@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.citygrid.api.accounts.CurrentUser;
+import org.citygrid.api.crs.Located;
 import org.citygrid.api.places.Place;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
@@ -21,6 +22,7 @@ import org.citygrid.model.cases.Role;
  * {@code place}: the grid, community and street names of where the case is (the view of one case).
  * {@code people}: display names of the staff on the case (reporter, assignee, timeline actors), by
  * account id; residents are never named (the view of one case).
+ * {@code lon}, {@code lat}: WGS 84, or the system the client asks for ({@link Located}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CaseView(String caseId, long version, String state, String categoryCode, String gridCode,
@@ -30,7 +32,8 @@ public record CaseView(String caseId, long version, String state, String categor
                        List<TimelineEntry> timeline, CaseRow.PendingExtension pendingExtension,
                        CaseRow.Verification verification,
                        @JsonInclude(JsonInclude.Include.NON_NULL) List<AllowedAction> allowedActions,
-                       Place place, Map<String, String> people) {
+                       Place place, Map<String, String> people)
+        implements Located<CaseView> {
 
     /** A case in a list: without its allowed actions. */
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline) {
@@ -50,5 +53,12 @@ public record CaseView(String caseId, long version, String state, String categor
         return new CaseView(caseId, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
                 department, assignee, activeStage, deadline, overdue, rating, reportedAt, updatedAt, timeline,
                 pendingExtension, verification, allowedActions, where, names);
+    }
+
+    @Override
+    public CaseView at(double lon, double lat) {
+        return new CaseView(caseId, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
+                department, assignee, activeStage, deadline, overdue, rating, reportedAt, updatedAt, timeline,
+                pendingExtension, verification, allowedActions, place, people);
     }
 }

@@ -1,5 +1,6 @@
 package org.citygrid.api.catalogue;
 
+import org.citygrid.api.i18n.Language;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

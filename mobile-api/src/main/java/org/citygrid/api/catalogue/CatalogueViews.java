@@ -1,5 +1,6 @@
 package org.citygrid.api.catalogue;
 
+import org.citygrid.api.i18n.Language;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;

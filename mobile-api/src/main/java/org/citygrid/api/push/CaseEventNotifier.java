@@ -8,7 +8,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,10 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the people who follow a case (its reporters) when it changes state, from grid.case-events.
- * Followers come from the read model (the event itself does not list them) plus the reporter of a
- * Reported or DuplicateMerged event, so the first message does not wait for the projection.
- * Clock events (deadline warnings, overdue, escalation) and ratings are not pushed to residents.
+ * Tells the people who reported a case (its followers) of each step on it, from grid.case-events,
+ * with the words the step came with (a dismissal's reason, a verification's finding): into their
+ * inbox and onto their phones ({@link Delivery}). Followers come from the read model (the event
+ * itself does not list them); a {@code Reported} is told to its reporter and a {@code DuplicateMerged}
+ * to the duplicate's, so the first message does not wait for the projection. Clock events (deadline
+ * warnings, overdue, escalation) and ratings are not told to residents.
+ *
+ * <p>Interim: the case cycle's notifications v2 (grid.notifications, docs/wire-formats.md) name the
+ * reporters themselves, with the same vocabulary; once {@link IntentPusher} reads v2, this reader goes.
  */
 @Singleton
 @Requires(property = "citygrid.push.case-events.enabled", notEquals = "false")
@@ -36,16 +40,16 @@ class CaseEventNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseEventNotifier.class);
 
-    private final Notifier notifier;
+    private final Delivery delivery;
     private final CaseReadModel readModel;
     private final TopicReader reader;
 
-    CaseEventNotifier(Notifier notifier, CaseReadModel readModel,
+    CaseEventNotifier(Delivery delivery, CaseReadModel readModel,
                       KafkaConnection kafka,
                       @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
                       @Value("${citygrid.push.case-events.group:citygrid-mobile-api-push}") String group,
                       @Value("${citygrid.push.case-events.start:latest}") String start) {
-        this.notifier = notifier;
+        this.delivery = delivery;
         this.readModel = readModel;
         // "latest" by default: a new deployment does not replay years of history at people's phones
         this.reader = TopicReader.inGroup("case-event-push", kafka, topic, group, start, this::handle);
@@ -64,41 +68,83 @@ class CaseEventNotifier {
             LOG.warn("skipping unreadable case event at offset {}: {}", record.offset(), e.getMessage());
             return;
         }
-        message(event.change()).ifPresent(text -> {
-            Set<String> followers = new LinkedHashSet<>();
-            readModel.byId(event.caseId()).map(CaseRow::followers).ifPresent(followers::addAll);
-            switch (event.change()) {
-                case CaseChange.Reported r -> followers.add(r.details().reporterId());
-                case CaseChange.DuplicateMerged d -> followers.add(d.duplicate().reporterId());
-                default -> { }
-            }
-            notifier.toPeople("event:" + event.caseId() + "/" + event.version(), List.copyOf(followers), "Your report", text, Map.of(
-                    "caseId", event.caseId(),
-                    "version", Long.toString(event.version()),
-                    "change", event.change().getClass().getSimpleName()));
-        });
+        Optional<CaseRow> row = readModel.byId(event.caseId());
+        message(event, row.orElse(null)).ifPresent(m -> delivery.toPeople(readers(event, row), m));
     }
 
-    /** What a reporter is told, or nothing for changes that do not concern them. */
-    static Optional<String> message(CaseChange change) {
-        return Optional.ofNullable(switch (change) {
-            case CaseChange.Reported r -> "We received your report.";
-            case CaseChange.DuplicateMerged d -> "Your report joined a case already open at that place.";
-            case CaseChange.Verified v -> v.found()
-                    ? "A grid worker confirmed your report on site."
-                    : "A grid worker went to the place and did not find the problem as reported; the centre will decide.";
-            case CaseChange.Filed f -> "Your report was accepted as a case.";
-            case CaseChange.Dismissed d -> "Your report was not taken up: " + d.reason();
-            case CaseChange.Dispatched d -> "Your case was sent to the responsible department.";
-            case CaseChange.Accepted a -> "A department is working on your case.";
-            case CaseChange.Handled h -> "The department reports your case handled; it will be checked on site.";
-            case CaseChange.CheckFailed c -> "The on-site check found more to do; the case went back for rework.";
-            case CaseChange.Closed c -> "Your case is closed. Please rate the result.";
-            case CaseChange.Voided v -> "Your case was withdrawn: " + v.reason();
-            case CaseChange.Suspended s -> "Your case is on hold: " + s.reason();
-            case CaseChange.Resumed r -> "Work on your case has resumed.";
-            default -> null;
-        });
+    /** Who is told: the one reporter of a new report or a merged duplicate; the case's followers otherwise. */
+    private static List<String> readers(CaseEvent event, Optional<CaseRow> row) {
+        return switch (event.change()) {
+            case CaseChange.Reported r -> List.of(r.details().reporterId());
+            case CaseChange.DuplicateMerged d -> List.of(d.duplicate().reporterId());
+            default -> {
+                Set<String> followers = new LinkedHashSet<>();
+                row.ifPresent(c -> {
+                    followers.add(c.reporterId());
+                    followers.addAll(c.followers());
+                });
+                yield List.copyOf(followers);
+            }
+        };
+    }
+
+    /** What a reporter is told of {@code event}, or nothing for steps that do not concern them. */
+    static Optional<CaseMessage> message(CaseEvent event, CaseRow row) {
+        String what = null;
+        String reason = null;
+        Boolean found = null;
+        String category = row == null ? null : row.categoryCode();
+        String grid = row == null ? null : row.gridCode();
+        String department = row == null ? null : row.department();
+        switch (event.change()) {
+            case CaseChange.Reported r -> {
+                what = "REPORT_RECEIVED";
+                category = r.details().categoryCode();
+                grid = r.details().gridCode();
+            }
+            case CaseChange.DuplicateMerged d -> {
+                what = "REPORT_MERGED";
+                category = category == null ? d.duplicate().categoryCode() : category;
+            }
+            case CaseChange.Verified v -> {
+                what = "REPORT_VERIFIED";
+                found = v.found();
+                reason = v.note();
+            }
+            case CaseChange.Filed f -> what = "CASE_FILED";
+            case CaseChange.Dismissed d -> {
+                what = "CASE_DISMISSED";
+                reason = d.reason();
+            }
+            case CaseChange.Dispatched d -> {
+                what = "CASE_DISPATCHED";
+                department = d.department();
+            }
+            case CaseChange.Accepted a -> what = "CASE_IN_PROGRESS";
+            case CaseChange.Handled h -> what = "CASE_HANDLED";
+            case CaseChange.CheckFailed c -> {
+                what = "CHECK_FAILED";
+                reason = c.note();
+            }
+            case CaseChange.Closed c -> what = "CASE_CLOSED";
+            case CaseChange.Voided v -> {
+                what = "CASE_VOIDED";
+                reason = v.reason();
+            }
+            case CaseChange.Suspended s -> {
+                what = "CASE_SUSPENDED";
+                reason = s.reason();
+            }
+            case CaseChange.Resumed r -> what = "CASE_RESUMED";
+            default -> {
+            }
+        }
+        if (what == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseMessage("event:" + event.caseId() + "/" + event.version(), what,
+                CaseMessage.Reader.REPORTER, event.caseId(), event.version(), event.at(), category, grid, department,
+                null, found, reason));
     }
 
     @PreDestroy

@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.citygrid.api.i18n.Language;
+import org.citygrid.model.category.LocalizedText;
 
 /**
- * Sends a message to people (all their devices) or to a community topic, prunes tokens FCM calls
- * dead, and records every intent with its outcome in api.push_intents.
+ * Pushes a message to people (every device they registered, each through the channel of the
+ * provider that issued its token, in the device's language) or to a community's topic, prunes tokens
+ * a service calls dead, and records every send with its outcome in api.push_intents.
  *
  * <p>A message read from Kafka carries a key (what it is for: an intent, a case event). The readers
  * are at-least-once, so the same record can come again after a crash or a rebalance; a target that
@@ -20,42 +23,67 @@ import java.util.Set;
 @Singleton
 public class Notifier {
 
-    private final PushGateway gateway;
+    private final PushChannels channels;
     private final DeviceTokens tokens;
     private final PushIntents intents;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    Notifier(PushGateway gateway, DeviceTokens tokens, PushIntents intents, ObjectMapper mapper, Clock clock) {
-        this.gateway = gateway;
+    Notifier(PushChannels channels, DeviceTokens tokens, PushIntents intents, ObjectMapper mapper, Clock clock) {
+        this.channels = channels;
         this.tokens = tokens;
         this.intents = intents;
         this.mapper = mapper;
         this.clock = clock;
     }
 
-    /** @param messageKey what the message is for, or null for one that is never delivered again */
-    public void toPeople(String messageKey, List<String> accountIds, String title, String body, Map<String, String> data) {
+    /**
+     * @param messageKey what the message is for, or null for one that is never delivered again
+     * @param title      the title in each language; a device gets the one it registered with
+     */
+    public void toPeople(String messageKey, List<String> accountIds, LocalizedText title, LocalizedText body,
+                         Map<String, String> data) {
         Set<String> served = servedBefore(messageKey);
-        for (String token : tokens.ofAccounts(accountIds)) {
-            PushTarget target = PushTarget.token(token);
-            if (served.contains(target.toString())) {
+        for (DeviceTokens.Device device : tokens.ofAccounts(accountIds)) {
+            PushTarget target = PushTarget.token(device.token());
+            String recorded = recorded(device.provider(), target);
+            if (served.contains(recorded)) {
                 continue;
             }
-            PushGateway.Result result = gateway.send(target, title, body, data);
-            if (result.outcome() == PushGateway.Outcome.TOKEN_DEAD) {
-                tokens.prune(token);
+            Language language = device.language();
+            String t = language.pick(title);
+            String b = language.pick(body);
+            PushChannel.Result result = channels.of(device.provider())
+                    .map(c -> c.send(target, t, b, data))
+                    .orElseGet(() -> new PushChannel.Result(PushChannel.Outcome.FAILED,
+                            "no push channel for provider " + device.provider() + " on this server"));
+            if (result.outcome() == PushChannel.Outcome.TOKEN_DEAD) {
+                tokens.prune(device.token());
             }
-            record(messageKey, target, title, body, data, result);
+            record(messageKey, recorded, t, b, data, result);
         }
     }
 
-    /** @param messageKey what the message is for, or null for one that is never delivered again */
+    /**
+     * To a community's topic on every channel. Its subscribers read many languages, so a topic
+     * message is written in the city's: Chinese.
+     *
+     * @param messageKey what the message is for, or null for one that is never delivered again
+     */
     public void toCommunity(String messageKey, String communityCode, String title, String body, Map<String, String> data) {
         PushTarget topic = PushTarget.community(communityCode);
-        if (!servedBefore(messageKey).contains(topic.toString())) {
-            record(messageKey, topic, title, body, data, gateway.send(topic, title, body, data));
+        Set<String> served = servedBefore(messageKey);
+        for (PushChannel channel : channels.all()) {
+            String recorded = recorded(channel.provider(), topic);
+            if (!served.contains(recorded)) {
+                record(messageKey, recorded, title, body, data, channel.send(topic, title, body, data));
+            }
         }
+    }
+
+    /** FCM's targets are recorded as they always were ({@code token:…}, {@code topic:…}); other providers' with their name first. */
+    private static String recorded(String provider, PushTarget target) {
+        return FcmChannel.PROVIDER.equals(provider) ? target.toString() : provider + ":" + target;
     }
 
     /** The targets that already have an outcome other than FAILED for {@code messageKey}: one query per message. */
@@ -63,16 +91,16 @@ public class Notifier {
         return messageKey == null ? Set.of() : intents.servedBefore(messageKey);
     }
 
-    private void record(String messageKey, PushTarget target, String title, String body, Map<String, String> data,
-                        PushGateway.Result result) {
-        String outcome = result.outcome() == PushGateway.Outcome.TOKEN_DEAD ? "TOKEN_PRUNED" : result.outcome().name();
+    private void record(String messageKey, String target, String title, String body, Map<String, String> data,
+                        PushChannel.Result result) {
+        String outcome = result.outcome() == PushChannel.Outcome.TOKEN_DEAD ? "TOKEN_PRUNED" : result.outcome().name();
         String json;
         try {
             json = mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("push data that is not JSON: " + data, e);
         }
-        intents.record(messageKey, new PushIntents.Intent(0, target.toString(), title, body, outcome, result.detail(),
+        intents.record(messageKey, new PushIntents.Intent(0, target, title, body, outcome, result.detail(),
                 clock.instant()), json);
     }
 }

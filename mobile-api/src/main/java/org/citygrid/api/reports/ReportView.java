@@ -3,12 +3,14 @@ package org.citygrid.api.reports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.citygrid.api.crs.Located;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
 
 /**
  * A report as its reporter follows it. {@code status} is {@code SUBMITTED} until the case cycle has
- * made (or joined) a case and the read model shows it; then it is the case's state.
+ * made (or joined) a case and the read model shows it; then it is the case's state. {@code lon},
+ * {@code lat}: WGS 84, or the system the client asks for ({@link Located}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ReportView(
@@ -25,11 +27,17 @@ public record ReportView(
         Instant observedAt,
         Instant submittedAt,
         Integer rating,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline) implements Located<ReportView> {
 
     static ReportView of(ReportRepository.StoredReport r, CaseRow c, List<TimelineEntry> timeline) {
         return new ReportView(r.intakeId(), c == null ? "SUBMITTED" : c.state(), c == null ? null : c.caseId(),
                 c == null ? null : c.version(), r.categoryCode(), r.description(), r.lon(), r.lat(), r.anonymous(),
                 r.photos(), r.observedAt(), r.createdAt(), c == null ? null : c.rating(), timeline);
+    }
+
+    @Override
+    public ReportView at(double lon, double lat) {
+        return new ReportView(reportId, status, caseId, caseVersion, categoryCode, description, lon, lat, anonymous,
+                photos, observedAt, submittedAt, rating, timeline);
     }
 }

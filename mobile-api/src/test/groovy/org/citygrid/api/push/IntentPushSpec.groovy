@@ -43,11 +43,29 @@ class IntentPushSpec extends ApiSpec {
         then:
         with(awaitPushes(id).first()) {
             token == phone
-            notification.title == 'New task'
-            notification.body.startsWith('Water-supply manhole cover in grid 110101001001023')
+            notification.title == '新任务：上水井盖'
+            notification.body == '「上水井盖」（网格 110101001001023）派给您处置，请受理或退回。'
             data.what == 'TASK_ASSIGNED'
             data.caseId == 'case-push-1'
         }
+    }
+
+    def "a phone registered in English gets its messages in English, the inbox keeps both"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        String token = "fcm-${UUID.randomUUID()}-${UUID.randomUUID()}".toString()
+        assert post(handler, '/api/v1/devices', [token: token, platform: 'ios', language: 'en']).status.code == 201
+
+        when:
+        def id = publish('TASK_ASSIGNED', [kind: 'USER', id: handler.id])
+
+        then:
+        with(awaitPushes(id).first()) {
+            it.token == token
+            notification.title == 'New task: Water-supply manhole cover'
+            notification.body == "'Water-supply manhole cover' in grid 110101001001023 was dispatched to you: please accept it or return it."
+        }
+        get(handler, '/api/v1/notifications').body().items*.title == ['新任务：上水井盖']
     }
 
     def "a task for a department reaches every handler of that department and no one else's"() {
@@ -79,12 +97,12 @@ class IntentPushSpec extends ApiSpec {
             it*.token == [covering]
             it.first().notification.title == title
         }
-        !fcm.messages().any { it.token == other && it.data.intentId == id }
+        !fcm.messages().any { it.token == other && it.data.key == "intent:${id}".toString() }
 
         where:
         what            || title
-        'VERIFY_NEEDED' || 'Report to verify'
-        'CHECK_NEEDED'  || 'Work to check'
+        'VERIFY_NEEDED' || '待核实：上水井盖'
+        'CHECK_NEEDED'  || '待核查：上水井盖'
     }
 
     def "what a reporter is told of their own case is left to the case events, and the desks are not pushed"() {
@@ -101,7 +119,7 @@ class IntentPushSpec extends ApiSpec {
         awaitPushes(marker)
 
         then:
-        !fcm.messages().any { it.data?.intentId in [toReporter, toDesk] }
+        !fcm.messages().any { it.data?.key in ["intent:${toReporter}".toString(), "intent:${toDesk}".toString()] }
         !fcm.messages().any { it.token == phone }
     }
 
@@ -111,9 +129,9 @@ class IntentPushSpec extends ApiSpec {
 
         then:
         new PollingConditions(timeout: 30).eventually {
-            def sent = fcm.requests.findAll { it.body.message.data?.intentId == id }
+            def sent = fcm.requests.findAll { it.body.message.data?.key == "intent:${id}".toString() }
             assert sent*.body*.message*.topic == ['community-110101001001']
-            assert sent.first().body.message.notification.title == 'Problem taken up'
+            assert sent.first().body.message.notification == [title: '社区问题已立案', body: '社区内的「上水井盖」已立案处理。']
         }
     }
 
@@ -143,7 +161,7 @@ class IntentPushSpec extends ApiSpec {
         awaitPushes(later)
 
         then:
-        fcm.messages().findAll { it.data?.intentId == id }*.token == [phone]
+        fcm.messages().findAll { it.data?.key == "intent:${id}".toString() }*.token == [phone]
     }
 
     private String device(TestUser who) {
@@ -164,8 +182,8 @@ class IntentPushSpec extends ApiSpec {
 
     private List<Map> awaitPushes(String intentId, int count = 1) {
         new PollingConditions(timeout: 30).eventually {
-            assert fcm.messages().count { it.data?.intentId == intentId } == count
+            assert fcm.messages().count { it.data?.key == "intent:${intentId}".toString() } == count
         }
-        fcm.messages().findAll { it.data?.intentId == intentId }
+        fcm.messages().findAll { it.data?.key == "intent:${intentId}".toString() }
     }
 }

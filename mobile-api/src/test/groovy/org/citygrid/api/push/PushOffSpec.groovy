@@ -16,7 +16,7 @@ class PushOffSpec extends ApiSpec {
         post(operator, '/api/v1/notices', [communityCode: '110101001555', title: 'Quiet hours', body: 'from 22:00'])
 
         then:
-        !context.getBean(PushGateway).enabled()
+        !context.getBean(FcmChannel).enabled()
         def intent = get(operator, '/api/v1/operator/push-intents').body().find { it.title == 'Quiet hours' }
         intent.target == 'topic:community-110101001555'
         intent.outcome == 'PUSH_OFF'

@@ -81,7 +81,7 @@ class PushSpec extends ApiSpec {
         new PollingConditions(timeout: 30).eventually {
             def sent = fcm.messages().findAll { it.data?.caseId == c.caseId }
             assert sent*.token as Set == [phone, tablet] as Set
-            assert sent.every { it.notification.body == 'Your report was accepted as a case.' && it.data.change == 'Filed' }
+            assert sent.every { it.notification == [title: '「上水井盖」已立案', body: '您上报的「上水井盖」已立案。'] && it.data.what == 'CASE_FILED' }
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.citygrid.api.i18n.Language;
 import org.citygrid.api.persistence.Jdbc;
 import org.citygrid.api.push.DeviceTokens;
 
@@ -21,11 +22,12 @@ final class JdbcDeviceTokens implements DeviceTokens {
     }
 
     @Override
-    public void register(String token, String accountId, String platform, Instant now) {
-        jdbc.update(WRITE, "INSERT INTO api.device_tokens (token, account_id, platform, updated_at) VALUES (?,?,?,?) "
-                        + "ON CONFLICT (token) DO UPDATE SET account_id = EXCLUDED.account_id, "
-                        + "platform = EXCLUDED.platform, updated_at = EXCLUDED.updated_at",
-                token, accountId, platform, Timestamp.from(now));
+    public void register(String token, String accountId, String platform, String provider, Language language, Instant now) {
+        jdbc.update(WRITE, "INSERT INTO api.device_tokens (token, account_id, platform, provider, language, updated_at) "
+                        + "VALUES (?,?,?,?,?,?) ON CONFLICT (token) DO UPDATE SET account_id = EXCLUDED.account_id, "
+                        + "platform = EXCLUDED.platform, provider = EXCLUDED.provider, language = EXCLUDED.language, "
+                        + "updated_at = EXCLUDED.updated_at",
+                token, accountId, platform, provider, language.tag(), Timestamp.from(now));
     }
 
     @Override
@@ -39,9 +41,10 @@ final class JdbcDeviceTokens implements DeviceTokens {
     }
 
     @Override
-    public List<String> ofAccounts(List<String> accountIds) {
+    public List<Device> ofAccounts(List<String> accountIds) {
         return jdbc.list("cannot read device tokens",
-                "SELECT token FROM api.device_tokens WHERE account_id = ANY (?) ORDER BY token",
-                rs -> rs.getString(1), accountIds);
+                "SELECT token, platform, provider, language FROM api.device_tokens WHERE account_id = ANY (?) ORDER BY token",
+                rs -> new Device(rs.getString(1), rs.getString(2), rs.getString(3), Language.preferred(rs.getString(4))),
+                accountIds);
     }
 }

@@ -18,19 +18,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Firebase Cloud Messaging through the Admin SDK, or nothing: without credentials push is off, said
- * once in the log, and {@link #send} reports {@link Outcome#PUSH_OFF} so callers still record the
- * intent. The SDK retries 500/503 answers itself, with exponential backoff and Retry-After.
+ * The {@link PushChannel} of Firebase Cloud Messaging (provider {@code fcm}), through the Admin SDK,
+ * or nothing: without credentials it is off, said once in the log, and {@link #send} reports
+ * {@link Outcome#PUSH_OFF} so callers still record the message. The SDK retries 500/503 answers
+ * itself, with exponential backoff and Retry-After.
  */
 @Singleton
-public class PushGateway {
+public class FcmChannel implements PushChannel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PushGateway.class);
+    public static final String PROVIDER = "fcm";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FcmChannel.class);
 
     private final FirebaseMessaging messaging;
     private final FirebaseApp app;
 
-    PushGateway(PushCredentials credentials, @Nullable @Value("${citygrid.push.project-id:}") String projectId,
+    FcmChannel(PushCredentials credentials, @Nullable @Value("${citygrid.push.project-id:}") String projectId,
                 @Nullable @Value("${citygrid.push.fcm-url:}") String fcmUrl) {
         Optional<GoogleCredentials> loaded = credentials.load();
         if (loaded.isEmpty()) {
@@ -47,18 +50,24 @@ public class PushGateway {
         if (fcmUrl != null && !fcmUrl.isBlank()) {
             options.setHttpTransport(FcmEndpointTransport.to(fcmUrl));
         }
-        // a named app per gateway: tests start several application contexts in one JVM
+        // a named app per channel: tests start several application contexts in one JVM
         this.app = FirebaseApp.initializeApp(options.build(), "citygrid-" + System.identityHashCode(this));
         this.messaging = FirebaseMessaging.getInstance(app);
         LOG.info("push is on: FCM project {}{}", app.getOptions().getProjectId(),
                 fcmUrl == null || fcmUrl.isBlank() ? "" : " via " + fcmUrl);
     }
 
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
     public boolean enabled() {
         return messaging != null;
     }
 
-    /** Sends one message to a device token or a topic. */
+    @Override
     public Result send(PushTarget target, String title, String body, Map<String, String> data) {
         if (messaging == null) {
             return new Result(Outcome.PUSH_OFF, null);
@@ -86,11 +95,5 @@ public class PushGateway {
         if (app != null) {
             app.delete();
         }
-    }
-
-    public enum Outcome { SENT, PUSH_OFF, TOKEN_DEAD, FAILED }
-
-    /** @param detail FCM's message name when sent, the error otherwise */
-    public record Result(Outcome outcome, String detail) {
     }
 }
