@@ -76,6 +76,14 @@ class Browser {
         driver.findElements(By.cssSelector(css))
     }
 
+    /**
+     * Clicks the first element {@code css} finds, finding it again when the page redrew it between the find and
+     * the click (a stale element is never clicked, so nothing is sent twice).
+     */
+    void click(String css) {
+        waitFor { driver.findElement(By.cssSelector(css)).click(); true }
+    }
+
     def js(String script, Object... args) {
         driver.executeScript(script, args)
     }

@@ -440,7 +440,7 @@ class ConsoleBrowserSpec extends ApiSpec {
 
     def "the indicator panel shows the street's rates and follows new tallies"() {
         when:
-        browser.all("#tabs button[data-tab='indicators']")[0].click()
+        browser.click("#tabs button[data-tab='indicators']")
 
         then: 'the tallies there were at sign-in'
         waitFor { indicator('closureRate') == '66.7%' }
@@ -486,7 +486,7 @@ class ConsoleBrowserSpec extends ApiSpec {
 
     def "the labels switch to English and back to Chinese, names and dates included"() {
         given:
-        browser.all("#tabs button[data-tab='map']")[0].click()
+        browser.click("#tabs button[data-tab='map']")
         def chinese = element('case-panel').findElement(By.tagName('h2')).text
 
         when:
@@ -598,7 +598,8 @@ class ConsoleBrowserSpec extends ApiSpec {
     }
 
     private List<String> timeline() {
-        browser.driver.findElements(By.cssSelector('#case-timeline li'))*.getAttribute('data-type')
+        // in one script: the panel redraws its timeline as events arrive
+        browser.js("return [...document.querySelectorAll('#case-timeline li')].map(li => li.getAttribute('data-type'))") as List<String>
     }
 
     private String indicator(String name, String code = STREET) {
