@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.api.kafka.TopicReaders;
+import org.citygrid.api.kafka.UnreadableRecord;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.contracts.topics.TopicCatalogue;
@@ -21,8 +22,6 @@ import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells the people who follow a case (its reporters) when it changes state, from grid.case-events.
@@ -34,21 +33,19 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "citygrid.push.case-events.enabled", notEquals = "false")
 class CaseEventNotifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CaseEventNotifier.class);
-
     private final Notifier notifier;
     private final CaseReadModel readModel;
     private final TopicReader reader;
 
     CaseEventNotifier(Notifier notifier, CaseReadModel readModel,
-                      KafkaConnection kafka,
+                      TopicReaders readers,
                       @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
                       @Value("${citygrid.push.case-events.group:citygrid-mobile-api-push}") String group,
                       @Value("${citygrid.push.case-events.start:latest}") String start) {
         this.notifier = notifier;
         this.readModel = readModel;
         // "latest" by default: a new deployment does not replay years of history at people's phones
-        this.reader = TopicReader.inGroup("case-event-push", kafka, topic, group, start, this::handle);
+        this.reader = readers.inGroup("case-event-push", topic, group, start, this::handle);
     }
 
     @EventListener
@@ -61,8 +58,8 @@ class CaseEventNotifier {
         try {
             event = WireCodec.events().read(record.value());
         } catch (WireFormatException e) {
-            LOG.warn("skipping unreadable case event at offset {}: {}", record.offset(), e.getMessage());
-            return;
+            // set aside as a dead letter at once: the same bytes would fail the same way again
+            throw new UnreadableRecord("not a case event: " + e.getMessage(), e);
         }
         message(event.change()).ifPresent(text -> {
             Set<String> followers = new LinkedHashSet<>();

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citygrid.api.accounts.AccountRepository;
-import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.api.kafka.TopicReaders;
+import org.citygrid.api.kafka.UnreadableRecord;
 import org.citygrid.contracts.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,14 @@ class IntentPusher {
     private final AccountRepository accounts;
     private final TopicReader reader;
 
-    IntentPusher(Notifier notifier, AccountRepository accounts, KafkaConnection kafka,
+    IntentPusher(Notifier notifier, AccountRepository accounts, TopicReaders readers,
                  @Value("${citygrid.topics.notifications:" + TopicCatalogue.Names.NOTIFICATIONS + "}") String topic,
                  @Value("${citygrid.push.intents.group:citygrid-mobile-api-intents}") String group,
                  @Value("${citygrid.push.intents.start:latest}") String start) {
         this.notifier = notifier;
         this.accounts = accounts;
         // "latest" by default, as for case events: a new deployment does not replay old tasks at people's phones
-        this.reader = TopicReader.inGroup("intent-push", kafka, topic, group, start, this::handle);
+        this.reader = readers.inGroup("intent-push", topic, group, start, this::handle);
     }
 
     @EventListener
@@ -62,12 +63,11 @@ class IntentPusher {
         try {
             intent = JSON.readTree(record.value());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("skipping unreadable notification intent at offset {}: {}", record.offset(), e.getMessage());
-            return;
+            // set aside as a dead letter at once: the same bytes would fail the same way again
+            throw new UnreadableRecord("not a notification intent: " + e.getMessage(), e);
         }
         if (intent == null || intent.path("v").asInt() != 1) {
-            LOG.warn("skipping notification intent of unknown version at offset {}", record.offset());
-            return;
+            throw new UnreadableRecord("a notification intent of unknown version", null);
         }
         String what = intent.path("what").asText();
         String kind = intent.path("audience").path("kind").asText();

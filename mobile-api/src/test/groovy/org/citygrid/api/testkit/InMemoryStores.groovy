@@ -49,6 +49,13 @@ class InMemoryStores {
                 entries.remove([owner, key])
             }
         }
+
+        @Override
+        int purgeOlderThan(Instant before) {
+            def old = entries.findAll { it.value.createdAt().isBefore(before) }.keySet()
+            entries.keySet().removeAll(old)
+            old.size()
+        }
     }
 
     /** api.commands and api.command_rejections in maps. */
@@ -102,6 +109,16 @@ class InMemoryStores {
         }
 
         @Override
+        Optional<Evidence> sameAs(String ownerId, byte[] content) {
+            Optional.empty()
+        }
+
+        @Override
+        long uploadedSince(String ownerId, Instant since) {
+            photos.values().count { it.ownerId() == ownerId }
+        }
+
+        @Override
         List<String> reportsCarrying(String ownerId, String ref) {
             []
         }
@@ -147,7 +164,8 @@ class InMemoryStores {
         List<CaseRow> overdue(Instant now, int limit) { [] }
 
         @Override
-        List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open, int limit) { [] }
+        List<CaseRow> search(List<String> caseIds, List<String> categoryCodes, Instant from, Instant to, Boolean open,
+                             int offset, int limit) { [] }
 
         @Override
         Optional<Long> appliedVersion(String commandId) { Optional.ofNullable(applied[commandId]) }
@@ -161,7 +179,18 @@ class InMemoryStores {
         void insert(IntakeRecord r, Instant now) {
             reports.putIfAbsent(r.intakeId(), new ReportRepository.StoredReport(r.intakeId(), r.reporterId(), r.channel(),
                     r.categoryCode(), r.description(), r.position().lon(), r.position().lat(), r.anonymous(),
-                    r.media()*.ref(), r.observedAt(), now))
+                    r.media()*.ref(), r.observedAt(), now, null))
+        }
+
+        @Override
+        boolean refuse(String intakeId, ReportRepository.Refusal refusal) {
+            def r = reports[intakeId]
+            if (r != null && r.refusal() == null) {
+                reports[intakeId] = new ReportRepository.StoredReport(r.intakeId(), r.reporterId(), r.channel(),
+                        r.categoryCode(), r.description(), r.lon(), r.lat(), r.anonymous(), r.photos(), r.observedAt(),
+                        r.createdAt(), refusal)
+            }
+            r != null
         }
 
         @Override
