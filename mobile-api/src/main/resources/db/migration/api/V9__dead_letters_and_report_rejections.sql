@@ -1,7 +1,8 @@
 -- Dead letters of every consumer (this API's readers, the case cycle, the projection), read from
 -- grid.dead-letters so that an administrator can list them and replay one. One row per record set
 -- aside: the coordinates are the topic's key, so the same record set aside twice is one row.
--- (Versioned 8.1, not 8: other branches of this release add their own version 8.)
+-- Needs only V1-V7 (api.reports, api.idempotency_keys, api.push_intents, api.photos): another branch of
+-- this release adds its own V8, which this file does not need.
 CREATE TABLE api.dead_letters (
     id           bigserial PRIMARY KEY,
     coordinates  text NOT NULL UNIQUE,                  -- <topic>/<partition>/<offset>
