@@ -41,7 +41,7 @@ public class PhotoQuota {
         if (uploadedToday >= perDay) {
             Instant now = clock.instant();
             Instant midnight = LocalDate.now(clock.withZone(CITY_ZONE)).plusDays(1).atStartOfDay(CITY_ZONE).toInstant();
-            throw new Throttled("daily-quota", "今日照片上传已达上限（每天 " + perDay + " 张）",
+            throw Throttled.counted("daily-quota", "今日照片上传已达上限（每天 " + perDay + " 张）",
                     "today's photo uploads are used up (" + perDay + " a day)", Duration.between(now, midnight));
         }
     }

@@ -56,7 +56,7 @@ public final class RateLimiter {
     public void check(String key) {
         Duration wait = acquire(key);
         if (!wait.isZero()) {
-            throw new Throttled("rate-limited", zh + "过于频繁（每 " + Durations.zh(window) + "最多 " + limit + " 次）",
+            throw Throttled.counted("rate-limited", zh + "过于频繁（每 " + Durations.zh(window) + "最多 " + limit + " 次）",
                     "too many " + en + " (at most " + limit + " per " + Durations.en(window) + ")", wait);
         }
     }
