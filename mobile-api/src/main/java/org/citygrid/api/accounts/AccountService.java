@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.citygrid.api.errors.Conflict;
 import org.citygrid.api.errors.Invalid;
 import org.citygrid.api.errors.NotFound;
-import org.citygrid.api.validation.PlainText;
+import org.citygrid.api.validation.Texts;
 import org.citygrid.model.cases.Role;
 
 /** Creates accounts with hashed passwords and the scope their role needs. */
@@ -38,7 +38,7 @@ public class AccountService {
             throw Invalid.field("communityCode", "a resident belongs to a community");
         }
         // shown to staff and in case timelines: plain text like every other free text
-        PlainText.check("displayName", displayName, 100);
+        Texts.accept(org.citygrid.model.text.TextRules.label().named("displayName"), displayName);
         Account account = new Account(prefix(role) + UUID.randomUUID().toString().substring(0, 8), username,
                 hashing.hash(password), role, displayName, role == Role.HANDLER ? department : null,
                 communityCode, role == Role.GRID_WORKER ? gridCodes : List.of(), false);

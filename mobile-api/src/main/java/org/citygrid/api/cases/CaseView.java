@@ -7,13 +7,16 @@ import java.util.Map;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.crs.Located;
 import org.citygrid.api.places.Place;
+import org.citygrid.api.privacy.ResidentView;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.api.readmodel.TimelineEntry;
 import org.citygrid.model.cases.AllowedAction;
 import org.citygrid.model.cases.Role;
 
 /**
- * A case as staff (and following residents) see it. Residents never see another reporter's id.
+ * A case as staff (and following residents) see it. A resident sees what {@link ResidentView} allows:
+ * no other person's account id (reporter, assignee, verifier, who asked for an extension), no other
+ * reporter's description, a timeline of posts and departments.
  * {@code pendingExtension}: a handler's request for more time, present while it waits for an operator.
  * {@code verification}: a grid worker's on-site finding on the report (核实), present once made.
  * {@code allowedActions}: the steps the viewer may take on the case now, as the case cycle's
@@ -41,11 +44,21 @@ public record CaseView(String caseId, long version, String state, String categor
     }
 
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline, List<AllowedAction> allowed) {
-        String reporter = viewer.role() == Role.RESIDENT && !c.reporterId().equals(viewer.id()) ? null : c.reporterId();
+        if (viewer.role() != Role.RESIDENT) {
+            return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
+                    c.channel(), c.description(), c.reporterId(), c.department(), c.assignee(), c.activeStage(),
+                    c.deadline(), c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
+                    c.verification(), allowed, null, Map.of());
+        }
+        boolean reporter = c.reporterId().equals(viewer.id());
+        CaseRow.PendingExtension extension = c.pendingExtension() == null ? null
+                : new CaseRow.PendingExtension(c.pendingExtension().extra(), c.pendingExtension().reason(), null);
+        CaseRow.Verification verification = c.verification() == null ? null
+                : new CaseRow.Verification(null, c.verification().at(), c.verification().found(), c.verification().note());
         return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
-                c.channel(), c.description(), reporter, c.department(), c.assignee(), c.activeStage(), c.deadline(),
-                c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
-                c.verification(), allowed, null, Map.of());
+                c.channel(), reporter ? c.description() : null, reporter ? c.reporterId() : null, c.department(), null,
+                c.activeStage(), c.deadline(), c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(),
+                ResidentView.timeline(timeline, viewer.id()), extension, verification, allowed, null, Map.of());
     }
 
     /** This view with where the case is and the names of the staff on it. */

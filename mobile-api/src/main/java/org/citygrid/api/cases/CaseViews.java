@@ -16,13 +16,8 @@ import org.citygrid.api.places.PlaceDirectory;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseScope;
 import org.citygrid.model.cases.AllowedAction;
-import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseDecider;
-import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.cases.Role;
-import org.citygrid.model.wire.WireFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One case as a person sees it: its row, its timeline and the steps they may take now. The steps
@@ -32,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public class CaseViews {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CaseViews.class);
 
     private final CaseReadModel readModel;
     private final CaseDecider decider;
@@ -83,19 +76,8 @@ public class CaseViews {
      * case it has not finished projecting).
      */
     public List<AllowedAction> allowed(CurrentUser user, String caseId) {
-        Case c;
-        try {
-            List<CaseEvent> events = readModel.events(caseId);
-            if (events.isEmpty()) {
-                return List.of();
-            }
-            c = Case.replay(events);
-        } catch (WireFormatException | IllegalArgumentException e) {
-            // a history this build cannot read or with a gap: the view stays useful without the list,
-            // and the case cycle still decides every step sent
-            LOG.warn("no allowed actions for case {}: {}", caseId, e.getMessage());
-            return List.of();
-        }
-        return decider.allowedActions(c, user.actor(), clock.instant());
+        return ReadModelCases.rebuild(readModel, caseId)
+                .map(c -> decider.allowedActions(c, user.actor(), clock.instant()))
+                .orElse(List.of());
     }
 }

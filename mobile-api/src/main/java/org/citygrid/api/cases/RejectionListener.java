@@ -9,12 +9,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citygrid.api.kafka.GridTopics;
-import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.api.kafka.TopicReaders;
+import org.citygrid.api.kafka.UnreadableRecord;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads grid.command-rejections into api.command_rejections so that a sender polling its command
@@ -26,17 +25,14 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "citygrid.rejections.enabled", notEquals = "false")
 class RejectionListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RejectionListener.class);
-
     private final CommandRepository commands;
     private final TopicReader reader;
 
     RejectionListener(CommandRepository commands, GridTopics topics,
-                      KafkaConnection kafka,
+                      TopicReaders readers,
                       @Value("${citygrid.rejections.group:citygrid-mobile-api}") String group) {
         this.commands = commands;
-        this.reader = TopicReader.inGroup("command-rejections", kafka, topics.getCommandRejections(), group,
-                "earliest", this::store);
+        this.reader = readers.inGroup("command-rejections", topics.getCommandRejections(), group, "earliest", this::store);
     }
 
     @EventListener
@@ -48,9 +44,8 @@ class RejectionListener {
         try {
             commands.reject(WireCodec.commandRejections().read(record.value()));
         } catch (WireFormatException e) {
-            // one bad record must not stop the others; it stays readable on the topic
-            LOG.warn("skipping unreadable command rejection at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            // set aside at once as a dead letter: reading the same bytes again would fail the same way
+            throw new UnreadableRecord("not a command rejection: " + e.getMessage(), e);
         }
     }
 

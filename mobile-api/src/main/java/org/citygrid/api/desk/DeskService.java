@@ -9,7 +9,8 @@ import org.citygrid.api.cases.CaseViews;
 import org.citygrid.api.errors.Forbidden;
 import org.citygrid.api.errors.Invalid;
 import org.citygrid.api.errors.NotFound;
-import org.citygrid.api.validation.PlainText;
+import org.citygrid.api.validation.Texts;
+import org.citygrid.model.text.TextRules;
 
 /**
  * The desks of the centres' posts and of the departments' handlers: the queues of one's post
@@ -69,7 +70,7 @@ public class DeskService {
         if (q.length() < 2 || q.length() > 100) {
             throw Invalid.field("q", "2 to 100 characters");
         }
-        PlainText.check("q", q, 100);
+        Texts.accept(TextRules.note().named("q"), q);
         return store.search(q, department(user), clock.instant(), 50);
     }
 

@@ -16,7 +16,20 @@ public final class Invalid extends DomainError {
         return new Invalid(field, message);
     }
 
+    /**
+     * Several fields, or one several times, are wrong, each with a message that names its field (the text
+     * rules' messages do, in Chinese and English); the detail is the messages joined.
+     */
+    public static Invalid fields(List<FieldError> errors) {
+        return new Invalid(errors);
+    }
+
     private Invalid(String field, String message) {
         super("invalid-field", "Invalid field", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    private Invalid(List<FieldError> errors) {
+        super("invalid-field", "Invalid field",
+                String.join("; ", errors.stream().map(FieldError::message).toList()), errors);
     }
 }

@@ -16,6 +16,9 @@ public interface IdempotencyStore {
     /** Gives the key back when the first attempt failed, so that a retry can try again. */
     void release(String owner, String key);
 
+    /** Forgets the keys claimed before {@code before}; returns how many. */
+    int purgeOlderThan(Instant before);
+
     /** A claimed key; {@code status} is null while the first request is still running. */
     record Entry(String requestHash, Integer status, String location, String responseJson, Instant createdAt) {
     }

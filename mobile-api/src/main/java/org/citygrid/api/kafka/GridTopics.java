@@ -10,6 +10,8 @@ public class GridTopics {
     private String intake = TopicCatalogue.INTAKE.name();
     private String commands = TopicCatalogue.COMMANDS.name();
     private String commandRejections = TopicCatalogue.COMMAND_REJECTIONS.name();
+    private String intakeRejections = TopicCatalogue.INTAKE_REJECTIONS.name();
+    private String deadLetters = TopicCatalogue.DEAD_LETTERS.name();
 
     public String getIntake() {
         return intake;
@@ -33,5 +35,21 @@ public class GridTopics {
 
     public void setCommandRejections(String commandRejections) {
         this.commandRejections = commandRejections;
+    }
+
+    public String getIntakeRejections() {
+        return intakeRejections;
+    }
+
+    public void setIntakeRejections(String intakeRejections) {
+        this.intakeRejections = intakeRejections;
+    }
+
+    public String getDeadLetters() {
+        return deadLetters;
+    }
+
+    public void setDeadLetters(String deadLetters) {
+        this.deadLetters = deadLetters;
     }
 }

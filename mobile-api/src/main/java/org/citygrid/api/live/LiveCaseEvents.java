@@ -8,8 +8,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.api.kafka.TopicReaders;
 import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
@@ -34,10 +34,10 @@ public class LiveCaseEvents {
     private final Sinks.Many<JsonNode> sink = Sinks.many().multicast().directBestEffort();
     private final TopicReader reader;
 
-    LiveCaseEvents(KafkaConnection kafka,
+    LiveCaseEvents(TopicReaders readers,
                    @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
                    @Value("${citygrid.live.start:latest}") String start) {
-        this.reader = TopicReader.everyPartition("live-case-events", kafka, topic, start, this::emit);
+        this.reader = readers.everyPartition("live-case-events", topic, start, this::emit);
     }
 
     public Flux<JsonNode> events() {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.citygrid.api.accounts.CurrentUser;
 import org.citygrid.api.push.Notifier;
-import org.citygrid.api.validation.PlainText;
+import org.citygrid.api.validation.Texts;
+import org.citygrid.model.text.TextRules;
 
 /** Checks a notice's text, stores it and pushes it to its community's topic. */
 @Singleton
@@ -23,7 +24,9 @@ class NoticeService {
     }
 
     Notice publish(String id, CurrentUser author, String community, String title, String body) {
-        Notice n = new Notice(id, community, PlainText.check("title", title, 200), PlainText.check("body", body, 5000),
+        // a title is one line (TextRules.label), a body is prose like a report's description
+        Notice n = new Notice(id, community, Texts.accept(TextRules.label().named("title"), title),
+                Texts.accept(TextRules.description().named("body"), body),
                 clock.instant());
         store.insert(n, author.id());
         notifier.toCommunity(null, community, n.title(), n.body(), Map.of("noticeId", n.id()));

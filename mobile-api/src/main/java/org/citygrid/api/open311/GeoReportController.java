@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.citygrid.api.errors.Malformed;
 import org.citygrid.api.errors.NotFound;
+import org.citygrid.api.privacy.PublicView;
 import org.citygrid.api.idempotency.Idempotency;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
@@ -37,6 +38,11 @@ import org.citygrid.model.category.CategoryCatalogue;
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over CityGrid's categories and cases.
  * Requests are case ids; a POST answers with a token (the intake id) because the case id is only
  * known once the case cycle has placed the report, and GET tokens/{token} gives it when it is.
+ *
+ * <p>Everything here is public, so it shows what {@link PublicView} allows: public categories only,
+ * coarse positions, no reporter, no description of an anonymous report; lists come a page at a time
+ * ({@code page}, {@code page_size}), and every GET counts against its address's rate
+ * ({@code PublicReadRateFilter}).
  */
 @Controller("/open311/v2")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -44,11 +50,14 @@ import org.citygrid.model.category.CategoryCatalogue;
 @Tag(name = "open311")
 class GeoReportController {
 
-    /** The spec's default window for GET requests and its cap on results. */
+    /** The spec's default window for GET requests. */
     private static final int DEFAULT_DAYS = 90;
-    private static final int MAX_RESULTS = 1000;
+    /** Requests on a page when the client names no page_size, and the most it may name. */
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 200;
 
     private final CategoryCatalogue catalogue = CategoryCatalogue.loadDefault();
+    private final List<String> publicCategories = PublicView.publicCategoryCodes(catalogue);
     private final CaseReadModel readModel;
     private final GeoReportIntake intake;
     private final String baseUrl;
@@ -83,7 +92,7 @@ class GeoReportController {
     @Operation(summary = "Open311 service list: CityGrid's categories")
     @Get("/services.{format}")
     HttpResponse<String> services(@PathVariable String format, @Nullable @QueryValue("jurisdiction_id") String jurisdiction) {
-        List<Map<String, Object>> services = catalogue.categories().stream().map(c -> fields(
+        List<Map<String, Object>> services = catalogue.categories().stream().filter(PublicView::isPublic).map(c -> fields(
                 "service_code", c.open311().serviceCode(),
                 "service_name", c.name().en(),
                 "description", c.name().zh() + " - " + c.filingCriteria().en(),
@@ -98,7 +107,7 @@ class GeoReportController {
     @Get("/services/{serviceCode}.{format}")
     HttpResponse<String> definition(@PathVariable String serviceCode, @PathVariable String format) {
         Open311Format f = Open311Format.of(format);
-        Category c = service(serviceCode, true);
+        Category c = publicService(serviceCode, true);
         return ok(f, x -> x.object("service_definition", fields("service_code", c.open311().serviceCode(), "attributes", List.of())));
     }
 
@@ -114,17 +123,23 @@ class GeoReportController {
                         "service_notice", "Received. GET tokens/" + token + " gives the service_request_id once the case is placed."))));
     }
 
-    @Operation(summary = "Open311 GET requests, newest first (default: the last 90 days, at most 1000)")
+    @Operation(summary = "Open311 GET requests, newest first (default: the last 90 days), a page at a time "
+            + "(page from 1, page_size up to 200, default 100)")
     @Get("/requests.{format}")
     HttpResponse<String> requests(@PathVariable String format,
                                   @Nullable @QueryValue("service_request_id") String ids,
                                   @Nullable @QueryValue("service_code") String serviceCode,
                                   @Nullable @QueryValue("start_date") String startDate,
                                   @Nullable @QueryValue("end_date") String endDate,
-                                  @Nullable @QueryValue("status") String status) {
+                                  @Nullable @QueryValue("status") String status,
+                                  @Nullable @QueryValue("page") String page,
+                                  @Nullable @QueryValue("page_size") String pageSize) {
         Open311Format f = Open311Format.of(format);
         List<String> caseIds = ids == null ? null : Arrays.stream(ids.split(",")).map(String::strip).toList();
-        String category = serviceCode == null ? null : service(serviceCode, false).code().toString();
+        List<String> categories = serviceCode == null ? publicCategories
+                : List.of(publicService(serviceCode, false).code().toString());
+        int size = number("page_size", pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        int offset = (number("page", page, 1, Integer.MAX_VALUE / MAX_PAGE_SIZE) - 1) * size;
         Instant end = date("end_date", endDate);
         Instant start = date("start_date", startDate);
         if (caseIds == null && start == null) {
@@ -136,7 +151,7 @@ class GeoReportController {
             case "closed" -> false;
             default -> throw Malformed.request("invalid-status", "status is open or closed");
         };
-        List<Map<String, Object>> found = readModel.search(caseIds, category, start, end, open, MAX_RESULTS).stream()
+        List<Map<String, Object>> found = readModel.search(caseIds, categories, start, end, open, offset, size).stream()
                 .map(this::request).toList();
         return ok(f, x -> x.list("service_requests", "request", found));
     }
@@ -145,7 +160,9 @@ class GeoReportController {
     @Get("/requests/{id}.{format}")
     HttpResponse<String> request(@PathVariable String id, @PathVariable String format) {
         Open311Format f = Open311Format.of(format);
-        CaseRow c = readModel.byId(id).orElseThrow(() -> new NotFound("no service request " + id));
+        // a community service request answers exactly as one that does not exist
+        CaseRow c = readModel.byId(id).filter(row -> publicCategories.contains(row.categoryCode()))
+                .orElseThrow(() -> new NotFound("no service request " + id));
         return ok(f, x -> x.list("service_requests", "request", List.of(request(c))));
     }
 
@@ -169,7 +186,7 @@ class GeoReportController {
                 "status_notes", c.state(),
                 "service_name", category == null ? c.categoryCode() : category.name().en(),
                 "service_code", category == null ? c.categoryCode() : category.open311().serviceCode(),
-                "description", c.description(),
+                "description", PublicView.description(c.anonymous(), c.description()),
                 "agency_responsible", c.department(),
                 "service_notice", "",
                 "requested_datetime", c.reportedAt().toString(),
@@ -178,9 +195,22 @@ class GeoReportController {
                 "address", "",
                 "address_id", "",
                 "zipcode", "",
-                "lat", c.lat(),
-                "long", c.lon(),
+                "lat", PublicView.coarse(c.lat()),
+                "long", PublicView.coarse(c.lon()),
                 "media_url", "");
+    }
+
+    /**
+     * The public category of {@code serviceCode}, for reads: a community service's code is unknown here, as
+     * in the service list.
+     */
+    private Category publicService(String serviceCode, boolean inPath) {
+        Category c = service(serviceCode, inPath);
+        if (!PublicView.isPublic(c)) {
+            String unknown = "no service with service_code " + serviceCode;
+            throw inPath ? new NotFound(unknown) : Malformed.request("invalid-service-code", unknown);
+        }
+        return c;
     }
 
     /** The category of {@code serviceCode}; an unknown one is a 404 where the code is in the path, a 400 in a parameter. */
@@ -191,6 +221,22 @@ class GeoReportController {
         String unknown = "no service with service_code " + serviceCode;
         return catalogue.byServiceCode(serviceCode)
                 .orElseThrow(() -> inPath ? new NotFound(unknown) : Malformed.request("invalid-service-code", unknown));
+    }
+
+    /** A whole number parameter from 1 to {@code max}; {@code fallback} when absent. */
+    private static int number(String name, String value, int fallback, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Malformed.request("invalid-" + name.replace('_', '-'), name + " is a whole number from 1 to " + max);
     }
 
     private static HttpResponse<String> ok(Open311Format format, java.util.function.Function<Open311Format, String> body) {

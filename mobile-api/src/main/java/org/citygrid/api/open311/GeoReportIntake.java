@@ -27,13 +27,16 @@ class GeoReportIntake {
     private final GridPublisher publisher;
     private final Open311Tokens tokens;
     private final CityArea city;
+    private final PostLimit postLimit;
     private final Clock clock;
 
-    GeoReportIntake(ApiKeys keys, GridPublisher publisher, Open311Tokens tokens, CityArea city, Clock clock) {
+    GeoReportIntake(ApiKeys keys, GridPublisher publisher, Open311Tokens tokens, CityArea city,
+                    PostLimit postLimit, Clock clock) {
         this.keys = keys;
         this.publisher = publisher;
         this.tokens = tokens;
         this.city = city;
+        this.postLimit = postLimit;
         this.clock = clock;
     }
 
@@ -41,6 +44,8 @@ class GeoReportIntake {
     String submit(Map<String, String> form, Category category, String idempotencyKey) {
         ApiKeys.Client client = keys.verify(form.get("api_key"))
                 .orElseThrow(() -> Forbidden.because("a valid api_key is required"));
+        // per api_key, before anything is read or sent: a flood from one client costs a key lookup per POST
+        postLimit.count(client.id());
         if (category.kind() == CategoryKind.SERVICE) {
             throw Malformed.request("invalid-service-code",
                     "service_code " + category.code() + " is a community service, not a problem report");

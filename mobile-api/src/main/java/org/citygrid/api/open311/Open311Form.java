@@ -3,13 +3,14 @@ package org.citygrid.api.open311;
 import java.util.Map;
 import org.citygrid.api.errors.Malformed;
 import org.citygrid.api.validation.CityArea;
-import org.citygrid.api.validation.PlainText;
 import org.citygrid.api.validation.Positions;
+import org.citygrid.api.validation.Texts;
 import org.citygrid.model.geo.GeoPoint;
+import org.citygrid.model.text.TextRules;
 
 /**
  * What a GeoReport v2 POST's form says, checked by the same rules as the API's reports: the spec's
- * {@code lat}/{@code long} (WGS 84) inside the city, and a plain-text description. Contact details
+ * {@code lat}/{@code long} (WGS 84) inside the city, and a description by grid-model's text rules (as the API's reports and the edge node's patrol reports). Contact details
  * (email, name, phone) are not read: the case cycle has no use for them and a leak of them would be
  * ours. {@code media_url} is not read either (the server would fetch arbitrary URLs).
  */
@@ -17,7 +18,7 @@ record Open311Form(GeoPoint position, String description) {
 
     static Open311Form check(Map<String, String> form, CityArea city) {
         GeoPoint where = position(form, city);
-        return new Open311Form(where, PlainText.check("description", form.get("description"), 2000));
+        return new Open311Form(where, Texts.accept(TextRules.description(), form.get("description")));
     }
 
     private static GeoPoint position(Map<String, String> form, CityArea city) {

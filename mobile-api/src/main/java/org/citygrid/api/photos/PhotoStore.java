@@ -15,6 +15,12 @@ public interface PhotoStore {
 
     Optional<Photo> find(String ref);
 
+    /** The photo {@code ownerId} already uploaded with exactly these bytes, if any. */
+    Optional<Evidence> sameAs(String ownerId, byte[] content);
+
+    /** How many photos {@code ownerId} uploaded since {@code since}. */
+    long uploadedSince(String ownerId, Instant since);
+
     /** The intake ids of {@code ownerId}'s reports (api.reports) that carry the photo {@code ref}. */
     List<String> reportsCarrying(String ownerId, String ref);
 

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.api.kafka.TopicReaders;
+import org.citygrid.api.kafka.UnreadableRecord;
 import org.citygrid.api.readmodel.CaseReadModel;
 import org.citygrid.api.readmodel.CaseRow;
 import org.citygrid.contracts.topics.TopicCatalogue;
@@ -20,8 +21,6 @@ import org.citygrid.model.cases.CaseChange;
 import org.citygrid.model.cases.CaseEvent;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells the people who reported a case (its followers) of each step on it, from grid.case-events,
@@ -38,21 +37,19 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "citygrid.push.case-events.enabled", notEquals = "false")
 class CaseEventNotifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CaseEventNotifier.class);
-
     private final Delivery delivery;
     private final CaseReadModel readModel;
     private final TopicReader reader;
 
     CaseEventNotifier(Delivery delivery, CaseReadModel readModel,
-                      KafkaConnection kafka,
+                      TopicReaders readers,
                       @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
                       @Value("${citygrid.push.case-events.group:citygrid-mobile-api-push}") String group,
                       @Value("${citygrid.push.case-events.start:latest}") String start) {
         this.delivery = delivery;
         this.readModel = readModel;
         // "latest" by default: a new deployment does not replay years of history at people's phones
-        this.reader = TopicReader.inGroup("case-event-push", kafka, topic, group, start, this::handle);
+        this.reader = readers.inGroup("case-event-push", topic, group, start, this::handle);
     }
 
     @EventListener
@@ -65,8 +62,8 @@ class CaseEventNotifier {
         try {
             event = WireCodec.events().read(record.value());
         } catch (WireFormatException e) {
-            LOG.warn("skipping unreadable case event at offset {}: {}", record.offset(), e.getMessage());
-            return;
+            // set aside as a dead letter at once: the same bytes would fail the same way again
+            throw new UnreadableRecord("not a case event: " + e.getMessage(), e);
         }
         Optional<CaseRow> row = readModel.byId(event.caseId());
         message(event, row.orElse(null)).ifPresent(m -> delivery.toPeople(readers(event, row), m));

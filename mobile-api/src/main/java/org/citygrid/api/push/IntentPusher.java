@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.citygrid.api.accounts.AccountRepository;
-import org.citygrid.api.kafka.KafkaConnection;
 import org.citygrid.api.kafka.TopicReader;
+import org.citygrid.api.kafka.TopicReaders;
+import org.citygrid.api.kafka.UnreadableRecord;
 import org.citygrid.contracts.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +50,14 @@ class IntentPusher {
     private final AccountRepository accounts;
     private final TopicReader reader;
 
-    IntentPusher(Delivery delivery, AccountRepository accounts, KafkaConnection kafka,
+    IntentPusher(Delivery delivery, AccountRepository accounts, TopicReaders readers,
                  @Value("${citygrid.topics.notifications:" + TopicCatalogue.Names.NOTIFICATIONS + "}") String topic,
                  @Value("${citygrid.push.intents.group:citygrid-mobile-api-intents}") String group,
                  @Value("${citygrid.push.intents.start:latest}") String start) {
         this.delivery = delivery;
         this.accounts = accounts;
         // "latest" by default, as for case events: a new deployment does not replay old tasks at people's phones
-        this.reader = TopicReader.inGroup("intent-push", kafka, topic, group, start, this::handle);
+        this.reader = readers.inGroup("intent-push", topic, group, start, this::handle);
     }
 
     @EventListener
@@ -69,11 +70,16 @@ class IntentPusher {
         try {
             intent = JSON.readTree(record.value());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("skipping unreadable notification intent at offset {}: {}", record.offset(), e.getMessage());
-            return;
+            // set aside as a dead letter at once: the same bytes would fail the same way again
+            throw new UnreadableRecord("not a notification intent: " + e.getMessage(), e);
         }
-        if (intent == null || intent.path("v").asInt() != 1) {
-            LOG.debug("skipping a notification record of another version at offset {}", record.offset());
+        if (intent == null || !intent.path("v").isInt()) {
+            throw new UnreadableRecord("a notification intent without a version", null);
+        }
+        if (intent.path("v").asInt() != 1) {
+            // a later version, written beside v1 while readers switch (docs/wire-formats.md): not this reader's,
+            // and not a poison record either
+            LOG.debug("passing over a notification of version {} at offset {}", intent.path("v").asInt(), record.offset());
             return;
         }
         String what = intent.path("what").asText();

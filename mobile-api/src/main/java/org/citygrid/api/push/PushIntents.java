@@ -13,6 +13,9 @@ public interface PushIntents {
     /** Records one send; {@code dataJson} is the message's data as a JSON object. */
     void record(String messageKey, Intent intent, String dataJson);
 
+    /** Deletes the pushes recorded before {@code before}; returns how many. */
+    int purgeOlderThan(Instant before);
+
     /** The latest {@code limit} intents, newest first. */
     List<Intent> latest(int limit);
 

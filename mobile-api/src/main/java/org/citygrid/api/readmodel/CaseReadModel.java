@@ -43,11 +43,14 @@ public interface CaseReadModel {
     List<CaseRow> overdue(Instant now, int limit);
 
     /**
-     * Cases for Open311's GET requests, newest first; every filter is optional (null).
+     * Cases for Open311's GET requests, newest first, a page at a time; every filter is optional (null).
      *
-     * @param open true: not terminal; false: terminal
+     * @param categoryCodes the categories a case may have (the public ones, or the one asked for)
+     * @param open          true: not terminal; false: terminal
+     * @param offset        cases skipped (earlier pages)
      */
-    List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open, int limit);
+    List<CaseRow> search(List<String> caseIds, List<String> categoryCodes, Instant from, Instant to, Boolean open,
+                         int offset, int limit);
 
     /** The version at which the event caused by {@code commandId} was applied, if it was. */
     Optional<Long> appliedVersion(String commandId);

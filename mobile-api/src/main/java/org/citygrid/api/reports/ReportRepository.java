@@ -17,9 +17,20 @@ public interface ReportRepository {
 
     Optional<StoredReport> byId(String intakeId);
 
-    /** A report as handed to the case cycle. */
+    /**
+     * Records that the case cycle refused the report; a refusal recorded before stays as it was.
+     *
+     * @return false when there is no such report (a record from an edge node or another API)
+     */
+    boolean refuse(String intakeId, Refusal refusal);
+
+    /** A report as handed to the case cycle; {@code refusal} is null unless the case cycle refused it. */
     record StoredReport(String intakeId, String reporterId, Channel channel, String categoryCode, String description,
                         double lon, double lat, boolean anonymous, List<String> photos, Instant observedAt,
-                        Instant createdAt) {
+                        Instant createdAt, Refusal refusal) {
+    }
+
+    /** The case cycle's refusal of a report (grid.intake-rejections): its reason code, its words for staff, when. */
+    record Refusal(String reason, String message, Instant at) {
     }
 }

@@ -17,10 +17,12 @@ import org.citygrid.api.photos.PhotoStore;
 import org.citygrid.api.ratelimit.RateLimiter;
 import org.citygrid.api.ratelimit.RateLimits;
 import org.citygrid.api.readmodel.CaseReadModel;
+import org.citygrid.api.privacy.ResidentView;
 import org.citygrid.api.readmodel.CaseRow;
+import org.citygrid.api.readmodel.TimelineEntry;
 import org.citygrid.api.validation.CityArea;
-import org.citygrid.api.validation.PlainText;
 import org.citygrid.api.validation.Positions;
+import org.citygrid.api.validation.Texts;
 import org.citygrid.model.cases.Channel;
 import org.citygrid.model.cases.Evidence;
 import org.citygrid.model.cases.Role;
@@ -29,6 +31,7 @@ import org.citygrid.model.category.CategoryCatalogue;
 import org.citygrid.model.category.CategoryKind;
 import org.citygrid.model.geo.GeoPoint;
 import org.citygrid.model.intake.IntakeRecord;
+import org.citygrid.model.text.TextRules;
 
 /** Turns a checked report into an intake record on grid.intake, and reads reports back for their reporter. */
 @Singleton
@@ -75,7 +78,7 @@ public class ReportService {
     private Idempotency.Reply submit(CurrentUser user, String key, NewReport body, boolean service) {
         return idempotency.once(user.id(), key, body, seed -> {
             // counted only for new requests: a retried report is not a second report
-            RateLimits.check(rateLimiter, user.id(), "reports");
+            rateLimiter.check(user.id());
             IntakeRecord record = toIntake("app-" + seed, user, body, service);
             publisher.intake(record);
             reports.insert(record, clock.instant());
@@ -86,7 +89,7 @@ public class ReportService {
 
     IntakeRecord toIntake(String intakeId, CurrentUser user, NewReport body, boolean service) {
         Category category = category(body.categoryCode(), service);
-        String description = PlainText.check("description", body.description(), 2000);
+        String description = Texts.accept(TextRules.description(), body.description());
         GeoPoint where = Positions.toWgs84("position", body.position().lon(), body.position().lat(),
                 body.position().crs(), city);
         List<String> refs = body.photos() == null ? List.of() : body.photos();
@@ -149,6 +152,7 @@ public class ReportService {
                 .filter(s -> s.reporterId().equals(user.id()))
                 .orElseThrow(() -> new NotFound("no report " + reportId + " of yours"));
         CaseRow c = readModel.forIntake(reportId).orElse(null);
-        return ReportView.of(r, c, c == null ? List.of() : readModel.timeline(c.caseId()));
+        List<TimelineEntry> timeline = c == null ? List.of() : readModel.timeline(c.caseId());
+        return ReportView.of(r, c, user.role() == Role.RESIDENT ? ResidentView.timeline(timeline, user.id()) : timeline);
     }
 }

@@ -128,6 +128,30 @@ class CaseActionsSpec extends ApiSpec {
                                         evidence: 'REQUIRED', department: 'ABSENT', supervisor: 'ABSENT']
     }
 
+    def "#what is answered 403 #type at once, from the case's history in the read model, and nothing is sent"() {
+        given:
+        def worker = user(Role.GRID_WORKER, [grids: ['110101001001001']])
+        def caseId = "case-${UUID.randomUUID()}".toString()
+        ReadModelFixture.insertCase(caseId: caseId, state: state, gridCode: '110101001001001', department: 'SANITATION')
+        ReadModelFixture.insertHistory(CaseHistories.walk(caseId, history(worker.id)))
+
+        when:
+        def response = post(worker, "/api/v1/cases/${caseId}/actions", action)
+
+        then:
+        response.status.code == 403
+        response.contentType == 'application/problem+json'
+        response.body().type == "urn:citygrid:problem:${type}".toString()
+        response.body().detail.startsWith(zh)
+        Topics.withKey(TestStack.COMMANDS, caseId).isEmpty()
+        TestStack.instance.rows('SELECT count(*) AS n FROM api.commands WHERE case_id = ?', [caseId])[0].n == 0
+
+        where:
+        what                              | state      | history                                  | action                                      || type         | zh
+        'a worker verifying their report' | 'REPORTED' | { String id -> CommandServiceSpec.ownReport(id) } | [type: 'Verify', found: true, evidence: []] || 'own-report' | '这是您本人的举报'
+        'a worker checking their work'    | 'HANDLED'  | { String id -> CommandServiceSpec.ownWork(id) }   | [type: 'Check', passed: true, evidence: []] || 'own-work'   | '您处置的案件'
+    }
+
     def "a handler of another department does not find the case, and nothing is sent"() {
         given:
         def handler = user(Role.HANDLER, [department: 'WATER_SUPPLY'])

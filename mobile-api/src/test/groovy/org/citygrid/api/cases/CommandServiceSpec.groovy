@@ -7,7 +7,11 @@ import org.citygrid.api.errors.Forbidden
 import org.citygrid.api.errors.Invalid
 import org.citygrid.api.errors.NotFound
 import org.citygrid.api.errors.Unavailable
+import org.citygrid.api.testkit.CaseHistories
 import org.citygrid.api.testkit.Services
+import org.citygrid.model.cases.Actor
+import org.citygrid.model.cases.Channel
+import org.citygrid.model.testkit.CaseFixtures
 import org.citygrid.model.cases.CaseAction
 import org.citygrid.model.cases.CommandRejected
 import org.citygrid.model.cases.Evidence
@@ -111,11 +115,49 @@ class CommandServiceSpec extends Specification {
         Role.ADMIN       | [type: 'Escalate', level: 1]                || 'role-not-allowed'
     }
 
-    def "#what is the case cycle's to refuse, on the case as it is: it is sent (CaseViewsSpec: it is not offered)"() {
+    /** A worker's own patrol report, as the read model holds it. */
+    static List<List> ownReport(String workerId) {
+        [[Actor.of(workerId, Role.GRID_WORKER), new CaseAction.Report(CaseFixtures.report(channel: Channel.PATROL,
+                reporter: workerId))]]
+    }
+
+    /** A case the worker handled (as a handler account of the same person), up to {@code steps} steps of it. */
+    static List<List> ownWork(String workerId, int steps = 5) {
+        def self = Actor.handler(workerId, 'SANITATION')
+        [[CaseFixtures.RESIDENT, new CaseAction.Report(CaseFixtures.report())],
+         [CaseFixtures.OPERATOR, new CaseAction.File('meets criteria')],
+         [CaseFixtures.OPERATOR, new CaseAction.Dispatch('SANITATION', workerId, null)],
+         [self, new CaseAction.Accept()],
+         [self, new CaseAction.ReportHandled('cover replaced', [CaseFixtures.PHOTO])]].take(steps)
+    }
+
+    def "#what is refused at once with 403 #type, from the case as the read model has it, and nothing is sent"() {
         given:
-        def worker = person(Role.GRID_WORKER)
-        def c = kit.readModel.put(state: state, channel: 'PATROL', department: 'DRAINAGE', reporterId: worker.id(),
-                assignee: worker.id())
+        def worker = person(Role.GRID_WORKER, [id: 'worker-77', grids: ['110101001001001']])
+        def c = kit.readModel.put(caseId: 'case-7', state: 'REPORTED', gridCode: '110101001001001')
+        kit.readModel.events[c.caseId()] = CaseHistories.walk(c.caseId(), history)
+
+        when:
+        send(worker, c.caseId(), action)
+
+        then:
+        def e = thrown(Forbidden)
+        e.reason() == type
+        e.detail() == detail
+        kit.sentCommands().isEmpty()
+        kit.commands.sent.isEmpty()
+
+        where:
+        what                           | history                 | action                                      || type         | detail
+        'verifying one\'s own report'  | ownReport('worker-77')  | [type: 'Verify', found: true, evidence: []] || 'own-report' | "这是您本人的举报，须由另一位网格员现场核实 / case case-7 is your own report; another worker verifies it"
+        'checking the work one handled' | ownWork('worker-77')    | [type: 'Check', passed: true, evidence: []] || 'own-work'   | "您处置的案件须由另一位网格员核查 / the person who handled case case-7 cannot check it"
+    }
+
+    def "#what is the case cycle's to decide, so it is sent"() {
+        given:
+        def worker = person(Role.GRID_WORKER, [id: 'worker-77', grids: ['110101001001001']])
+        def c = kit.readModel.put(state: 'REPORTED', gridCode: '110101001001001')
+        kit.readModel.events[c.caseId()] = history == null ? [] : CaseHistories.walk(c.caseId(), history)
 
         when:
         def reply = send(worker, c.caseId(), action)
@@ -125,9 +167,12 @@ class CommandServiceSpec extends Specification {
         kit.sentCommands()*.commandId() == [reply.body().id()]
 
         where:
-        what                                | state      | action
-        'verifying one\'s own report'       | 'REPORTED' | [type: 'Verify', found: true, evidence: []]
-        'checking a case one handled'       | 'HANDLED'  | [type: 'Check', passed: true, evidence: []]
+        what                                                            | history                     | action
+        'a check while the read model does not show the handling yet'   | ownWork('worker-77', 4)     | [type: 'Check', passed: true, evidence: []]
+        'a verification while the read model holds no history yet'      | null                        | [type: 'Verify', found: true, evidence: []]
+        'another worker\'s report, verified'                            | ownReport('worker-12')      | [type: 'Verify', found: true, evidence: []]
+        'a step the read model\'s copy refuses for its state'           | ownReport('worker-12')      | [type: 'Check', passed: true, evidence: []]
+        'a step on a version the read model has not reached'            | ownReport('worker-77')      | [type: 'Verify', found: true, evidence: [], expectedVersion: 3]
     }
 
     def "a case outside the sender's scope is not found (#who), so its id reveals nothing"() {

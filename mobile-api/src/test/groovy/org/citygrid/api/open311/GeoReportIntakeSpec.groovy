@@ -10,7 +10,7 @@ class GeoReportIntakeSpec extends Specification {
 
     CityArea beijing = new CityArea('115.42,39.44,117.51,41.06')
 
-    def "the form's lat and long are a WGS 84 position in the city, and its description plain text"() {
+    def "the form's lat and long are a WGS 84 position in the city, and its description plain text by grid-model's TextRules"() {
         when:
         def form = Open311Form.check([lat: '39.91449', long: '116.40325', description: 'loose cover', email: 'a@b.c'], beijing)
 
@@ -33,7 +33,7 @@ class GeoReportIntakeSpec extends Specification {
         'no position'         | [address_string: 'Dongcheng']                                || Malformed | 'lat and long are required (address_string and address_id alone are not geocoded)'
         'words for degrees'   | [lat: 'north', long: 'east']                                 || Malformed | 'lat and long must be decimal degrees'
         'Shanghai'            | [lat: '31.23', long: '121.47']                               || Invalid   | 'position: outside the managed city (lon 115.42..117.51, lat 39.44..41.06 in WGS 84)'
-        'script'              | [lat: '39.9', long: '116.4', description: '<script>x</script>'] || Invalid | 'description: plain text only: markup and script are not accepted'
+        'script'              | [lat: '39.9', long: '116.4', description: '<script>x</script>'] || Invalid | 'description 只接受纯文本：第 1 个字符起像是标记或脚本（“<”后接字母、“/”、“!”或“?”，或“javascript:”），请改写 / description takes plain text only: what starts at character 1 reads as markup or script (\'<\' followed by a letter, \'/\', \'!\' or \'?\', or \'javascript:\'): rewrite it'
     }
 
     def "a token is derived from client and Idempotency-Key, so a retried POST publishes the same intake id"() {

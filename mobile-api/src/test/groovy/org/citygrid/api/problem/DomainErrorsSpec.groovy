@@ -49,14 +49,14 @@ class DomainErrorsSpec extends Specification {
             "errors": [{"field": "description", "message": "at most 2000 characters"}]}''')
     }
 
-    def "a throttled caller is told when to come back"() {
+    def "a throttled caller is told when to come back, in whole seconds rounded up, in Chinese and English"() {
         when:
         def response = DomainErrors.response('/api/v1/auth/sign-in', new Throttled('sign-in attempts', Duration.ofMillis(41_500)))
 
         then:
         response.status.code == 429
-        response.header('Retry-After') == '41'
-        response.body().detail == 'too many sign-in attempts; try again in 41 s'
+        response.header('Retry-After') == '42'
+        response.body().detail == '请求过于频繁，请 42 秒后再试 / too many sign-in attempts; try again in 42 s'
     }
 
     def "a busy server says when to retry; a broker outage does not guess"() {

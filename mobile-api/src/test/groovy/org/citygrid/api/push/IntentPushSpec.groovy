@@ -7,6 +7,7 @@ import org.citygrid.api.testkit.FakeFcm
 import org.citygrid.api.testkit.ApiSpec.TestUser
 import org.citygrid.api.testkit.TestStack
 import org.citygrid.api.testkit.Topics
+import org.citygrid.contracts.topics.TopicCatalogue
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 import spock.util.concurrent.PollingConditions
@@ -135,17 +136,25 @@ class IntentPushSpec extends ApiSpec {
         }
     }
 
-    def "an unreadable intent is skipped and the next one is delivered"() {
+    def "an unreadable intent is set aside as a dead letter, a later version is passed over, and the next one is delivered"() {
         given:
         def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
         def phone = device(handler)
-        Topics.send(TestStack.NOTIFICATIONS, 'case-push-1', '{"v":1,"what":'.bytes)
+        def unreadable = "case-push-bad-${UUID.randomUUID()}".toString()
+        def later = "case-push-v2-${UUID.randomUUID()}".toString()
+        Topics.send(TestStack.NOTIFICATIONS, unreadable, '{"v":1,"what":'.bytes)
+        Topics.send(TestStack.NOTIFICATIONS, later, JsonOutput.toJson([v: 2, notificationId: "${later}:1", caseId: later,
+                recipients: [[what: 'TASK_ASSIGNED', audience: [kind: 'USER', id: handler.id]]]]).bytes)
 
         when:
         def id = publish('REWORK', [kind: 'USER', id: handler.id])
 
         then:
         awaitPushes(id)*.token == [phone]
+        def letters = Topics.readAll(TestStack.DEAD_LETTERS).collect { TopicCatalogue.DEAD_LETTERS.read(it.value()) }
+        letters.findAll { it.recordKey() == unreadable }*.reason()*.startsWith('unreadable: not a notification intent') == [true]
+        letters.findAll { it.recordKey() == later }.isEmpty()
+        fcm.messages().findAll { it.data?.caseId == later }.isEmpty()
     }
 
     def "an intent read again, as after a crash before the offset was committed, reaches each phone once"() {

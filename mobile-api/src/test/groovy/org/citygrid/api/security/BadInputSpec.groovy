@@ -24,6 +24,7 @@ class BadInputSpec extends ApiSpec {
 
     static final String SCRIPT = '<script>alert(document.cookie)</script>'
     static final String SQL = "x'); DROP TABLE api.reports; --"
+    static final String BIDI = "fine\u202Eenif"
 
     @Shared
     TestUser resident
@@ -152,6 +153,58 @@ class BadInputSpec extends ApiSpec {
                 '/api/v1/service-requests'  : [categoryCode: 'S9101', description: SCRIPT, position: [lon: 116.40325, lat: 39.91449]],
                 '/api/v1/reports'           : [categoryCode: 'C0101', description: SCRIPT, position: [lon: 116.40325, lat: 39.91449]],
         ][path]
+    }
+
+    def "a right-to-left override in #field of #path is refused, naming the field in Chinese and English, and nothing is stored"() {
+        given: 'the "Trojan Source" character, which the old PlainText let through'
+        def operator = user(Role.OPERATOR)
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+        def who = [resident: resident, operator: operator, handler: handler][by]
+
+        when:
+        def response = post(who, path.replace('{case}', c.caseId), body + [(field): BIDI])
+
+        then:
+        response.status.code == 422
+        response.contentType == 'application/problem+json'
+        response.body().type == 'urn:citygrid:problem:invalid-field'
+        response.body().errors*.field == [field]
+        response.body().errors[0].message ==~ /${field} 第 \d+ 个字符是不可见的格式控制符（U\+202E）.+ \/ ${field} has an invisible formatting character \(U\+202E\).+/
+        TestStack.instance.rows(stored, [path.contains('{case}') ? c.caseId : BIDI])[0].n == 0
+
+        where:
+        path                             | by         | field         | body                                                               || stored
+        '/api/v1/reports'                | 'resident' | 'description' | [categoryCode: 'C0101', position: [lon: 116.40325, lat: 39.91449]] || 'SELECT count(*) AS n FROM api.reports WHERE description = ?'
+        '/api/v1/service-requests'       | 'resident' | 'description' | [categoryCode: 'S9101', position: [lon: 116.40325, lat: 39.91449]] || 'SELECT count(*) AS n FROM api.reports WHERE description = ?'
+        '/api/v1/notices'                | 'operator' | 'body'        | [communityCode: '110101001001', title: 'Water off']                || 'SELECT count(*) AS n FROM api.notices WHERE body = ?'
+        '/api/v1/cases/{case}/actions'   | 'handler'  | 'reason'      | [type: 'Return']                                                   || 'SELECT count(*) AS n FROM api.commands WHERE case_id = ?'
+    }
+
+    def "an Open311 POST with a C1 control in its description is refused in the spec's format, in Chinese and English"() {
+        given:
+        def apiKey = post(user(Role.ADMIN), '/api/v1/admin/open311-keys', [client: 'bad input']).body().apiKey
+
+        when:
+        def response = exchange(HttpRequest.POST('/open311/v2/requests.json', [api_key: apiKey, service_code: 'C0101',
+                lat: '39.91449', long: '116.40325', description: "next line\u0085here"])
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED))
+
+        then:
+        response.status.code == 400
+        response.body()[0].code == 400
+        response.body()[0].description ==~ /description 第 10 个字符是控制字符（U\+0085），请删除 \/ description has a control character \(U\+0085\) at character 10: remove it/
+    }
+
+    def "line breaks from a browser's text area are stored as line feeds"() {
+        when:
+        def response = post(resident, '/api/v1/reports', report(description: "loose cover\r\nrattles\rat night"))
+
+        then:
+        response.status.code == 202
+        get(resident, "/api/v1/reports/${response.body().id}").body().description == "loose cover\nrattles\nat night"
+        TestStack.instance.rows('SELECT description FROM api.reports WHERE intake_id = ?', [response.body().id])[0]
+                .description == "loose cover\nrattles\nat night"
     }
 
     def "script in a sign-up name is refused"() {

@@ -53,6 +53,13 @@ class InMemoryStores {
                 entries.remove([owner, key])
             }
         }
+
+        @Override
+        int purgeOlderThan(Instant before) {
+            def old = entries.findAll { it.value.createdAt().isBefore(before) }.keySet()
+            entries.keySet().removeAll(old)
+            old.size()
+        }
     }
 
     /** api.commands and api.command_rejections in maps. */
@@ -106,6 +113,16 @@ class InMemoryStores {
         }
 
         @Override
+        Optional<Evidence> sameAs(String ownerId, byte[] content) {
+            Optional.empty()
+        }
+
+        @Override
+        long uploadedSince(String ownerId, Instant since) {
+            photos.values().count { it.ownerId() == ownerId }
+        }
+
+        @Override
         List<String> reportsCarrying(String ownerId, String ref) {
             []
         }
@@ -132,7 +149,7 @@ class InMemoryStores {
         @Override
         List<TimelineEntry> timeline(String caseId) {
             (events[caseId] ?: []).collect {
-                new TimelineEntry(it.version(), it.at(), it.change().class.simpleName, it.actor().id(), it.actor().role().name(),
+                new TimelineEntry(it.version(), it.at(), it.change().class.simpleName, it.actor().id(), it.actor().role().name(), it.actor().department(),
                         it.commandId(), null)
             }
         }
@@ -156,7 +173,8 @@ class InMemoryStores {
         List<CaseRow> overdue(Instant now, int limit) { [] }
 
         @Override
-        List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open, int limit) { [] }
+        List<CaseRow> search(List<String> caseIds, List<String> categoryCodes, Instant from, Instant to, Boolean open,
+                             int offset, int limit) { [] }
 
         @Override
         Optional<Long> appliedVersion(String commandId) { Optional.ofNullable(applied[commandId]) }
@@ -170,7 +188,18 @@ class InMemoryStores {
         void insert(IntakeRecord r, Instant now) {
             reports.putIfAbsent(r.intakeId(), new ReportRepository.StoredReport(r.intakeId(), r.reporterId(), r.channel(),
                     r.categoryCode(), r.description(), r.position().lon(), r.position().lat(), r.anonymous(),
-                    r.media()*.ref(), r.observedAt(), now))
+                    r.media()*.ref(), r.observedAt(), now, null))
+        }
+
+        @Override
+        boolean refuse(String intakeId, ReportRepository.Refusal refusal) {
+            def r = reports[intakeId]
+            if (r != null && r.refusal() == null) {
+                reports[intakeId] = new ReportRepository.StoredReport(r.intakeId(), r.reporterId(), r.channel(),
+                        r.categoryCode(), r.description(), r.lon(), r.lat(), r.anonymous(), r.photos(), r.observedAt(),
+                        r.createdAt(), refusal)
+            }
+            r != null
         }
 
         @Override

@@ -12,6 +12,10 @@ import org.citygrid.api.ratelimit.RateLimiter
 import org.citygrid.api.reports.ReportService
 import org.citygrid.api.validation.CityArea
 import org.citygrid.model.cases.CaseCommand
+import org.citygrid.model.cases.CaseDecider
+import org.citygrid.model.category.CatalogueCaseRules
+import org.citygrid.model.category.CategoryCatalogue
+import org.citygrid.model.worktime.WorkingCalendar
 import org.citygrid.model.cases.Role
 import org.citygrid.model.intake.IntakeRecord
 import org.citygrid.model.wire.WireCodec
@@ -50,9 +54,15 @@ class Services {
                 new RateLimiter(reportsPerHour, Duration.ofHours(1), clock), city, clock)
     }
 
-    CommandService commandService() {
-        new CommandService(readModel, publisher, commands, photos, idempotency, clock)
+    /** A command service with the real decider and catalogue, whose limit allows {@code stepsPerMinute} new steps per person. */
+    CommandService commandService(int stepsPerMinute = 1000) {
+        new CommandService(readModel, publisher, commands, photos, idempotency, DECIDER,
+                new RateLimiter(stepsPerMinute, Duration.ofMinutes(1), clock), clock)
     }
+
+    /** The case cycle's decider as mobile-api runs it: the catalogue's rules and China's working calendar. */
+    static final CaseDecider DECIDER = new CaseDecider(new CatalogueCaseRules(CategoryCatalogue.loadDefault(),
+            WorkingCalendar.chinaDefault()))
 
     /** The case commands published so far, in order. */
     List<CaseCommand> sentCommands() {

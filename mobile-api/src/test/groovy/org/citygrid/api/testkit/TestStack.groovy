@@ -17,6 +17,8 @@ class TestStack {
     static final String REJECTIONS = 'grid.command-rejections'
     static final String CASE_EVENTS = 'grid.case-events'
     static final String NOTIFICATIONS = 'grid.notifications'
+    static final String INTAKE_REJECTIONS = 'grid.intake-rejections'
+    static final String DEAD_LETTERS = 'grid.dead-letters'
 
     final String jdbcUrl
     final String bootstrapServers
@@ -25,7 +27,7 @@ class TestStack {
 
     private TestStack() {
         def kafka = Devstack.sharedKafka()
-        kafka.createTopics(INTAKE, COMMANDS, REJECTIONS, CASE_EVENTS, NOTIFICATIONS)
+        kafka.createTopics(INTAKE, COMMANDS, REJECTIONS, CASE_EVENTS, NOTIFICATIONS, INTAKE_REJECTIONS, DEAD_LETTERS)
         bootstrapServers = kafka.bootstrapServers()
         jdbcUrl = Devstack.sharedPostgis().createDatabase(DATABASE)
         ReadModelSchema.create(jdbcUrl)
@@ -44,15 +46,25 @@ class TestStack {
                 'citygrid.kafka.bootstrap-servers'  : bootstrapServers,
                 'micronaut.security.token.jwt.signatures.secret.generator.secret': jwtSecret,
                 'micronaut.security.token.jwt.generator.refresh-token.secret'    : jwtSecret,
-                // every spec signs in from 127.0.0.1: only the rate-limit spec lowers these
+                // every spec signs in from 127.0.0.1: only the rate-limit specs lower these
                 'citygrid.rate-limits.sign-in.limit': '100000',
                 'citygrid.rate-limits.reports.limit': '100000',
+                'citygrid.rate-limits.case-actions.limit': '100000',
+                'citygrid.rate-limits.photos.limit': '100000',
+                'citygrid.rate-limits.photos-per-day': '100000',
+                'citygrid.rate-limits.open311-posts.limit': '100000',
+                'citygrid.rate-limits.public-reads.limit': '100000',
+                'citygrid.rate-limits.sign-ups.limit': '100000',
                 // the rejection consumer joins a consumer group, which costs seconds per context:
                 // only the spec about rejections turns it on
                 'citygrid.rejections.enabled'       : 'false',
                 'citygrid.push.case-events.enabled' : 'false',
                 'citygrid.push.intents.enabled'     : 'false',
                 'citygrid.live.enabled'             : 'false',
+                'citygrid.intake-rejections.enabled': 'false',
+                'citygrid.dead-letters.index.enabled': 'false',
+                // a spec runs no longer than the first housekeeping run waits; HousekeepingSpec runs it itself
+                'citygrid.housekeeping.first-after' : '1h',
                 // small, so that the too-large case needs no megabytes in the test
                 'citygrid.photos.max-bytes'         : '4096',
         ]

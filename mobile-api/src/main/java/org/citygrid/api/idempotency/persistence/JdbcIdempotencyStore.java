@@ -47,6 +47,12 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public int purgeOlderThan(Instant before) {
+        return jdbc.update("cannot purge idempotency keys", "DELETE FROM api.idempotency_keys WHERE created_at < ?",
+                Timestamp.from(before));
+    }
+
+    @Override
     public void release(String owner, String key) {
         jdbc.update("cannot release an idempotency key",
                 "DELETE FROM api.idempotency_keys WHERE owner_id = ? AND key = ? AND status IS NULL", owner, key);

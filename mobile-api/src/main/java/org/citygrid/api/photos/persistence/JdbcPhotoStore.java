@@ -52,6 +52,18 @@ final class JdbcPhotoStore implements PhotoStore {
     }
 
     @Override
+    public Optional<Evidence> sameAs(String ownerId, byte[] content) {
+        return jdbc.first("cannot look up a photo", "SELECT id, media_type FROM api.photos WHERE owner_id = ? AND sha256 = ?",
+                rs -> new Evidence(REF_PREFIX + rs.getString(1), rs.getString(2)), ownerId, Sha256.hex(content));
+    }
+
+    @Override
+    public long uploadedSince(String ownerId, Instant since) {
+        return jdbc.first("cannot count photos", "SELECT count(*) FROM api.photos WHERE owner_id = ? AND created_at >= ?",
+                rs -> rs.getLong(1), ownerId, Timestamp.from(since)).orElse(0L);
+    }
+
+    @Override
     public List<String> reportsCarrying(String ownerId, String ref) {
         return jdbc.list("cannot read the reports of a photo",
                 "SELECT intake_id FROM api.reports WHERE reporter_id = ? AND ? = ANY (photo_refs)",

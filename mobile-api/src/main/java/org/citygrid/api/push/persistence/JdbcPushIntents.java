@@ -36,6 +36,12 @@ final class JdbcPushIntents implements PushIntents {
     }
 
     @Override
+    public int purgeOlderThan(java.time.Instant before) {
+        return jdbc.update("cannot purge push intents", "DELETE FROM api.push_intents WHERE created_at < ?",
+                Timestamp.from(before));
+    }
+
+    @Override
     public List<Intent> latest(int limit) {
         return jdbc.list("cannot read push intents",
                 "SELECT id, target, title, body, outcome, detail, created_at FROM api.push_intents ORDER BY id DESC LIMIT ?",

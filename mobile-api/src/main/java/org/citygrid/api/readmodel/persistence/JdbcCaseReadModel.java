@@ -70,7 +70,8 @@ final class JdbcCaseReadModel implements CaseReadModel {
 
     @Override
     public List<TimelineEntry> timeline(String caseId) {
-        String sql = "SELECT version, at, type, actor_id, actor_role, command_id, change::text FROM " + EVENTS + " "
+        String sql = "SELECT version, at, type, actor_id, actor_role, actor_department, command_id, change::text FROM "
+                + EVENTS + " "
                 + "WHERE case_id = ? ORDER BY version";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, caseId);
@@ -78,7 +79,8 @@ final class JdbcCaseReadModel implements CaseReadModel {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), mapper.readTree(rs.getString(7))));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            mapper.readTree(rs.getString(8))));
                 }
             }
             return out;
@@ -130,17 +132,17 @@ final class JdbcCaseReadModel implements CaseReadModel {
     }
 
     @Override
-    public List<CaseRow> search(List<String> caseIds, String categoryCode, Instant from, Instant to, Boolean open,
-                                int limit) {
+    public List<CaseRow> search(List<String> caseIds, List<String> categoryCodes, Instant from, Instant to,
+                                Boolean open, int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + CASES + " WHERE true");
         List<Object> params = new ArrayList<>();
         if (caseIds != null) {
             sql.append(" AND case_id = ANY (?)");
             params.add(caseIds);
         }
-        if (categoryCode != null) {
-            sql.append(" AND category_code = ?");
-            params.add(categoryCode);
+        if (categoryCodes != null) {
+            sql.append(" AND category_code = ANY (?)");
+            params.add(categoryCodes);
         }
         if (from != null) {
             sql.append(" AND reported_at >= ?");
@@ -153,7 +155,7 @@ final class JdbcCaseReadModel implements CaseReadModel {
         if (open != null) {
             sql.append(open ? " AND NOT terminal" : " AND terminal");
         }
-        sql.append(" ORDER BY reported_at DESC, case_id LIMIT ").append(limit);
+        sql.append(" ORDER BY reported_at DESC, case_id LIMIT ").append(limit).append(" OFFSET ").append(offset);
         return cases(sql.toString(), params.toArray());
     }
 
