@@ -123,8 +123,23 @@ function departmentOptions(c, select) {
   if (keep) select.value = keep;
 }
 
+/**
+ * Empties the step form: what was typed for one case, or by the person signed in before, must never be sent
+ * with another. (Redrawing the same case as its events arrive keeps what is being typed.)
+ */
+export function clearActionForm() {
+  ['action-text', 'action-assignee', 'action-hours', 'action-photos', 'action-supervisor'].forEach((id) => { $(id).value = ''; });
+  $('action-status').textContent = '';
+  $('action-status').dataset.status = '';
+  delete $('case-actions').dataset.caseId;
+}
+
 /** Fills the case panel's step buttons and form (#case-actions) for case `c`. */
 export function renderActions(c, onDone) {
+  if ($('case-actions').dataset.caseId !== c.caseId) {
+    clearActionForm();
+    $('case-actions').dataset.caseId = c.caseId;
+  }
   const form = {
     text: $('action-text'), department: $('action-department'), assignee: $('action-assignee'),
     hours: $('action-hours'), photos: $('action-photos'), supervisor: $('action-supervisor'), status: $('action-status')

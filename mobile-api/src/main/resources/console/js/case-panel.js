@@ -5,7 +5,7 @@ import { t, tf, fmtTime, fmtDuration, isoSeconds, currentLang, onLangChange } fr
 import { api } from './api.js';
 import { categoryLabel, departmentName, personName, sensorDescription, onNames } from './names.js';
 import { timelineItems, photoRefs, rating } from './timeline.js';
-import { renderActions, arm } from './actions.js';
+import { renderActions, arm, clearActionForm } from './actions.js';
 
 let current = null;
 const openedListeners = [];
@@ -55,6 +55,7 @@ export async function openCase(caseId, armed) {
 /** Empties the panel (another person signs in). */
 export function closeCase() {
   current = null;
+  clearActionForm();
   $('case-panel').dataset.case = '';
   $('case-panel').dataset.loaded = '';
   $('case-body').hidden = true;
