@@ -13,5 +13,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@interface CountedAsSignIn {
+public @interface CountedAsSignIn {
 }

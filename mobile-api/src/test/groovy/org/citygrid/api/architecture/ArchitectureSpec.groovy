@@ -73,7 +73,7 @@ class ArchitectureSpec extends Specification {
         'org.citygrid.api.reports.ReportsController'     | true
         'org.citygrid.api.problem.DomainErrors'          | true
         'org.citygrid.api.web.IdempotentResponses'       | true
-        'org.citygrid.api.accounts.SignInLimitFilter'    | true
+        'org.citygrid.api.ratelimit.SignInLimitFilter'   | true
         'org.citygrid.api.manage.AdminOnlyEndpoints'     | true
         'org.citygrid.api.accounts.SignIns'              | false
         'org.citygrid.api.ogcapi.MapKeyAuthentication'   | true

@@ -253,8 +253,7 @@ class DeskBrowserSpec extends ApiSpec {
         browser.click("#tabs button[data-tab='desk']")
 
         then: 'the desk fits the screen, and a case opened from it shows in the case tab'
-        browser.element('tabs').displayed
-        browser.element('queues').displayed
+        browser.waitFor { browser.element('tabs').displayed && browser.element('queues').displayed }
         (browser.js('return document.documentElement.scrollWidth') as int) <= 390
         browser.screenshot('operator-phone-desk')
 

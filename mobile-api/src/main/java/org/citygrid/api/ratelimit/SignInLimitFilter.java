@@ -1,4 +1,4 @@
-package org.citygrid.api.accounts;
+package org.citygrid.api.ratelimit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -8,8 +8,7 @@ import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Named;
 import java.time.Duration;
 import org.citygrid.api.errors.Throttled;
-import org.citygrid.api.ratelimit.RateLimiter;
-import org.citygrid.api.ratelimit.RateLimits;
+import org.citygrid.api.accounts.CountedAsSignIn;
 
 /**
  * Sign-in, refresh and resident sign-up are counted per client address before any password is
