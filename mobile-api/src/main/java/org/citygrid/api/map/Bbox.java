@@ -6,8 +6,9 @@ import org.citygrid.api.errors.Malformed;
 /**
  * A WGS 84 (CRS84) box, lower-left and upper-right corner: {@code minLon,minLat,maxLon,maxLat}, or
  * six numbers with heights, which are ignored because the read model is 2D. A box crossing the
- * antimeridian (minLon greater than maxLon) is allowed by OGC API but cannot meet a Chinese city, so
- * it is refused rather than silently answered empty.
+ * antimeridian (minLon greater than maxLon) is part of OGC API's bbox (Part 1, 7.15.3: the OGC
+ * conformance suite asks for one), so {@link #ofQuery} takes it and the feature store splits it in
+ * two at ±180°; the console's map never draws one, so {@link #ofField} refuses it.
  *
  * <p>One grammar, two documented answers to a bad box: OGC API Features answers a bad query
  * parameter with 400 as its standard requires ({@link #ofQuery}); the console's map, like every
@@ -18,7 +19,7 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
     /** OGC API's {@code bbox} parameter, null when absent; 400 {@code invalid-bbox} when unreadable. */
     public static Bbox ofQuery(String text) {
         try {
-            return parse(text);
+            return parse(text, true);
         } catch (IllegalArgumentException e) {
             throw Malformed.request("invalid-bbox", "bbox=" + text + ": " + e.getMessage());
         }
@@ -27,14 +28,19 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
     /** The console map's {@code bbox} field, null when absent; 422 {@code invalid-field} when unreadable. */
     public static Bbox ofField(String text) {
         try {
-            return parse(text);
+            return parse(text, false);
         } catch (IllegalArgumentException e) {
             throw Invalid.field("bbox", e.getMessage());
         }
     }
 
+    /** Whether the box runs east from minLon across ±180° to maxLon (OGC API's way of writing such a box). */
+    public boolean crossesAntimeridian() {
+        return minLon > maxLon;
+    }
+
     /** @throws IllegalArgumentException saying what is wrong with {@code text} */
-    static Bbox parse(String text) {
+    static Bbox parse(String text, boolean antimeridianAllowed) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -58,7 +64,7 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
         if (box.minLon < -180 || box.maxLon > 180 || box.minLat < -90 || box.maxLat > 90) {
             throw new IllegalArgumentException("longitudes are -180..180 and latitudes -90..90 (CRS84)");
         }
-        if (box.minLat > box.maxLat || box.minLon > box.maxLon) {
+        if (box.minLat > box.maxLat || (box.crossesAntimeridian() && !antimeridianAllowed)) {
             throw new IllegalArgumentException("the lower-left corner must come first");
         }
         return box;

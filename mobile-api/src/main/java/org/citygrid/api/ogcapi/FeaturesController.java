@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.citygrid.api.errors.Malformed;
 import org.citygrid.api.errors.NotFound;
 import org.citygrid.api.map.Bbox;
@@ -46,11 +48,13 @@ class FeaturesController {
 
     private static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
 
     /** Query parameters of /items; any other is a 400, as Core requires, so that a typo is not silently ignored. */
-    private static final Set<String> ITEMS_PARAMETERS = Set.of("bbox", "limit", "datetime", "after", "f",
-            MapKeys.QUERY_PARAMETER);
+    private static final Set<String> ITEMS_PARAMETERS = Stream.concat(
+            ServiceDescription.ITEMS_PARAMETERS.stream(), Stream.of(MapKeys.QUERY_PARAMETER))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final FeatureStore store;
     private final ObjectMapper mapper;
@@ -72,6 +76,7 @@ class FeaturesController {
     HttpResponse<String> landing(HttpRequest<?> request) {
         Links links = links(request)
                 .add("self", MediaType.APPLICATION_JSON, "This document", "/ogcapi")
+                .add("service-desc", ServiceDescription.MEDIA_TYPE, "The OpenAPI 3.0 definition of this API", "/ogcapi/api")
                 .add("service-doc", MediaType.TEXT_HTML, "The API's documentation", "/swagger-ui/index.html")
                 .add("conformance", MediaType.APPLICATION_JSON, "Conformance classes", "/ogcapi/conformance")
                 .add("data", MediaType.APPLICATION_JSON, "Collections", "/ogcapi/collections");
@@ -80,6 +85,12 @@ class FeaturesController {
         body.put("description", "Unit grids, cases and sensors of the city's grid management, from the read model");
         body.set("links", links.json());
         return json(body, MediaType.APPLICATION_JSON);
+    }
+
+    @Operation(summary = "The OpenAPI 3.0 definition of /ogcapi (the landing page's service-desc)")
+    @Get(value = "/api", produces = {ServiceDescription.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    HttpResponse<String> serviceDescription(HttpRequest<?> request) {
+        return json(new ServiceDescription(mapper).document(hosts.resolve(request)), ServiceDescription.MEDIA_TYPE);
     }
 
     @Operation(summary = "Conformance classes implemented")
@@ -111,7 +122,7 @@ class FeaturesController {
     }
 
     @Operation(summary = "Features of a collection: bbox (CRS84), datetime, limit (default 100, max 10000), paged by next links")
-    @Get("/collections/{collectionId}/items")
+    @Get(value = "/collections/{collectionId}/items", produces = {GEO_JSON, MediaType.APPLICATION_JSON})
     HttpResponse<String> items(@PathVariable String collectionId, HttpRequest<?> request) {
         MapLayer layer = layer(collectionId);
         Map<String, String> query = new LinkedHashMap<>();
@@ -157,7 +168,7 @@ class FeaturesController {
     }
 
     @Operation(summary = "One feature by id (case id, grid code or device id)")
-    @Get("/collections/{collectionId}/items/{featureId}")
+    @Get(value = "/collections/{collectionId}/items/{featureId}", produces = {GEO_JSON, MediaType.APPLICATION_JSON})
     HttpResponse<String> feature(@PathVariable String collectionId, @PathVariable String featureId, HttpRequest<?> request) {
         MapLayer layer = layer(collectionId);
         String format = format(request);

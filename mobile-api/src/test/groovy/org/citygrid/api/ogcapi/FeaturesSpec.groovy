@@ -23,15 +23,42 @@ class FeaturesSpec extends MapSpec {
         then:
         r.status == 200
         r.contentType == 'application/json'
-        r.json.links*.rel.containsAll(['self', 'conformance', 'data', 'service-doc'])
+        r.json.links*.rel.containsAll(['self', 'service-desc', 'service-doc', 'conformance', 'data'])
         r.link('data').endsWith('/ogcapi/collections')
+        r.json.links.find { it.rel == 'service-desc' }.type == 'application/vnd.oai.openapi+json;version=3.0'
     }
 
-    def "conformance declares Core and GeoJSON"() {
+    def "the service-desc is an OpenAPI 3.0 document of the six paths, with every query parameter /items takes"() {
+        when:
+        def r = fetch(fetch('/ogcapi', key).link('service-desc'), key)
+        def items = r.json.paths['/collections/{collectionId}/items'].get
+
+        then:
+        r.status == 200
+        r.contentType == 'application/vnd.oai.openapi+json;version=3.0'
+        r.json.openapi == '3.0.3'
+        r.json.servers*.url == ["http://localhost:${context.getBean(io.micronaut.runtime.server.EmbeddedServer).port}/ogcapi"]
+        r.json.paths.keySet() as List == ['/', '/conformance', '/collections', '/collections/{collectionId}',
+                                          '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}']
+        items.parameters*.name == ['collectionId', 'bbox', 'datetime', 'limit', 'f', 'after']
+        items.parameters[0].schema.enum == ['grids', 'cases', 'sensors']
+        items.parameters.find { it.name == 'limit' }.schema == [type: 'integer', minimum: 1, maximum: 10000, default: 100]
+        items.responses.keySet() as List == ['200', '400', '404', '401']
+        r.json.components.securitySchemes.mapKeyHeader == [type: 'apiKey', in: 'header', name: 'X-API-Key']
+    }
+
+    def "a query parameter the service-desc does not list is refused, so the document and the server agree"() {
+        expect:
+        fetch('/ogcapi/collections/cases/items?sortby=id', key).json.detail ==
+                "unknown query parameter 'sortby'; /items takes after, bbox, datetime, f, key, limit"
+    }
+
+    def "conformance declares Core, GeoJSON and the OpenAPI 3.0 definition"() {
         expect:
         fetch('/ogcapi/conformance', key).json.conformsTo == [
                 'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
-                'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson']
+                'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+                'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30']
     }
 
     def "the collections are grids, cases and sensors, each with a GeoJSON items link and a vector tile template"() {
@@ -97,6 +124,9 @@ class FeaturesSpec extends MapSpec {
         'cases'    | '116.405,39.90,116.415,39.91'     | C[1..2]
         'cases'    | '116.40,39.90,0,116.41,39.91,100' | C[0..1]
         'cases'    | '117.0,40.0,117.1,40.1'           | []
+        // west edge east of the east edge: the box crosses the antimeridian, all but 116.405..116.41
+        'cases'    | '116.41,39.90,116.405,39.91'      | [C[0], *C[2..4]]
+        'grids'    | '177,65,-177,70'                  | []
         'sensors'  | '116.42,39.90,116.43,39.91'       | ['tilt-0002']
         // a grid polygon meeting the box's corner counts, the exact test and not only the index's boxes
         'grids'    | '116.4195,39.9095,116.4205,39.9105' | MapData.GRIDS[1..2]
@@ -235,7 +265,7 @@ class FeaturesSpec extends MapSpec {
         query                                   | type
         'bbox=116.40,39.90,116.41'              | 'invalid-bbox'
         'bbox=116.40,39.90,abc,39.91'           | 'invalid-bbox'
-        'bbox=116.41,39.90,116.40,39.91'        | 'invalid-bbox'
+        'bbox=116.40,39.91,116.41,39.90'        | 'invalid-bbox'
         'bbox=116.40,39.90,181,39.91'           | 'invalid-bbox'
         'bbox=NaN,39.90,116.41,39.91'           | 'invalid-bbox'
         'limit=0'                               | 'invalid-limit'

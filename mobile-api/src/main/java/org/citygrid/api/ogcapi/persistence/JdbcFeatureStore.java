@@ -105,13 +105,16 @@ final class JdbcFeatureStore implements FeatureStore {
         if (bbox != null) {
             // points: the bounding-box test is exact and the GiST index answers it alone; grid polygons
             // need the exact test too (ST_Intersects, which uses the same index first)
-            where.append(layer == MapLayer.GRIDS ? " AND ST_Intersects(" + layer.geometryColumn() + ", "
-                    : " AND " + layer.geometryColumn() + " && ").append("ST_MakeEnvelope(?, ?, ?, ?, 4326)")
-                    .append(layer == MapLayer.GRIDS ? ")" : "");
-            params.add(bbox.minLon());
-            params.add(bbox.minLat());
-            params.add(bbox.maxLon());
-            params.add(bbox.maxLat());
+            String test = layer == MapLayer.GRIDS ? "ST_Intersects(" + layer.geometryColumn() + ", ST_MakeEnvelope(?, ?, ?, ?, 4326))"
+                    : layer.geometryColumn() + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+            if (bbox.crossesAntimeridian()) {
+                // the two halves east and west of ±180°, each an ordinary box the index answers
+                where.append(" AND (").append(test).append(" OR ").append(test).append(")");
+                params.addAll(List.of(bbox.minLon(), bbox.minLat(), 180d, bbox.maxLat(), -180d, bbox.minLat(), bbox.maxLon(), bbox.maxLat()));
+            } else {
+                where.append(" AND ").append(test);
+                params.addAll(List.of(bbox.minLon(), bbox.minLat(), bbox.maxLon(), bbox.maxLat()));
+            }
         }
         if (time != null && layer.timeColumn() != null) {
             if (time.from() != null) {
