@@ -109,6 +109,41 @@ class MetricsEndpointSpec extends Specification {
         '/health'  | 'GET'  || 404
     }
 
+    def "metrics are off unless edge.json has a metrics section, and then answer on the loopback address only"() {
+        given: 'a node whose edge.json has no metrics section'
+        def silent = EdgeFixture.start()
+
+        expect: 'it serves no /metrics at all'
+        silent.node.metricsPort() == -1
+
+        and: 'a node with a metrics section but no bindAddress answers on 127.0.0.1 ...'
+        MetricsScrape.of(forwarding.node.metricsPort()).status == 200
+
+        and: '... and refuses a scraper coming through the host\'s own network address'
+        def outside = hostAddress()
+        outside == null || !reachable(outside, forwarding.node.metricsPort())
+
+        cleanup:
+        silent?.close()
+    }
+
+    /** The first non-loopback IPv4 address of this host, or null on a host that has none. */
+    static InetAddress hostAddress() {
+        NetworkInterface.networkInterfaces().filter { it.up && !it.loopback }
+                .flatMap { it.inetAddresses() }
+                .filter { it instanceof Inet4Address }
+                .findFirst().orElse(null)
+    }
+
+    static boolean reachable(InetAddress address, int port) {
+        try (def socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000)
+            return true
+        } catch (ConnectException refused) {
+            return false
+        }
+    }
+
     static double moved(MetricsScrape before, MetricsScrape after, String name, Map labels = [:]) {
         after.value(name, labels + NODE) - before.value(name, labels + NODE)
     }
