@@ -25,11 +25,11 @@ final class ReadingsResource extends DeviceInputResource {
     private final ReadingIngest ingest;
 
     ReadingsResource(Shared shared, ReadingIngest ingest, int maxBytes) {
-        super("s", shared, maxBytes);
+        super("s", shared, maxBytes, new Body("a SenML pack", List.of(SenmlCodec.SENML_JSON, SenmlCodec.SENML_CBOR),
+                "readings must be application/senml+json (110) or application/senml+cbor (112)"));
         this.ingest = ingest;
         getAttributes().setTitle("POST /s/{deviceId}: SenML readings of one device");
         getAttributes().addResourceType("citygrid.readings");
-        getAttributes().addContentTypes(SenmlCodec.SENML_JSON, SenmlCodec.SENML_CBOR);
     }
 
     /** Every {@code /s/<anything>} is this resource: the device id is a parameter, not a child. */
@@ -39,38 +39,21 @@ final class ReadingsResource extends DeviceInputResource {
     }
 
     @Override
-    public void handlePOST(CoapExchange exchange) {
+    protected void accept(CoapExchange exchange, int format) throws Rejected, TooManyRequests, OutboxFullException {
         String deviceId = Requester.pathParameter(exchange);
         if (deviceId == null) {
-            Responses.reject(exchange, metrics, RejectReason.UNKNOWN_DEVICE, "post readings to /s/{deviceId}");
-            return;
+            throw new Rejected(RejectReason.UNKNOWN_DEVICE, "post readings to /s/{deviceId}");
         }
-        int format = exchange.getRequestOptions().getContentFormat();
-        if (format != SenmlCodec.SENML_JSON && format != SenmlCodec.SENML_CBOR) {
-            Responses.reject(exchange, metrics, RejectReason.UNSUPPORTED_CONTENT_FORMAT,
-                    "readings must be application/senml+json (110) or application/senml+cbor (112), not " + format);
-            return;
-        }
-        if (exchange.getRequestPayloadSize() > maxBytes) {
-            Responses.tooLarge(exchange, metrics, maxBytes, "a SenML pack");
-            return;
-        }
+        Device device = requester.claimed(exchange, deviceId);
+        limiter.take(device.id());
         try {
-            Device device = requester.claimed(exchange, deviceId);
-            limiter.take(device.id());
             List<Reading> readings = senml.read(exchange.getRequestPayload(), format, clock.instant());
             ingest.ingest(device, readings);
-            exchange.respond(ResponseCode.CHANGED);
         } catch (SenmlException e) {
-            Responses.reject(exchange, metrics, RejectReason.MALFORMED, e.getMessage());
+            throw new Rejected(RejectReason.MALFORMED, e.getMessage());
         } catch (TextRejectedException e) {
-            Responses.reject(exchange, metrics, RejectReason.INVALID_TEXT, e.getMessage());
-        } catch (Rejected e) {
-            Responses.reject(exchange, metrics, e);
-        } catch (TooManyRequests e) {
-            Responses.tooManyRequests(exchange, metrics, e);
-        } catch (OutboxFullException e) {
-            Responses.outboxFull(exchange, metrics, e);
+            throw new Rejected(RejectReason.INVALID_TEXT, e.getMessage());
         }
+        exchange.respond(ResponseCode.CHANGED);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.List;
 import org.citygrid.edge.devices.Device;
 import org.citygrid.edge.ingest.Rejected;
 import org.citygrid.edge.json.StrictJson;
@@ -30,46 +31,25 @@ final class ReportsResource extends DeviceInputResource {
     private final ReportIngest ingest;
 
     ReportsResource(Shared shared, ReportIngest ingest, int maxBytes) {
-        super("r", shared, maxBytes);
+        super("r", shared, maxBytes, new Body("a report",
+                List.of(MediaTypeRegistry.APPLICATION_JSON, MediaTypeRegistry.APPLICATION_CBOR),
+                "reports must be application/json (50) or application/cbor (60)"));
         this.ingest = ingest;
         getAttributes().setTitle("POST /r: patrol report with photo (block-wise)");
         getAttributes().addResourceType("citygrid.report");
-        getAttributes().addContentTypes(MediaTypeRegistry.APPLICATION_JSON, MediaTypeRegistry.APPLICATION_CBOR);
         getAttributes().setMaximumSizeEstimate(maxBytes);
     }
 
     @Override
-    public void handlePOST(CoapExchange exchange) {
-        int format = exchange.getRequestOptions().getContentFormat();
-        ObjectMapper mapper = switch (format) {
-            case MediaTypeRegistry.APPLICATION_JSON -> json;
-            case MediaTypeRegistry.APPLICATION_CBOR -> cbor;
-            default -> null;
-        };
-        if (mapper == null) {
-            Responses.reject(exchange, metrics, RejectReason.UNSUPPORTED_CONTENT_FORMAT,
-                    "reports must be application/json (50) or application/cbor (60), not " + format);
-            return;
-        }
-        if (exchange.getRequestPayloadSize() > maxBytes) {
-            Responses.tooLarge(exchange, metrics, maxBytes, "a report");
-            return;
-        }
-        try {
-            PatrolReport report = read(mapper, exchange.getRequestPayload());
-            Device device = requester.claimed(exchange, report.device());
-            limiter.take(device.id());
-            ReportIngest.Outcome outcome = ingest.ingest(device, report, clock.instant());
-            exchange.setLocationPath("r/" + report.id());
-            exchange.respond(ResponseCode.CREATED, "{\"intakeId\":\"" + outcome.intakeId() + "\",\"duplicate\":"
-                    + outcome.duplicate() + "}", MediaTypeRegistry.APPLICATION_JSON);
-        } catch (Rejected e) {
-            Responses.reject(exchange, metrics, e);
-        } catch (TooManyRequests e) {
-            Responses.tooManyRequests(exchange, metrics, e);
-        } catch (OutboxFullException e) {
-            Responses.outboxFull(exchange, metrics, e);
-        }
+    protected void accept(CoapExchange exchange, int format) throws Rejected, TooManyRequests, OutboxFullException {
+        PatrolReport report = read(format == MediaTypeRegistry.APPLICATION_CBOR ? cbor : json,
+                exchange.getRequestPayload());
+        Device device = requester.claimed(exchange, report.device());
+        limiter.take(device.id());
+        ReportIngest.Outcome outcome = ingest.ingest(device, report, clock.instant());
+        exchange.setLocationPath("r/" + report.id());
+        exchange.respond(ResponseCode.CREATED, "{\"intakeId\":\"" + outcome.intakeId() + "\",\"duplicate\":"
+                + outcome.duplicate() + "}", MediaTypeRegistry.APPLICATION_JSON);
     }
 
     private static PatrolReport read(ObjectMapper mapper, byte[] payload) throws Rejected {
