@@ -2,6 +2,7 @@ package org.citygrid.model.component;
 
 import java.util.Objects;
 import org.citygrid.model.grid.GridCode;
+import org.citygrid.model.text.Parses;
 
 /**
  * 部件标识码: the code of one component in the public space, 16 digits:
@@ -55,12 +56,7 @@ public record ComponentCode(String county, int major, int minor, int serial) imp
 
     /** Whether {@link #parse} accepts {@code text}. */
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
+        return Parses.accepts(ComponentCode::parse, text);
     }
 
     /** The category code of the component's class, e.g. {@code C0118}. */

@@ -3,6 +3,7 @@ package org.citygrid.model.grid;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.citygrid.model.text.Parses;
 
 /**
  * The code of a unit grid (单元网格): the 6-digit county code of GB/T 2260, a 3-digit street code,
@@ -83,12 +84,7 @@ public record GridCode(String county, String street, String community, String se
 
     /** Whether {@code text} is a grid code that {@link #parse} accepts. */
     public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
+        return Parses.accepts(GridCode::parse, text);
     }
 
     /** The 9-digit street code: county and street. */
