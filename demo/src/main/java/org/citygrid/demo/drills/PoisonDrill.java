@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.citygrid.contracts.deadletters.DeadLetter;
 import org.citygrid.demo.Console;
 import org.citygrid.demo.DemoException;
 import org.citygrid.demo.DemoOptions;
@@ -82,7 +81,7 @@ public final class PoisonDrill {
              Downstream downstream = new Downstream(bootstrap, jdbcUrl);
              EdgeDoor edge = new EdgeDoor(ports.edgePlain(0), ports.edgeDtls(0), fieldDevice);
              TopicDoor topics = new TopicDoor(bootstrap);
-             DeadLetterWatch deadLetters = new DeadLetterWatch(bootstrap);
+             TopicAnswers answers = new TopicAnswers(bootstrap);
              NormalReports reports = new NormalReports(edge, fieldDevice.id(), sensor.position(), category, jdbcUrl)) {
             console.say("normal load: " + load.sensors() + " sensors over DTLS on " + uri + ", " + options.rate()
                     + " readings/s; normal patrol reports from " + fieldDevice.id() + " to /r");
@@ -110,7 +109,7 @@ public final class PoisonDrill {
             console.say("waiting for the normal reports (at most " + options.reportWait().toSeconds()
                     + " s each) and the dead letters (at most " + options.deadLetterWait().toSeconds() + " s) ...");
             reports.awaitAll(options.reportWait().plusSeconds(1));
-            awaitDeadLetters(sent, deadLetters);
+            awaitAnswers(sent, answers);
             console.say("stopping the load ...");
             load.stop();
             console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
@@ -118,9 +117,10 @@ public final class PoisonDrill {
                     options.drain(), console);
             reports.recount();
             List<PoisonVerdict.Result> results = sent.stream().map(s -> new PoisonVerdict.Result(s.input, s.answer,
-                    s.answer.produced() ? deadLetters.of(s.answer.status()) : List.<DeadLetter>of(), s.next, s.health))
-                    .toList();
-            PoisonVerdict verdict = new PoisonVerdict(results, count, reports.sent(),
+                    answersTo(s.answer, answers), s.next, s.health)).toList();
+            Set<String> produced = sent.stream().filter(s -> s.answer.produced()).map(s -> s.answer.status())
+                    .collect(java.util.stream.Collectors.toSet());
+            PoisonVerdict verdict = new PoisonVerdict(results, count, reports.sent(), answers.others(produced),
                     List.of(health.cloudBackend(), health.mobileApi()), options.reportWait(),
                     Duration.ofNanos(System.nanoTime() - started));
             console.block(PoisonReport.table(verdict, options, site));
@@ -140,12 +140,16 @@ public final class PoisonDrill {
         }
     }
 
-    /** Until every produced record has its dead letter, or the wait is over. */
-    private void awaitDeadLetters(List<Sent> sent, DeadLetterWatch deadLetters) throws InterruptedException {
+    /** Until every produced record has its dead letter or refusal, or the wait is over. */
+    private void awaitAnswers(List<Sent> sent, TopicAnswers answers) throws InterruptedException {
         long deadline = System.nanoTime() + options.deadLetterWait().toNanos();
         while (System.nanoTime() < deadline && sent.stream()
-                .anyMatch(s -> s.answer.produced() && deadLetters.of(s.answer.status()).isEmpty())) {
+                .anyMatch(s -> s.answer.produced() && answersTo(s.answer, answers).isEmpty())) {
             Thread.sleep(500);
         }
+    }
+
+    private static List<TopicAnswers.Answer> answersTo(HostileAnswer answer, TopicAnswers answers) {
+        return answer.produced() ? answers.of(answer.status(), answer.key()) : List.of();
     }
 }

@@ -20,7 +20,8 @@ final class PoisonReport {
                 .append(" sensors load ").append(site.name()).append(" (").append(site.nodeId()).append(") at ")
                 .append(options.rate()).append(" readings/s; a normal patrol report to /r after each one\n\n");
         s.append(String.format("  %3s  %-30s %-44s %-9s %s%n", "#", "entry", "hostile input", "next (s)",
-                "answer: status and reason, or dead letter on " + TopicCatalogue.DEAD_LETTERS.name()));
+                "answer: status and reason; or the dead letter on " + TopicCatalogue.DEAD_LETTERS.name()
+                        + " or the case cycle's refusal"));
         int n = 0;
         for (PoisonVerdict.Result r : v.results()) {
             Duration took = r.next().took();
@@ -34,8 +35,12 @@ final class PoisonReport {
         row(s, "hostile inputs", v.results().size(), "to CoAP /s and /r, the API's reports and case actions, Open311,"
                 + " and three topics");
         row(s, "  refused at the entry", v.refusals(), "by status " + v.refusalsByStatus());
-        row(s, "  produced onto topics", v.produced(), "set aside with a reason: " + v.setAside()
-                + "; dead letters by consumer " + v.deadLettersByConsumer());
+        row(s, "  produced onto topics", v.produced(), "set aside or refused with a reason: " + v.setAside()
+                + "; " + v.answersBy());
+        for (DeadLetter d : v.refusalsSetAside()) {
+            s.append("      then set aside by ").append(d.consumer()).append(": ").append(d.coordinates()).append(", ")
+                    .append(shorten(d.reason())).append('\n');
+        }
         row(s, "normal reports after them", v.reports().size(), "acknowledged " + v.acknowledgedReports()
                 + "; slowest to the read model " + v.slowestNextReport().map(PoisonReport::seconds).orElse("-")
                 + " s (at most " + v.reportWait().toSeconds() + " s); lost " + v.lostReports() + ", doubled "
@@ -59,12 +64,12 @@ final class PoisonReport {
 
     private static String answer(PoisonVerdict.Result r) {
         if (r.answer().produced()) {
-            if (r.deadLetters().isEmpty()) {
-                return r.answer().status() + ": no dead letter";
+            if (r.answers().isEmpty()) {
+                return r.answer().status() + ": neither a dead letter nor a refusal";
             }
-            DeadLetter d = r.deadLetters().getFirst();
-            return shorten(r.answer().status() + " set aside by " + r.deadLetters().stream().map(DeadLetter::consumer)
-                    .distinct().collect(Collectors.joining(", ")) + ": " + d.reason());
+            TopicAnswers.Answer a = r.answers().getFirst();
+            return shorten(r.answer().status() + " -> " + r.answers().stream().map(x -> x.where() + " by " + x.by())
+                    .distinct().collect(Collectors.joining(", ")) + ": " + a.reason());
         }
         return shorten(r.answer().status() + " " + r.answer().reason());
     }

@@ -18,27 +18,31 @@ import org.citygrid.contracts.deadletters.DeadLetter;
  * @param results    one per hostile input, in the order sent
  * @param count      the normal load's count (as the fault drills count)
  * @param reports    the normal reports sent after the hostile inputs, recounted after the drain
+ * @param refusalsSetAside dead letters of records the drill did not produce: a consumer that could not handle the
+ *                   case cycle's refusal of a produced record set that aside in turn
  * @param finalHealth the services' health at the end
  * @param reportWait how soon each normal report had to arrive
  */
 record PoisonVerdict(List<Result> results, DrillCount count, List<NormalReports.Sent> reports,
-                     List<ServiceHealth.Reading> finalHealth, Duration reportWait, Duration runTime) {
+                     List<DeadLetter> refusalsSetAside, List<ServiceHealth.Reading> finalHealth, Duration reportWait,
+                     Duration runTime) {
 
     /**
      * One hostile input and what followed it.
      *
-     * @param deadLetters for a record produced onto a topic: the dead letters naming its coordinates
+     * @param answers     for a record produced onto a topic: the dead letters naming its coordinates, and the case
+     *                    cycle's refusal naming its key
      * @param next        the normal report sent right after it
      * @param health      the services' health right after it
      */
-    record Result(HostileInput input, HostileAnswer answer, List<DeadLetter> deadLetters, NormalReports.Sent next,
+    record Result(HostileInput input, HostileAnswer answer, List<TopicAnswers.Answer> answers, NormalReports.Sent next,
                   List<ServiceHealth.Reading> health) {
 
         /** Refused clearly, or set aside with a reason: empty when so, else what went wrong. */
         Optional<String> handlingProblem() {
             if (answer.produced()) {
-                return deadLetters.stream().anyMatch(d -> !d.reason().isBlank()) ? Optional.empty()
-                        : Optional.of("no dead letter on grid.dead-letters for " + answer.status());
+                return answers.stream().anyMatch(a -> !a.reason().isBlank()) ? Optional.empty()
+                        : Optional.of("neither a dead letter nor a refusal for " + answer.status());
             }
             if (answer.clearRefusal()) {
                 return Optional.empty();
@@ -108,13 +112,16 @@ record PoisonVerdict(List<Result> results, DrillCount count, List<NormalReports.
     }
 
     long setAside() {
-        return results.stream().filter(r -> r.answer().produced() && !r.deadLetters().isEmpty()).count();
+        return results.stream().filter(r -> r.answer().produced() && !r.answers().isEmpty()).count();
     }
 
-    /** Dead letters of the produced records by consumer, e.g. {case-cycle=6, readmodel=3}. */
-    Map<String, Integer> deadLettersByConsumer() {
+    /**
+     * The produced records' answers by where and who, e.g. {grid.dead-letters by readmodel=3,
+     * grid.intake-rejections by case-cycle=3}.
+     */
+    Map<String, Integer> answersBy() {
         Map<String, Integer> by = new TreeMap<>();
-        results.forEach(r -> r.deadLetters().forEach(d -> by.merge(d.consumer(), 1, Integer::sum)));
+        results.forEach(r -> r.answers().forEach(a -> by.merge(a.where() + " by " + a.by(), 1, Integer::sum)));
         return by;
     }
 

@@ -19,6 +19,7 @@ import org.citygrid.contracts.topics.Topic;
  */
 final class TopicDoor implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
+    private int sent;
 
     TopicDoor(String bootstrapServers) {
         Properties props = new Properties();
@@ -28,11 +29,15 @@ final class TopicDoor implements AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Produces one record and answers with its coordinates, {@code <topic>/<partition>/<offset>}. */
-    HostileAnswer produce(Topic<?, ?> topic, String key, byte[] value) {
+    /**
+     * Produces one record, its key {@code label} made unique, and answers with its coordinates,
+     * {@code <topic>/<partition>/<offset>}.
+     */
+    HostileAnswer produce(Topic<?, ?> topic, String label, byte[] value) {
+        String key = label + "-" + (++sent) + "-" + Long.toHexString(System.nanoTime());
         try {
             RecordMetadata m = producer.send(new ProducerRecord<>(topic.name(), key, value)).get(30, TimeUnit.SECONDS);
-            return HostileAnswer.produced(m.topic() + "/" + m.partition() + "/" + m.offset());
+            return HostileAnswer.produced(m.topic() + "/" + m.partition() + "/" + m.offset(), key);
         } catch (ExecutionException | TimeoutException e) {
             return HostileAnswer.noAnswer("the broker did not take the record: " + e.getMessage());
         } catch (InterruptedException e) {
