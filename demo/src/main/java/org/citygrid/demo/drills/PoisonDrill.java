@@ -83,7 +83,8 @@ public final class PoisonDrill {
              TopicDoor topics = new TopicDoor(bootstrap);
              TopicAnswers answers = new TopicAnswers(bootstrap);
              NormalReports reports = new NormalReports(edge, fieldDevice.id(), sensor.position(), category, jdbcUrl)) {
-            console.say("normal load: " + load.sensors() + " sensors over DTLS on " + uri + ", " + options.rate()
+            console.say("services ready " + since(started) + "; normal load: " + load.sensors() + " sensors over DTLS on "
+                    + uri + ", " + options.rate()
                     + " readings/s; normal patrol reports from " + fieldDevice.id() + " to /r");
             Instant loadStart = Instant.now();
             load.start();
@@ -106,15 +107,17 @@ public final class PoisonDrill {
                 NormalReports.Sent next = reports.send(input.what());
                 sent.add(new Sent(input, answer, next, List.of(health.cloudBackend(), health.mobileApi())));
             }
-            console.say("waiting for the normal reports (at most " + options.reportWait().toSeconds()
+            console.say("corpus sent " + since(started) + "; waiting for the normal reports (at most "
+                    + options.reportWait().toSeconds()
                     + " s each) and the dead letters (at most " + options.deadLetterWait().toSeconds() + " s) ...");
             reports.awaitAll(options.reportWait().plusSeconds(1));
             awaitAnswers(sent, answers);
-            console.say("stopping the load ...");
+            console.say("answers in " + since(started) + "; stopping the load ...");
             load.stop();
             console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
             DrillCount count = DrillDrain.await(load, loadStart, loadStart, site.nodeId(), downstream,
                     options.drain(), console);
+            console.say("  drained " + since(started));
             reports.recount();
             List<PoisonVerdict.Result> results = sent.stream().map(s -> new PoisonVerdict.Result(s.input, s.answer,
                     answersTo(s.answer, answers), s.next, s.health)).toList();
@@ -126,6 +129,11 @@ public final class PoisonDrill {
             console.block(PoisonReport.table(verdict, options, site));
             return verdict;
         }
+    }
+
+    /** For the console: how far into the run, e.g. {@code (at 74 s)}. */
+    private static String since(long startNanos) {
+        return "(at " + Duration.ofNanos(System.nanoTime() - startNanos).toSeconds() + " s)";
     }
 
     private record Sent(HostileInput input, HostileAnswer answer, NormalReports.Sent next,
