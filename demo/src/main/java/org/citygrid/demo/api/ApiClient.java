@@ -59,7 +59,12 @@ public final class ApiClient {
 
     /** POSTs raw bytes, e.g. a photo to {@code /api/v1/photos}. */
     public Response postBytes(String path, String token, byte[] body, String contentType) {
-        return send("POST", path, token, new RawBody(body, contentType), null);
+        return postBytes(path, token, body, contentType, null);
+    }
+
+    /** POSTs raw bytes as they are, e.g. a body that is not JSON for an entry that wants JSON (the poison drill). */
+    public Response postBytes(String path, String token, byte[] body, String contentType, String idempotencyKey) {
+        return send("POST", path, token, new RawBody(body, contentType), idempotencyKey);
     }
 
     private record RawBody(byte[] bytes, String contentType) {

@@ -28,15 +28,6 @@ import org.citygrid.devstack.FreePorts;
  * transition. See {@link DrillCount} for what lost and duplicated mean.
  */
 public final class FaultDrill {
-    /** Polls of an unchanged read model, after every edge arrived, before the count is taken as final. */
-    private static final int STABLE_POLLS = 3;
-    /**
-     * Polls (one a second) of a read model that does not move while the case cycle's topic has every transition:
-     * the projection retries a failed batch every 2 s, and a restarted one may first wait out its dead self's
-     * 45 s session (without a static member id), so a working one moves within this.
-     */
-    private static final int STALLED_POLLS = 60;
-
     private final DrillOptions options;
     private final Console console;
 
@@ -113,41 +104,10 @@ public final class FaultDrill {
             console.say("stopping the load (each sensor still resends its last reading until acknowledged) ...");
             load.stop();
             console.say("waiting for the pipeline to drain (at most " + options.drain().toSeconds() + " s) ...");
-            DrillCount count = awaitDrained(load, brokenAt, restoredAt, site.nodeId(), downstream);
+            DrillCount count = DrillDrain.await(load, brokenAt, restoredAt, site.nodeId(), downstream, options.drain(),
+                    console);
             console.block(DrillReport.table(count, options, site, brokenAt, down));
             return count;
-        }
-    }
-
-    /**
-     * Polls downstream until every acknowledged edge has made its case transition and the read model has stopped
-     * changing; or until the case cycle has written every transition to its topic but the read model has not moved
-     * for {@link #STALLED_POLLS} polls (the projection is stuck, waiting longer changes nothing); or until the
-     * drain time is over. The last reading is the count either way.
-     */
-    private DrillCount awaitDrained(AlarmLoad load, Instant brokenAt, Instant restoredAt, String nodeId,
-                                    Downstream downstream) throws InterruptedException {
-        long deadline = System.nanoTime() + options.drain().toNanos();
-        long lastEvents = -1;
-        int unchanged = 0;
-        while (true) {
-            DrillCount count = DrillCount.of(load, brokenAt, restoredAt, nodeId, downstream.read());
-            long events = count.downstream().caseEvents();
-            unchanged = events == lastEvents ? unchanged + 1 : 0;
-            lastEvents = events;
-            if (count.drained() && unchanged >= STABLE_POLLS) {
-                return count;
-            }
-            if (count.lostBeforeReadModel() == 0 && unchanged >= STALLED_POLLS) {
-                console.say("  the case cycle has written every transition, but the read model has not moved for "
-                        + STALLED_POLLS + " s: the count is final");
-                return count;
-            }
-            if (System.nanoTime() > deadline) {
-                console.say("  not drained within " + options.drain().toSeconds() + " s: the count is final");
-                return count;
-            }
-            Thread.sleep(1000); // between polls only; the read model decides when the count is final
         }
     }
 }
