@@ -95,7 +95,7 @@ function row(item) {
   el('div', { className: 'addr', text: address(item.place) }),
   el('div', { className: 'desc', text: description }),
   el('div', { className: 'times' },
-    el('span', { className: 'num', text: item.caseId }),
+    el('span', { className: 'num', text: item.caseNumber ? item.caseNumber + ' · ' + item.caseId : item.caseId }),
     item.deadline ? el('span', { className: item.late ? 'deadline late' : 'deadline', text: t('desk.deadline') + ' ' + fmtTime(item.deadline) }) : null,
     el('span', { text: t('desk.waited') + ' ' + fmtDuration(waited) }),
     item.extensionRequested ? el('span', { className: 'flag', text: t('desk.extensionRequested') }) : null),

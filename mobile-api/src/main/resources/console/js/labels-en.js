@@ -32,7 +32,7 @@ export const EN = {
   'case.actions': 'Actions', 'case.noActions': 'Nothing to do on this case now', 'case.notFound': 'The case is not there yet; one moment',
   'case.photos': 'Photos', 'case.photoMissing': 'The photo cannot be read', 'case.rating': 'Rating', 'case.address': 'Address',
   'case.pendingExtension': 'Extension requested: ', 'case.verifiedFound': 'Verified on site: found. ', 'case.verifiedNotFound': 'Verified on site: not found. ',
-  'field.caseId': 'Case number', 'field.state': 'State', 'field.category': 'Category', 'field.grid': 'Grid', 'field.channel': 'Channel',
+  'field.caseNumber': 'Case number', 'field.caseId': 'Case id', 'field.state': 'State', 'field.category': 'Category', 'field.grid': 'Grid', 'field.channel': 'Channel',
   'field.description': 'Description', 'field.department': 'Department', 'field.assignee': 'Assignee', 'field.activeStage': 'Stage',
   'field.deadline': 'Deadline', 'field.overdue': 'Overdue stages', 'field.reportedAt': 'Reported', 'field.reporter': 'Reporter',
   'field.version': 'Version', 'field.address': 'Address', 'field.rating': 'Rating',

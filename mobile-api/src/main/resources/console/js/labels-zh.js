@@ -32,7 +32,7 @@ export const ZH = {
   'case.actions': '操作', 'case.noActions': '当前没有可执行的操作', 'case.notFound': '案件尚未同步，请稍候',
   'case.photos': '照片', 'case.photoMissing': '照片无法读取', 'case.rating': '评价', 'case.address': '地址',
   'case.pendingExtension': '延期申请待审批：', 'case.verifiedFound': '网格监督员核实：属实。', 'case.verifiedNotFound': '网格监督员核实：未发现。',
-  'field.caseId': '案卷号', 'field.state': '状态', 'field.category': '类别', 'field.grid': '网格', 'field.channel': '来源',
+  'field.caseNumber': '案卷号', 'field.caseId': '案件编号', 'field.state': '状态', 'field.category': '类别', 'field.grid': '网格', 'field.channel': '来源',
   'field.description': '描述', 'field.department': '处置部门', 'field.assignee': '处置人', 'field.activeStage': '当前环节',
   'field.deadline': '时限', 'field.overdue': '超期环节', 'field.reportedAt': '上报时间', 'field.reporter': '上报人',
   'field.version': '版本', 'field.address': '地址', 'field.rating': '评价',

@@ -189,6 +189,19 @@ class DeskSpec extends ApiSpec {
         'a word of its description'  | { Map c -> 'GRAFFITI' }
     }
 
+    def "a case's 案卷号 finds it, whole or by its start, and the found item and the case view show it"() {
+        given: 'a filed case the case cycle numbered (AssignNumber), in the snapshot as the projection writes it'
+        def shiftLeader = user(Role.SHIFT_LEADER)
+        def serial = String.format('%07d', 9_000_000 + new Random().nextInt(999_999))
+        def number = "2026-110101-${serial}".toString()
+        def numbered = ReadModelFixture.insertCase(gridCode: GRID, state: 'FILED', caseNumber: number, deadline: Instant.now().plusSeconds(600))
+
+        expect:
+        get(shiftLeader, "/api/v1/desk/search?q=${number}").body().collect { [it.caseId, it.caseNumber] } == [[numbered.caseId, number]]
+        numbered.caseId in get(shiftLeader, "/api/v1/desk/search?q=${number.take(15)}").body()*.caseId
+        get(shiftLeader, "/api/v1/cases/${numbered.caseId}").body().caseNumber == number
+    }
+
     def "a handler searches their own department's cases only"() {
         given:
         def other = user(Role.HANDLER, [department: 'DRAINAGE'])

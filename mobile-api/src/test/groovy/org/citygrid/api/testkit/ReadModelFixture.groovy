@@ -65,7 +65,8 @@ class ReadModelFixture {
                      c.deadline ? Timestamp.from(c.deadline) : null, c.returnCount ?: 0,
                      conn.createArrayOf('text', c.followers as Object[]),
                      Timestamp.from(c.reportedAt), c.rating, Timestamp.from(c.updatedAt),
-                     JsonOutput.toJson(c.verification == null ? [:] : [verification: c.verification]),
+                     JsonOutput.toJson((c.verification == null ? [:] : [verification: c.verification])
+                             + (c.caseNumber == null ? [:] : [caseNumber: c.caseNumber])),
                      c.pendingExtension == null ? null : JsonOutput.toJson(c.pendingExtension)]
             p.eachWithIndex { v, i -> s.setObject(i + 1, v) }
             s.executeUpdate()
