@@ -42,6 +42,11 @@ public final class Authorities {
                 .orElseThrow(() -> new IllegalStateException("a token without its account's role: " + roles));
     }
 
+    /** Whether these roles name an account's role at all (a map key's do not). */
+    static boolean namesRole(Collection<String> roles) {
+        return roles.stream().anyMatch(Authorities::isRole);
+    }
+
     private static boolean isRole(String name) {
         for (Role r : Role.values()) {
             if (r.name().equals(name)) {
