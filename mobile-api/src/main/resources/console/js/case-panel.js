@@ -74,7 +74,7 @@ function render(c) {
   const description = c.channel === 'SENSOR' ? sensorDescription(c.description) : c.description;
   const rated = rating(c);
   const rows = [
-    ['caseId', c.caseId], ['state', t('state.' + c.state, c.state)], ['category', categoryLabel(c.categoryCode)],
+    ['caseNumber', c.caseNumber], ['caseId', c.caseId], ['state', t('state.' + c.state, c.state)], ['category', categoryLabel(c.categoryCode)],
     ['address', address(c.place)], ['channel', t('channel.' + c.channel, c.channel)], ['description', description],
     ['department', departmentName(c.department)], ['assignee', personName(c.assignee, c.people, 'HANDLER')],
     ['activeStage', c.activeStage ? t('stage.' + c.activeStage, c.activeStage) : ''],

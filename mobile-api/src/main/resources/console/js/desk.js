@@ -28,7 +28,9 @@ export async function loadDesk() {
   desk = await res.json();
   $('desk').dataset.state = 'ready';
   $('desk').dataset.post = desk.post;
-  $('desk-message').textContent = '';
+  $('desk').dataset.readOnly = String(Boolean(desk.readOnly));
+  // the leader's overview: every queue to read, no steps offered in the lists
+  $('desk-message').textContent = desk.readOnly ? t('desk.readOnly') : '';
   if (!selected || !desk.queues.some((q) => q.queue === selected)) {
     selected = (desk.queues.find((q) => q.count > 0) || desk.queues[0]).queue;
   }
@@ -74,7 +76,7 @@ function row(item) {
   const waited = (Date.now() - Date.parse(item.waitingSince)) / 1000;
   const description = item.channel === 'SENSOR' ? sensorDescription(item.description) : item.description;
   const status = el('p', { className: 'message', dataset: { status: '' } });
-  const actions = offered(item).map((a) => el('button', {
+  const actions = (desk && desk.readOnly ? [] : offered(item)).map((a) => el('button', {
     type: 'button', className: 'step', dataset: { action: actionKey(a) }, text: actionLabel(a),
     onclick: (e) => {
       e.stopPropagation();
@@ -93,7 +95,7 @@ function row(item) {
   el('div', { className: 'addr', text: address(item.place) }),
   el('div', { className: 'desc', text: description }),
   el('div', { className: 'times' },
-    el('span', { className: 'num', text: item.caseId }),
+    el('span', { className: 'num', text: item.caseNumber ? item.caseNumber + ' · ' + item.caseId : item.caseId }),
     item.deadline ? el('span', { className: item.late ? 'deadline late' : 'deadline', text: t('desk.deadline') + ' ' + fmtTime(item.deadline) }) : null,
     el('span', { text: t('desk.waited') + ' ' + fmtDuration(waited) }),
     item.extensionRequested ? el('span', { className: 'flag', text: t('desk.extensionRequested') }) : null),

@@ -1,8 +1,10 @@
 // The desk console: sign-in, then the desk of the person's post, the case panel, and for the
 // centres the live map and the indicators. Native ES modules on the API's own endpoints
 // (docs/console.md); no build step.
-import { $ } from './dom.js';
+import { $, el } from './dom.js';
 import { t, setLang, currentLang, applyLabels, setZone } from './i18n.js';
+import { ZH } from './labels-zh.js';
+import { EN } from './labels-en.js';
 import { api, claims, token, role, keepTokens, forgetTokens, onSignedOut } from './api.js';
 import { loadNames } from './names.js';
 import { initDesk, loadDesk, refreshDesk } from './desk.js';
@@ -16,9 +18,12 @@ import { addFeed, knowCategory } from './feed.js';
 import { initIndicators, refreshIndicatorsSoon } from './indicators.js';
 import { debug } from './debug.js';
 
-// the posts that have a desk (mobile-api's DeskPosts); the centres' live map and indicators are the operator's
-const DESK_ROLES = ['OPERATOR', 'ACCEPTOR', 'SHIFT_LEADER', 'DISPATCHER', 'HANDLER'];
-const MAP_ROLES = ['OPERATOR'];
+// who has a desk, from the token's roles (mobile-api's accounts/Authorities): CENTRE for every post of
+// the two centres (the leader and the legacy operator too), who also have the live map and the indicators,
+// and a department's HANDLER. Which queues each desk shows is the server's (desk/DeskPosts).
+const DESK_ROLES = ['CENTRE', 'HANDLER'];
+const MAP_ROLE = 'CENTRE';
+const roles = () => claims(token() || '').roles || [];
 let config = { zone: 'Asia/Shanghai', baseMap: { configured: false } };
 let handlerPoll = null;
 
@@ -70,12 +75,12 @@ function signOut(reasonKey) {
 
 async function start() {
   const r = role();
-  const centre = MAP_ROLES.includes(r);
+  const centre = roles().includes(MAP_ROLE);
   document.body.dataset.view = 'app';
   document.body.dataset.role = r;
   $('app').dataset.centre = String(centre);
-  $('who-post').textContent = t('post.' + r, r);
-  $('who-post').dataset.i18n = 'post.' + r;
+  // the post in Chinese with its English name beside it, whichever language the page is in
+  $('who-post').replaceChildren(ZH['post.' + r] || r, ' ', el('span', { lang: 'en', className: 'en', text: EN['post.' + r] || '' }));
   api('/api/v1/accounts/me').then((res) => (res.ok ? res.json() : null)).then((me) => { if (me) $('who').textContent = me.displayName; });
   showTab(window.matchMedia('(min-width: 1200px)').matches && centre ? 'map' : 'desk');
   await loadDesk();
@@ -142,7 +147,7 @@ async function boot() {
   debug.config = config;
   await loadNames();
   document.body.dataset.ready = 'true';
-  if (token() && DESK_ROLES.includes(role())) start();
+  if (token() && roles().some((r) => DESK_ROLES.includes(r))) start();
 }
 
 boot();

@@ -18,8 +18,7 @@ import org.citygrid.model.cases.Role;
 public record CurrentUser(String id, Role role, String department, String community, List<String> grids) {
 
     public static CurrentUser of(Authentication auth) {
-        Role role = auth.getRoles().stream().map(Role::valueOf).findFirst()
-                .orElseThrow(() -> new IllegalStateException("a token without a role"));
+        Role role = Authorities.roleOf(auth.getRoles());
         Object grids = auth.getAttributes().get(TokenClaims.GRIDS);
         List<String> gridCodes = grids instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
         return new CurrentUser(auth.getName(), role, (String) auth.getAttributes().get(TokenClaims.DEPARTMENT),

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a token says about its holder: the account id as subject, the role, and the scope
+ * What a token says about its holder: the account id as subject, the role and the posts it holds
+ * ({@link Authorities}), and the scope
  * (department, community, grids), so that every request can be scoped without a database lookup.
  */
 @Singleton
@@ -33,7 +34,7 @@ public class TokenClaims {
         if (!a.gridCodes().isEmpty()) {
             attributes.put(GRIDS, a.gridCodes());
         }
-        return AuthenticationResponse.success(a.id(), List.of(a.role().name()), attributes);
+        return AuthenticationResponse.success(a.id(), Authorities.of(a.role()), attributes);
     }
 
     Authentication authentication(Account a) {

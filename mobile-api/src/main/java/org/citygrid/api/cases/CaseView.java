@@ -26,9 +26,10 @@ import org.citygrid.model.cases.Role;
  * {@code people}: display names of the staff on the case (reporter, assignee, timeline actors), by
  * account id; residents are never named (the view of one case).
  * {@code lon}, {@code lat}: WGS 84, or the system the client asks for ({@link Located}).
+ * {@code caseNumber}: the 案卷号 ({@code 2026-110101-0000123}) once the case cycle numbered the filed case.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record CaseView(String caseId, long version, String state, String categoryCode, String gridCode,
+public record CaseView(String caseId, String caseNumber, long version, String state, String categoryCode, String gridCode,
                        double lon, double lat, String channel, String description, String reporterId,
                        String department, String assignee, String activeStage, Instant deadline,
                        List<String> overdue, Integer rating, Instant reportedAt, Instant updatedAt,
@@ -45,7 +46,7 @@ public record CaseView(String caseId, long version, String state, String categor
 
     public static CaseView of(CaseRow c, CurrentUser viewer, List<TimelineEntry> timeline, List<AllowedAction> allowed) {
         if (viewer.role() != Role.RESIDENT) {
-            return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
+            return new CaseView(c.caseId(), c.caseNumber(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
                     c.channel(), c.description(), c.reporterId(), c.department(), c.assignee(), c.activeStage(),
                     c.deadline(), c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(), timeline, c.pendingExtension(),
                     c.verification(), allowed, null, Map.of());
@@ -55,7 +56,7 @@ public record CaseView(String caseId, long version, String state, String categor
                 : new CaseRow.PendingExtension(c.pendingExtension().extra(), c.pendingExtension().reason(), null);
         CaseRow.Verification verification = c.verification() == null ? null
                 : new CaseRow.Verification(null, c.verification().at(), c.verification().found(), c.verification().note());
-        return new CaseView(c.caseId(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
+        return new CaseView(c.caseId(), c.caseNumber(), c.version(), c.state(), c.categoryCode(), c.gridCode(), c.lon(), c.lat(),
                 c.channel(), reporter ? c.description() : null, reporter ? c.reporterId() : null, c.department(), null,
                 c.activeStage(), c.deadline(), c.overdue(), c.rating(), c.reportedAt(), c.updatedAt(),
                 ResidentView.timeline(timeline, viewer.id()), extension, verification, allowed, null, Map.of());
@@ -63,14 +64,14 @@ public record CaseView(String caseId, long version, String state, String categor
 
     /** This view with where the case is and the names of the staff on it. */
     public CaseView named(Place where, Map<String, String> names) {
-        return new CaseView(caseId, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
+        return new CaseView(caseId, caseNumber, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
                 department, assignee, activeStage, deadline, overdue, rating, reportedAt, updatedAt, timeline,
                 pendingExtension, verification, allowedActions, where, names);
     }
 
     @Override
     public CaseView at(double lon, double lat) {
-        return new CaseView(caseId, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
+        return new CaseView(caseId, caseNumber, version, state, categoryCode, gridCode, lon, lat, channel, description, reporterId,
                 department, assignee, activeStage, deadline, overdue, rating, reportedAt, updatedAt, timeline,
                 pendingExtension, verification, allowedActions, place, people);
     }

@@ -1,5 +1,6 @@
 package org.citygrid.api.console;
 
+import org.citygrid.api.accounts.Authorities;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -29,7 +30,7 @@ import org.citygrid.api.map.Bbox;
  */
 @Controller("/api/v1/operator/map")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured("OPERATOR")
+@Secured(Authorities.CENTRE)
 @Tag(name = "console")
 class MapController {
 

@@ -35,7 +35,8 @@ public class DeskService {
 
     public Desk desk(CurrentUser user) {
         List<DeskQueue> queues = queuesOf(user);
-        return new Desk(user.role().name(), department(user), store.summaries(queues, department(user), clock.instant()));
+        return new Desk(user.role().name(), department(user), DeskPosts.readOnly(user.role()),
+                store.summaries(queues, department(user), clock.instant()));
     }
 
     /**
@@ -75,15 +76,15 @@ public class DeskService {
     }
 
     private static List<DeskQueue> queuesOf(CurrentUser user) {
-        List<DeskQueue> queues = DeskPosts.queuesOf(user.role().name())
+        List<DeskQueue> queues = DeskPosts.queuesOf(user.role())
                 .orElseThrow(() -> Forbidden.because("a " + user.role() + " has no desk"));
-        if (DeskPosts.departmental(user.role().name()) && user.department() == null) {
+        if (DeskPosts.departmental(user.role()) && user.department() == null) {
             throw Forbidden.because("a handler without a department has no desk");
         }
         return queues;
     }
 
     private static String department(CurrentUser user) {
-        return DeskPosts.departmental(user.role().name()) ? user.department() : null;
+        return DeskPosts.departmental(user.role()) ? user.department() : null;
     }
 }

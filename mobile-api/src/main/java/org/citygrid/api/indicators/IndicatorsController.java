@@ -1,5 +1,6 @@
 package org.citygrid.api.indicators;
 
+import org.citygrid.api.accounts.Authorities;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,7 +25,7 @@ import org.citygrid.model.indicator.Indicators;
  */
 @Controller("/api/v1/operator/indicators")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured("OPERATOR")
+@Secured(Authorities.CENTRE)
 @Tag(name = "indicators")
 class IndicatorsController {
 

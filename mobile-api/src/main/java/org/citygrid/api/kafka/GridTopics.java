@@ -1,20 +1,45 @@
 package org.citygrid.api.kafka;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import org.citygrid.contracts.topics.TopicCatalogue;
+import org.citygrid.contracts.topics.Topics;
 
-/** Topic names, configurable because a shared cluster may prefix them. */
+/**
+ * The topics mobile-api reads and writes, named by grid-contracts' catalogue ({@link Topics}): the
+ * documented names behind the deployment's prefix ({@code citygrid.topics.prefix}, from
+ * {@code CITYGRID_TOPIC_PREFIX} as for cloud-backend). No name is written here or in application.yml;
+ * a single topic may still be renamed ({@code citygrid.topics.case-events: ...}) for a cluster whose
+ * names were chosen before the prefix existed.
+ */
 @ConfigurationProperties("citygrid.topics")
 public class GridTopics {
 
-    private String intake = TopicCatalogue.INTAKE.name();
-    private String commands = TopicCatalogue.COMMANDS.name();
-    private String commandRejections = TopicCatalogue.COMMAND_REJECTIONS.name();
-    private String intakeRejections = TopicCatalogue.INTAKE_REJECTIONS.name();
-    private String deadLetters = TopicCatalogue.DEAD_LETTERS.name();
+    private String prefix = "";
+    private String intake;
+    private String commands;
+    private String commandRejections;
+    private String intakeRejections;
+    private String deadLetters;
+    private String caseEvents;
+    private String notifications;
+
+    private Topics catalogue() {
+        return new Topics(prefix);
+    }
+
+    private static String or(String renamed, String catalogued) {
+        return renamed == null || renamed.isBlank() ? catalogued : renamed;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public void setPrefix(String prefix) {
+        this.prefix = prefix == null ? "" : prefix;
+    }
 
     public String getIntake() {
-        return intake;
+        return or(intake, catalogue().intake());
     }
 
     public void setIntake(String intake) {
@@ -22,7 +47,7 @@ public class GridTopics {
     }
 
     public String getCommands() {
-        return commands;
+        return or(commands, catalogue().commands());
     }
 
     public void setCommands(String commands) {
@@ -30,7 +55,7 @@ public class GridTopics {
     }
 
     public String getCommandRejections() {
-        return commandRejections;
+        return or(commandRejections, catalogue().commandRejections());
     }
 
     public void setCommandRejections(String commandRejections) {
@@ -38,7 +63,7 @@ public class GridTopics {
     }
 
     public String getIntakeRejections() {
-        return intakeRejections;
+        return or(intakeRejections, catalogue().intakeRejections());
     }
 
     public void setIntakeRejections(String intakeRejections) {
@@ -46,10 +71,26 @@ public class GridTopics {
     }
 
     public String getDeadLetters() {
-        return deadLetters;
+        return or(deadLetters, catalogue().deadLetters());
     }
 
     public void setDeadLetters(String deadLetters) {
         this.deadLetters = deadLetters;
+    }
+
+    public String getCaseEvents() {
+        return or(caseEvents, catalogue().caseEvents());
+    }
+
+    public void setCaseEvents(String caseEvents) {
+        this.caseEvents = caseEvents;
+    }
+
+    public String getNotifications() {
+        return or(notifications, catalogue().notifications());
+    }
+
+    public void setNotifications(String notifications) {
+        this.notifications = notifications;
     }
 }

@@ -8,9 +8,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.citygrid.api.kafka.GridTopics;
 import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.api.kafka.TopicReaders;
-import org.citygrid.contracts.topics.TopicCatalogue;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
 import org.slf4j.Logger;
@@ -34,10 +34,8 @@ public class LiveCaseEvents {
     private final Sinks.Many<JsonNode> sink = Sinks.many().multicast().directBestEffort();
     private final TopicReader reader;
 
-    LiveCaseEvents(TopicReaders readers,
-                   @Value("${citygrid.topics.case-events:" + TopicCatalogue.Names.CASE_EVENTS + "}") String topic,
-                   @Value("${citygrid.live.start:latest}") String start) {
-        this.reader = readers.everyPartition("live-case-events", topic, start, this::emit);
+    LiveCaseEvents(TopicReaders readers, GridTopics topics, @Value("${citygrid.live.start:latest}") String start) {
+        this.reader = readers.everyPartition("live-case-events", topics.getCaseEvents(), start, this::emit);
     }
 
     public Flux<JsonNode> events() {

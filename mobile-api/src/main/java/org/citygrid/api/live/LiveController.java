@@ -1,5 +1,6 @@
 package org.citygrid.api.live;
 
+import org.citygrid.api.accounts.Authorities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micronaut.context.annotation.Requires;
@@ -31,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
  * disabled: the client reconnects with a fresh token, as it does after any disconnection.
  */
 @Controller("/api/v1/operator/live")
-@Secured("OPERATOR")
+@Secured(Authorities.CENTRE)
 // without the reader (citygrid.live.enabled: false) the route is absent, a 404, rather than a 500
 @Requires(property = "citygrid.live.enabled", notEquals = "false")
 @Tag(name = "live")

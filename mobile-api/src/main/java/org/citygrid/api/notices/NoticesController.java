@@ -1,5 +1,6 @@
 package org.citygrid.api.notices;
 
+import org.citygrid.api.accounts.Authorities;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -48,7 +49,7 @@ class NoticesController {
     @Operation(summary = "Publish a notice to a community and push it to the community's topic",
             security = @SecurityRequirement(name = "bearer"))
     @Post
-    @Secured("OPERATOR")
+    @Secured({"ACCEPTOR", "SHIFT_LEADER", "DISPATCHER"})
     HttpResponse<?> publish(@Header(Idempotency.HEADER) @Nullable String key, @Body @Valid NewNotice body,
                             Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
@@ -58,7 +59,7 @@ class NoticesController {
 
     @Operation(summary = "Notices: a resident's own community; operators name one", security = @SecurityRequirement(name = "bearer"))
     @Get
-    @Secured({"RESIDENT", "OPERATOR"})
+    @Secured({"RESIDENT", Authorities.CENTRE})
     List<Notice> list(@Nullable @QueryValue String community, Authentication auth) {
         CurrentUser user = CurrentUser.of(auth);
         String code = user.role() == Role.RESIDENT ? user.community() : community;

@@ -1,5 +1,6 @@
 package org.citygrid.api.ogcapi;
 
+import org.citygrid.api.accounts.Authorities;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +38,7 @@ import org.citygrid.api.map.MapLayer;
  */
 @Controller("/ogcapi")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"OPERATOR", MapKeys.ROLE})
+@Secured({Authorities.CENTRE, MapKeys.ROLE})
 @Tag(name = "ogcapi")
 class FeaturesController {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.citygrid.contracts.notify.CaseNotification;
 
 /**
  * What people are told about a case, in codes: the case cycle's vocabulary of notifications
@@ -11,8 +12,9 @@ import java.util.Objects;
  * {@link MessageTexts} writes it for people in Chinese and English; {@link Delivery} puts it in their
  * inboxes and on their phones.
  *
- * @param key          what the message is for, the same however often its record is read: {@code intent:<intentId>}
- *                     or {@code event:<caseId>/<version>}; a person's inbox holds one message per key
+ * @param key          what the message is for, the same however often its record is read:
+ *                     {@code notification:<notificationId>/<what>/<audience kind>/<audience id>}; a person's inbox
+ *                     holds one message per key
  * @param what         e.g. {@code CASE_DISPATCHED}, {@code VERIFY_NEEDED}
  * @param reader       who reads it, which decides how it is worded
  * @param caseVersion  the case version after the step
@@ -34,8 +36,8 @@ public record CaseMessage(String key, String what, Reader reader, String caseId,
         PUBLIC
     }
 
-    /** The key of a message made from one of the case cycle's notification intents: {@code intent:<intentId>}. */
-    public static final String INTENT = "intent:";
+    /** The key of a message made from one of the case cycle's notifications: {@code notification:<message id>}. */
+    public static final String NOTIFICATION = "notification:";
 
     public CaseMessage {
         Objects.requireNonNull(key, "key");
@@ -46,17 +48,25 @@ public record CaseMessage(String key, String what, Reader reader, String caseId,
         reason = reason == null || reason.isBlank() ? null : reason;
     }
 
-    /** What an app needs to open the case from the message (its push data and its inbox entry's); {@code intentId} for an intent's. */
+    /**
+     * What {@code recipient} of a v2 notification is told, read as {@code reader}: the record's facts, the
+     * words a person gave with the step ({@code reason}, {@code found}), keyed by the documented message id
+     * {@code <notificationId>/<what>/<kind>/<id>} (docs/wire-formats.md).
+     */
+    public static CaseMessage of(CaseNotification n, CaseNotification.Recipient recipient, Reader reader) {
+        String key = NOTIFICATION + n.notificationId() + "/" + recipient.what() + "/" + recipient.audience().kind()
+                + "/" + recipient.audience().id();
+        return new CaseMessage(key, recipient.what().name(), reader, n.caseId(), n.caseVersion(), n.at(),
+                n.categoryCode(), n.gridCode(), n.department(), n.deadline(), n.found(), n.reason());
+    }
+
+    /** What an app needs to open the case from the message (its push data and its inbox entry's). */
     public Map<String, String> data() {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("caseId", caseId);
         data.put("version", Long.toString(caseVersion));
         data.put("what", what);
         data.put("key", key);
-        if (key.startsWith(INTENT)) {
-            // docs/mobile-api.md promises phones the intent's id, as before the inbox came
-            data.put("intentId", key.substring(INTENT.length()));
-        }
         return data;
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The one way a message reaches people: into each person's inbox (so it is kept and listed, and
  * shown at once in an app that is open, on whichever instance it is connected to) and pushed to
  * their phones, in each phone's language; or, for a community, to its public topic. Whatever feeds
- * it (the case cycle's notifications, the case events, a refused report) only says who and what.
+ * it (the case cycle's notifications, {@link NotificationReader}) only says who and what.
  *
  * <p>Both steps tolerate a repeat (a record read again after a crash): the inbox keeps one entry per
  * person and {@link CaseMessage#key}, and {@link Notifier} skips targets already served.

@@ -1,5 +1,6 @@
 package org.citygrid.api.push;
 
+import org.citygrid.api.accounts.Authorities;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,7 +14,7 @@ import java.util.List;
 /** What push sent, or would have sent while off: operators see the intents either way. */
 @Controller("/api/v1/operator/push-intents")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured("OPERATOR")
+@Secured(Authorities.CENTRE)
 @Tag(name = "push")
 class PushIntentsController {
 

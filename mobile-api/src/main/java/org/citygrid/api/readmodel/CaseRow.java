@@ -29,7 +29,8 @@ public record CaseRow(
         Instant updatedAt,
         Instant closedAt,
         PendingExtension pendingExtension,
-        Verification verification) {
+        Verification verification,
+        String caseNumber) {
 
     /** A handler's request for more handling time, waiting for an operator (null on the row when none). */
     public record PendingExtension(String extra, String reason, String requestedBy) {

@@ -133,8 +133,8 @@ public class ReportService {
         return switch (role) {
             case RESIDENT -> Channel.RESIDENT;
             case GRID_WORKER -> Channel.PATROL;
-            // an operator types in what a caller told the 12345 hotline
-            case OPERATOR -> Channel.HOTLINE;
+            // the acceptor (or an operator, who holds the post) types in what a caller told the 12345 hotline
+            case ACCEPTOR, OPERATOR -> Channel.HOTLINE;
             default -> throw Forbidden.because(role + " does not report problems");
         };
     }

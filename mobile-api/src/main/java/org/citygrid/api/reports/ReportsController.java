@@ -36,7 +36,7 @@ class ReportsController {
     @Operation(summary = "Report a problem. 202: handed to the case cycle; follow the Location",
             security = @SecurityRequirement(name = "bearer"))
     @Post
-    @Secured({"RESIDENT", "GRID_WORKER", "OPERATOR"})
+    @Secured({"RESIDENT", "GRID_WORKER", "ACCEPTOR"})
     HttpResponse<?> create(@Header(Idempotency.HEADER) @Nullable String key, @Body @Valid NewReport body,
                            Authentication auth) {
         return IdempotentResponses.of(service.submit(CurrentUser.of(auth), key, body));
@@ -45,14 +45,14 @@ class ReportsController {
     @Operation(summary = "My reports, newest first, with the state of the case each became",
             security = @SecurityRequirement(name = "bearer"))
     @Get
-    @Secured({"RESIDENT", "GRID_WORKER", "OPERATOR"})
+    @Secured({"RESIDENT", "GRID_WORKER", "ACCEPTOR"})
     List<ReportView> mine(Authentication auth) {
         return service.mine(CurrentUser.of(auth), 100, false);
     }
 
     @Operation(summary = "One of my reports with its case's full timeline", security = @SecurityRequirement(name = "bearer"))
     @Get("/{id}")
-    @Secured({"RESIDENT", "GRID_WORKER", "OPERATOR"})
+    @Secured({"RESIDENT", "GRID_WORKER", "ACCEPTOR"})
     ReportView one(@PathVariable String id, Authentication auth) {
         return service.one(CurrentUser.of(auth), id);
     }

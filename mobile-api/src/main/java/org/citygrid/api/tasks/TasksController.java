@@ -1,5 +1,6 @@
 package org.citygrid.api.tasks;
 
+import org.citygrid.api.accounts.Authorities;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -60,14 +61,14 @@ class TasksController {
 
     @Operation(summary = "Reports waiting to be filed or dismissed, oldest first", security = @SecurityRequirement(name = "bearer"))
     @Get("/operator/filing-queue")
-    @Secured("OPERATOR")
+    @Secured(Authorities.CENTRE)
     List<CaseView> filingQueue(Authentication auth) {
         return views(readModel.inStates(List.of("REPORTED"), LIMIT), CurrentUser.of(auth));
     }
 
     @Operation(summary = "Open cases past their active deadline", security = @SecurityRequirement(name = "bearer"))
     @Get("/operator/overdue")
-    @Secured("OPERATOR")
+    @Secured(Authorities.CENTRE)
     List<CaseView> overdue(Authentication auth) {
         return views(readModel.overdue(clock.instant(), LIMIT), CurrentUser.of(auth));
     }

@@ -1,5 +1,6 @@
 package org.citygrid.api.tiles;
 
+import org.citygrid.api.accounts.Authorities;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,7 +21,7 @@ import org.citygrid.api.ogcapi.MapKeys;
  */
 @Controller("/tiles")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured({"OPERATOR", MapKeys.ROLE})
+@Secured({Authorities.CENTRE, MapKeys.ROLE})
 @Tag(name = "tiles")
 class TilesController {
 

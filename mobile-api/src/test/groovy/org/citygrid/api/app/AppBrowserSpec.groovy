@@ -69,8 +69,6 @@ class AppBrowserSpec extends ApiSpec {
     Map<String, String> getProperties() {
         def group = UUID.randomUUID().toString()
         super.properties + [
-                'citygrid.push.case-events.enabled': 'true', 'citygrid.push.case-events.start': 'earliest',
-                'citygrid.push.case-events.group'  : "app-events-${group}".toString(),
                 'citygrid.push.intents.enabled'    : 'true', 'citygrid.push.intents.start': 'earliest',
                 'citygrid.push.intents.group'      : "app-intents-${group}".toString(),
                 // a phone's photo, made smaller by the app, is tens of kilobytes
@@ -266,7 +264,7 @@ class AppBrowserSpec extends ApiSpec {
         assert post(neighbour, '/api/v1/reports', [categoryCode: 'E0102', description: '路边堆了很多垃圾',
                                                    position    : [lon: 116.44580, lat: 39.93470], photos: [photoRef]]).status.code == 202
         toVerify = PlayedCase.reported(PlayedCase.intakeOf(neighbour.id).first(), GRID)
-        toVerify.intent('VERIFY_NEEDED', [kind: 'GRID', id: GRID])
+        toVerify.tell('VERIFY_NEEDED', 'GRID', GRID)
 
         when: 'the worker signs in on the phone, standing a few metres away'
         phone.standAt(origin(), WORKER_AT.lon(), WORKER_AT.lat())

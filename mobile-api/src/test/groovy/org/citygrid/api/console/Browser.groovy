@@ -114,9 +114,10 @@ class Browser {
      * as 名称（E0411）, and English words (a few technical words and units excepted).
      */
     List<String> rawCodes(Map<String, String> categoryNames) {
-        // what people wrote (descriptions, notes, reasons) is theirs, in whatever words they chose
+        // what people wrote (descriptions, notes, reasons) is theirs, in whatever words they chose; an English name
+        // the page shows beside its Chinese one on purpose (lang="en", the post in the header) is not a code left over
         String text = js('''
-            const own = Array.from(document.querySelectorAll('.desc, .note, dd[data-field=description]'));
+            const own = Array.from(document.querySelectorAll('.desc, .note, dd[data-field=description], span[lang=en]'));
             const shown = own.map(e => e.style.display);
             own.forEach(e => { e.style.display = 'none'; });
             const text = document.body.innerText;

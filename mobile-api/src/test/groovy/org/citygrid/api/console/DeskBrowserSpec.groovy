@@ -112,11 +112,12 @@ class DeskBrowserSpec extends ApiSpec {
 
         then:
         browser.waitFor { browser.element('desk').getAttribute('data-state') == 'ready' }
-        browser.all('#queues button')*.getAttribute('data-queue') == ['TO_ACCEPT', 'TO_FILE', 'TO_DISPATCH', 'EXTENSIONS',
-                                                                     'HANDLING', 'SUSPENDED', 'TO_CHECK', 'TO_CLOSE', 'OVERDUE']
-        browser.all('#queues button .name')*.text == ['待受理', '待立案', '待派遣', '延期审批', '待处置', '缓办', '待核查', '待结案', '超期']
+        browser.all('#queues button')*.getAttribute('data-queue') == ['TO_ACCEPT', 'TO_FILE', 'TO_DISPATCH', 'RETURNED',
+                                                                     'EXTENSIONS', 'HANDLING', 'SUSPENDED', 'TO_CHECK', 'TO_CLOSE', 'OVERDUE']
+        browser.all('#queues button .name')*.text == ['待受理', '待立案', '待派遣', '部门回退', '延期审批', '待处置', '缓办', '待核查',
+                                                      '待结案', '超期']
         browser.element('who').text == '王值班'
-        browser.element('who-post').text == '值班员'
+        browser.element('who-post').text == '值班员 Operator'
         browser.waitFor { browser.js("return document.getElementById('map').dataset.map") == 'ready' }
         browser.waitFor { TestTiles.REQUESTS.get() > 0 }
         !browser.element('basemap-message').displayed
@@ -390,6 +391,39 @@ class DeskBrowserSpec extends ApiSpec {
         cleanup:
         browser.screenshot('handler-phone-desk')
         browser.size(1440, 900)
+    }
+
+    def "the #post's desk: its post named in Chinese with English, and only the queues of its own steps"() {
+        given: 'an account of the post, on the same page as the handler before'
+        def key = post.name().toLowerCase()
+        person(key, post, name)
+        browser.element('sign-out').click()
+
+        when:
+        browser.signIn(people[key].username, people[key].password)
+
+        then:
+        browser.waitFor { browser.element('desk').getAttribute('data-state') == 'ready' && browser.element('desk').getAttribute('data-post') == post.name() }
+        browser.element('who-post').text == title
+        browser.waitFor { browser.element('who').text == name }
+        browser.all('#queues button .name')*.text == queues
+        browser.element('desk').getAttribute('data-read-only') == String.valueOf(post == Role.LEADER)
+
+        and: "the leader's overview offers no step; the others' lists offer only their post's"
+        browser.waitFor { browser.element('desk-list').getAttribute('data-queue') != null }
+        def steps = browser.all('#desk-list button.step')*.getAttribute('data-action') as Set
+        post != Role.LEADER || steps.isEmpty()
+
+        cleanup:
+        browser.screenshot("desk-${post.name().toLowerCase()}")
+
+        where:
+        post              | name     || title                  | queues
+        Role.ACCEPTOR     | '赵受理' || '受理员 Acceptor'      | ['待受理', '待立案', '待核查', '超期']
+        Role.SHIFT_LEADER | '钱值班长' || '值班长 Shift leader' | ['待立案', '延期审批', '待结案', '超期']
+        Role.DISPATCHER   | '孙派遣' || '派遣员 Dispatcher'    | ['待派遣', '部门回退', '延期审批', '待处置', '缓办', '超期']
+        Role.LEADER       | '周主任' || '中心领导 Leader'       | ['待受理', '待立案', '待派遣', '部门回退', '延期审批', '待处置', '缓办', '待核查',
+                                                              '待结案', '超期']
     }
 
     def "over 30 s of live events the grid layer is read once, cases move by id, and MapLibre warns of no null"() {

@@ -106,6 +106,40 @@ class DeskSpec extends ApiSpec {
         overdue.items*.caseId == [cases.toSignLate.caseId]
     }
 
+    def "each post's desk holds the queues of the steps grid-model's CommandRoles gives it: #post"() {
+        when:
+        def desk = get(user(post), '/api/v1/desk').body()
+
+        then:
+        desk.post == post.name()
+        desk.queues*.queue == queues
+        desk.readOnly == (post == Role.LEADER)
+
+        where:
+        post              || queues
+        Role.ACCEPTOR     || ['TO_ACCEPT', 'TO_FILE', 'TO_CHECK', 'OVERDUE']
+        Role.SHIFT_LEADER || ['TO_FILE', 'EXTENSIONS', 'TO_CLOSE', 'OVERDUE']
+        Role.DISPATCHER   || ['TO_DISPATCH', 'RETURNED', 'EXTENSIONS', 'HANDLING', 'SUSPENDED', 'OVERDUE']
+        Role.LEADER       || ['TO_ACCEPT', 'TO_FILE', 'TO_DISPATCH', 'RETURNED', 'EXTENSIONS', 'HANDLING', 'SUSPENDED', 'TO_CHECK',
+                              'TO_CLOSE', 'OVERDUE']
+    }
+
+    def "a case a department returned waits in the dispatcher's 部门回退, not in 待派遣, and counts as late there"() {
+        given:
+        def dispatcher = user(Role.DISPATCHER)
+        def before = counts(dispatcher)
+
+        when:
+        def returned = ReadModelFixture.insertCase(gridCode: GRID, state: 'FILED', returnCount: 1, deadline: Instant.now().minusSeconds(60))
+        def after = counts(dispatcher)
+
+        then:
+        after.collectEntries { k, v -> [(k): v - before[k]] } == [TO_DISPATCH: 0, RETURNED: 1, EXTENSIONS: 0, HANDLING: 0,
+                                                                    SUSPENDED: 0, OVERDUE: 1]
+        returned.caseId in get(dispatcher, '/api/v1/desk/queues/RETURNED?size=100').body().items*.caseId
+        get(dispatcher, '/api/v1/desk/queues/TO_CLOSE').status.code == 404
+    }
+
     def "the operator's desk has every centre queue; its counts follow the read model"() {
         given:
         def operator = user(Role.OPERATOR)
@@ -126,10 +160,11 @@ class DeskSpec extends ApiSpec {
         def dispatch = get(operator, '/api/v1/desk/queues/TO_DISPATCH?size=100').body()
 
         then:
-        after.keySet() as List == ['TO_ACCEPT', 'TO_FILE', 'TO_DISPATCH', 'EXTENSIONS', 'HANDLING', 'SUSPENDED', 'TO_CHECK',
-                                   'TO_CLOSE', 'OVERDUE']
-        after.collectEntries { k, v -> [(k): v - before[k]] } == [TO_ACCEPT: 1, TO_FILE: 2, TO_DISPATCH: 1, EXTENSIONS: 1,
-                                                                    HANDLING: 1, SUSPENDED: 0, TO_CHECK: 1, TO_CLOSE: 0, OVERDUE: 1]
+        after.keySet() as List == ['TO_ACCEPT', 'TO_FILE', 'TO_DISPATCH', 'RETURNED', 'EXTENSIONS', 'HANDLING', 'SUSPENDED',
+                                   'TO_CHECK', 'TO_CLOSE', 'OVERDUE']
+        after.collectEntries { k, v -> [(k): v - before[k]] } == [TO_ACCEPT: 1, TO_FILE: 2, TO_DISPATCH: 1, RETURNED: 0,
+                                                                    EXTENSIONS: 1, HANDLING: 1, SUSPENDED: 0, TO_CHECK: 1,
+                                                                    TO_CLOSE: 0, OVERDUE: 1]
         and: 'the filed case offers its dispatch, with the department it needs'
         def item = dispatch.items.find { it.caseId == filed.caseId }
         item.allowedActions.find { it.type == 'Dispatch' }.department == 'REQUIRED'
@@ -152,6 +187,19 @@ class DeskSpec extends ApiSpec {
         'its grid code'              | { Map c -> GRID }
         'its grid\'s name'           | { Map c -> '桃园一号' }
         'a word of its description'  | { Map c -> 'GRAFFITI' }
+    }
+
+    def "a case's 案卷号 finds it, whole or by its start, and the found item and the case view show it"() {
+        given: 'a filed case the case cycle numbered (AssignNumber), in the snapshot as the projection writes it'
+        def shiftLeader = user(Role.SHIFT_LEADER)
+        def serial = String.format('%07d', 9_000_000 + new Random().nextInt(999_999))
+        def number = "2026-110101-${serial}".toString()
+        def numbered = ReadModelFixture.insertCase(gridCode: GRID, state: 'FILED', caseNumber: number, deadline: Instant.now().plusSeconds(600))
+
+        expect:
+        get(shiftLeader, "/api/v1/desk/search?q=${number}").body().collect { [it.caseId, it.caseNumber] } == [[numbered.caseId, number]]
+        numbered.caseId in get(shiftLeader, "/api/v1/desk/search?q=${number.take(15)}").body()*.caseId
+        get(shiftLeader, "/api/v1/cases/${numbered.caseId}").body().caseNumber == number
     }
 
     def "a handler searches their own department's cases only"() {

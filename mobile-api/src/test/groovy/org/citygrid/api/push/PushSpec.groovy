@@ -3,17 +3,13 @@ package org.citygrid.api.push
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.citygrid.api.testkit.ApiSpec
 import org.citygrid.api.testkit.FakeFcm
-import org.citygrid.api.testkit.ReadModelFixture
+import org.citygrid.api.testkit.CaseNotifications
 import org.citygrid.api.testkit.TestStack
-import org.citygrid.api.testkit.Topics
-import org.citygrid.model.cases.Actor
-import org.citygrid.model.cases.CaseChange
-import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.Role
 import spock.lang.Shared
 import spock.util.concurrent.PollingConditions
 
-import java.time.Instant
+import static org.citygrid.api.testkit.CaseNotifications.to
 
 /** The real Firebase Admin SDK, sending to a local fake FCM endpoint whose requests are asserted. */
 @MicronautTest
@@ -24,7 +20,7 @@ class PushSpec extends ApiSpec {
 
     @Override
     Map<String, String> getProperties() {
-        super.properties + fcm.apiProperties('citygrid.push.case-events')
+        super.properties + fcm.apiProperties('citygrid.push.intents')
     }
 
     def cleanupSpec() {
@@ -64,48 +60,44 @@ class PushSpec extends ApiSpec {
         get(resident, '/api/v1/notices').body()*.title == ['Bins moved']
     }
 
-    def "a state change of a followed case reaches every device of its reporter"() {
+    def "a step of a reported case reaches every device of its reporter"() {
         given:
         def resident = user(Role.RESIDENT)
         def phone = deviceToken()
         def tablet = deviceToken()
         post(resident, '/api/v1/devices', [token: phone, platform: 'android'])
         post(resident, '/api/v1/devices', [token: tablet, platform: 'ios'])
-        def c = ReadModelFixture.insertCase(reporterId: resident.id, state: 'FILED')
+        def caseId = "case-${UUID.randomUUID()}".toString()
 
-        when: 'cloud-backend records the filing on grid.case-events'
-        Topics.publish(new CaseEvent(c.caseId, 2, Instant.parse('2026-03-02T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
-                'cmd-file-9', new CaseChange.Filed('meets criteria', false, Instant.parse('2026-03-02T03:10:00Z'))))
+        when: 'the case cycle tells the reporter of the filing on grid.notifications'
+        CaseNotifications.send(CaseNotifications.of(caseId, 2, [to('CASE_FILED', 'REPORTER', resident.id)],
+                [step: 'Filed', state: 'FILED']))
 
         then:
         new PollingConditions(timeout: 30).eventually {
-            def sent = fcm.messages().findAll { it.data?.caseId == c.caseId }
+            def sent = fcm.messages().findAll { it.data?.caseId == caseId }
             assert sent*.token as Set == [phone, tablet] as Set
             assert sent.every { it.notification == [title: '「上水井盖」已立案', body: '您上报的「上水井盖」已立案。'] && it.data.what == 'CASE_FILED' }
         }
     }
 
-    def "a case event read again reaches each device of the reporter once"() {
+    def "a notification read again reaches each device of the reporter once"() {
         given:
         def resident = user(Role.RESIDENT)
         def phone = deviceToken()
         post(resident, '/api/v1/devices', [token: phone, platform: 'android'])
-        def c = ReadModelFixture.insertCase(reporterId: resident.id, state: 'DISPATCHED')
-        def dispatched = new CaseEvent(c.caseId, 3, Instant.parse('2026-03-02T01:20:00Z'), Actor.of('operator-1', Role.OPERATOR),
-                'cmd-dispatch-7', new CaseChange.Dispatched('DRAINAGE', null, 'rain-water cover', false,
-                Instant.parse('2026-03-03T03:20:00Z')))
+        def caseId = "case-${UUID.randomUUID()}".toString()
 
-        when: 'the event is delivered twice, then the next one once'
-        Topics.publish(dispatched)
-        Topics.publish(dispatched)
-        Topics.publish(new CaseEvent(c.caseId, 4, Instant.parse('2026-03-02T02:20:00Z'), Actor.handler('handler-1', 'DRAINAGE'),
-                'cmd-accept-7', new CaseChange.Accepted('handler-1')))
+        when: 'the dispatch is delivered twice, then the next step once'
+        CaseNotifications.send(CaseNotifications.of(caseId, 3, [to('CASE_DISPATCHED', 'REPORTER', resident.id)]), 2)
+        CaseNotifications.send(CaseNotifications.of(caseId, 4, [to('CASE_IN_PROGRESS', 'REPORTER', resident.id)],
+                [step: 'Accepted', state: 'IN_PROGRESS']))
 
         then:
         new PollingConditions(timeout: 30).eventually {
-            assert fcm.messages().any { it.data?.caseId == c.caseId && it.data.version == '4' }
+            assert fcm.messages().any { it.data?.caseId == caseId && it.data.version == '4' }
         }
-        fcm.messages().findAll { it.data?.caseId == c.caseId && it.data.version == '3' }*.token == [phone]
+        fcm.messages().findAll { it.data?.caseId == caseId && it.data.version == '3' }*.token == [phone]
     }
 
     def "a token FCM calls UNREGISTERED is pruned"() {
@@ -114,11 +106,10 @@ class PushSpec extends ApiSpec {
         def stale = deviceToken()
         fcm.dead << stale
         post(resident, '/api/v1/devices', [token: stale, platform: 'android'])
-        def c = ReadModelFixture.insertCase(reporterId: resident.id, state: 'CLOSED')
 
         when:
-        Topics.publish(new CaseEvent(c.caseId, 9, Instant.parse('2026-03-03T01:10:00Z'), Actor.of('operator-1', Role.OPERATOR),
-                'cmd-close-9', new CaseChange.Closed('fixed')))
+        CaseNotifications.send(CaseNotifications.of("case-${UUID.randomUUID()}".toString(), 9,
+                [to('CASE_CLOSED', 'REPORTER', resident.id)], [step: 'Closed', state: 'CLOSED']))
 
         then:
         new PollingConditions(timeout: 30).eventually {

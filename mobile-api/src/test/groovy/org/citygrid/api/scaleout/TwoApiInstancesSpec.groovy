@@ -26,6 +26,8 @@ import org.citygrid.model.cases.CommandRejected
 import org.citygrid.model.cases.RejectionReason
 import org.citygrid.model.cases.Role
 import org.citygrid.model.wire.WireCodec
+import org.citygrid.contracts.topics.TopicCatalogue
+import org.citygrid.api.testkit.CaseNotifications
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -34,7 +36,7 @@ import spock.util.concurrent.PollingConditions
 /**
  * Two mobile-api instances as docs/deploy.md runs them behind a load balancer: each in its own JVM, one
  * database, one broker, the same JWT secret and consumer groups, started together with the administrator
- * password. A client may reach either instance for any request; each intent is pushed by one of them; an
+ * password. A client may reach either instance for any request; each notification is pushed by one of them; an
  * operator sees every case event on whichever instance they are connected to; and when one instance is killed
  * the other pushes what the dead one would have.
  */
@@ -154,11 +156,11 @@ class TwoApiInstancesSpec extends Specification {
 
         then: 'every intent reached the phone'
         awaitIntents(ids)
-        fcm.messages().findAll { it.data?.intentId in ids }.every { it.token == phone }
+        fcm.messages().findAll { it.data?.key in ids }.every { it.token == phone }
 
         and: 'none twice, though both instances read the topic'
         Thread.sleep(2000)
-        fcm.messages().count { it.data?.intentId in ids } == ids.size()
+        fcm.messages().count { it.data?.key in ids } == ids.size()
         intentGroupAssignment().values().every { it > 0 }
     }
 
@@ -204,7 +206,6 @@ class TwoApiInstancesSpec extends Specification {
         Files.writeString(kafkaConfig, 'session.timeout.ms=6000\nheartbeat.interval.ms=1500\n')
         def properties = TOPICS.collectEntries { k, v -> [("citygrid.topics.${k}".toString()): v] } + [
                 'citygrid.rejections.group'         : "two-api-${RUN}-rejections".toString(),
-                'citygrid.push.case-events.group'   : "two-api-${RUN}-push".toString(),
                 'citygrid.push.intents.group'       : INTENT_GROUP,
                 'citygrid.push.intents.start'       : 'earliest',
                 'citygrid.rate-limits.sign-in.limit': '1000',
@@ -272,22 +273,18 @@ class TwoApiInstancesSpec extends Specification {
 
     // --- the intents and the group that pushes them ---
 
-    /** An intent as cloud-backend writes it, keyed by its case so that the intents spread over the partitions. */
+    /** A notification as cloud-backend writes it, keyed by its case so that they spread over the partitions; its message key. */
     private String publishIntent(String userId) {
         int n = ++intentSeq
-        String caseId = "110101001001023-260302-int${n}"
-        String id = "${caseId}:2:0".toString()
-        Topics.send(TOPICS.notifications, caseId, JsonOutput.toJson([v           : 1, intentId: id, caseId: caseId, caseVersion: 2,
-                                                                      at          : '2026-03-02T01:10:00Z', what: 'TASK_ASSIGNED',
-                                                                      audience    : [kind: 'USER', id: userId], state: 'DISPATCHED',
-                                                                      categoryCode: 'C0101', gridCode: '110101001001023',
-                                                                      department  : 'DRAINAGE']).bytes)
-        id
+        def notification = CaseNotifications.of("110101001001023-260302-int${n}".toString(), 2,
+                [CaseNotifications.to('TASK_ASSIGNED', 'USER', userId)])
+        Topics.send(TOPICS.notifications, notification.caseId(), TopicCatalogue.NOTIFICATIONS.write(notification))
+        CaseNotifications.key(notification, notification.recipients().first())
     }
 
     private void awaitIntents(List<String> ids, int seconds = 60) {
         new PollingConditions(timeout: seconds).eventually {
-            assert ids - (fcm.messages().collect { it.data?.intentId } as Set) == []
+            assert ids - (fcm.messages().collect { it.data?.key } as Set) == []
         }
     }
 

@@ -13,7 +13,7 @@ import org.citygrid.model.cases.Role
 import spock.lang.Shared
 
 /**
- * Every role against every endpoint. The case in the fixture is dispatched to DRAINAGE, lies in the
+ * Every role against every endpoint, the centres' posts included. The case in the fixture is dispatched to DRAINAGE, lies in the
  * worker's grid and was reported by somebody else, so 404 below means "not in your scope". Photos:
  * {@code othersPhoto} is on no case, {@code casePhoto} on that case's report, {@code photoOutOfScope}
  * on the report of a case of another department in another grid.
@@ -21,73 +21,83 @@ import spock.lang.Shared
 @MicronautTest
 class RoleMatrixSpec extends ApiSpec {
 
-    static final List<String> WHO = ['anonymous', 'RESIDENT', 'GRID_WORKER', 'HANDLER', 'OPERATOR', 'ADMIN']
+    static final List<String> WHO = ['anonymous', 'RESIDENT', 'GRID_WORKER', 'HANDLER', 'OPERATOR', 'ADMIN',
+                                     'ACCEPTOR', 'SHIFT_LEADER', 'DISPATCHER', 'LEADER']
 
     static final List<List> MATRIX = [
-            // endpoint                                     anonymous RESIDENT WORKER HANDLER OPERATOR ADMIN
-            ['GET /manage/health',                          200, 200, 200, 200, 200, 200],
-            ['GET /manage/prometheus',                      401, 403, 403, 403, 403, 200],
-            ['GET /swagger-ui/index.html',                  200, 200, 200, 200, 200, 200],
-            ['POST /api/v1/auth/sign-in',                   200, 200, 200, 200, 200, 200],
-            ['POST /api/v1/accounts/residents',             201, 201, 201, 201, 201, 201],
-            ['GET /swagger/citygrid-mobile-api.yml',        200, 200, 200, 200, 200, 200],
-            ['GET /api/v1/accounts/me',                     401, 200, 200, 200, 200, 200],
-            ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201],
-            ['POST /api/v1/admin/accounts/{strangerId}/enable', 401, 403, 403, 403, 403, 200],
-            ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204],
-            ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201],
-            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 404, 404, 404, 404],
-            ['GET /api/v1/photos/{casePhoto}',              401, 404, 200, 200, 200, 200],
-            ['GET /api/v1/photos/{photoOutOfScope}',        401, 404, 404, 404, 200, 200],
-            ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403],
-            ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403],
-            ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403],
-            ['GET /api/v1/service-requests',                401, 200, 403, 403, 403, 403],
-            ['GET /api/v1/service-requests/{othersRequest}', 401, 404, 403, 403, 403, 403],
-            ['GET /api/v1/reports/{others}',       401, 404, 404, 403, 404, 403],
-            ['GET /api/v1/cases/{case}',                    401, 404, 200, 200, 200, 200],
-            ['POST /api/v1/cases/{case}/actions Accept',    401, 403, 403, 202, 403, 403],
-            ['POST /api/v1/cases/{case}/actions Dispatch',  401, 403, 403, 403, 202, 403],
-            ['POST /api/v1/cases/{case}/actions Void',      401, 403, 403, 403, 202, 202],
-            ['GET /api/v1/commands/{othersCommand}',        401, 404, 404, 404, 404, 404],
-            ['GET /api/v1/handler/tasks',                   401, 403, 403, 200, 403, 403],
-            ['GET /api/v1/worker/tasks',                    401, 403, 200, 403, 403, 403],
-            ['GET /api/v1/worker/grids',                    401, 403, 200, 403, 403, 403],
-            ['GET /api/v1/operator/filing-queue',           401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/overdue',                401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/push-intents',           401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/indicators?dimension=area&level=STREET',             401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/indicators/daily?dimension=category&code=C0101',     401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/live',                   401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/map/grids',              401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/map/areas',              401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/map/cases',              401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/map/sensors',            401, 403, 403, 403, 200, 403],
-            ['GET /api/v1/operator/map/grid-counts',        401, 403, 403, 403, 200, 403],
+            // endpoint                                     anonymous RESIDENT WORKER HANDLER OPERATOR ADMIN ACCEPTOR SHIFT_LEADER DISPATCHER LEADER
+            // the centres' posts (docs/roles.md): the acceptor takes hotline reports in, the dispatcher dispatches, the
+            // shift leader files, voids and closes, the leader reads; the legacy operator holds them all
+            ['GET /manage/health',                          200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /manage/prometheus',                      401, 403, 403, 403, 403, 200, 403, 403, 403, 403],
+            ['GET /swagger-ui/index.html',                  200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/auth/sign-in',                   200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/accounts/residents',             201, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+            ['GET /swagger/citygrid-mobile-api.yml',        200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/accounts/me',                     401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/accounts',                       401, 403, 403, 403, 403, 201, 403, 403, 403, 403],
+            ['POST /api/v1/admin/accounts/{strangerId}/enable', 401, 403, 403, 403, 403, 200, 403, 403, 403, 403],
+            ['POST /api/v1/auth/sign-out',                  401, 204, 204, 204, 204, 204, 204, 204, 204, 204],
+            ['POST /api/v1/photos',                         401, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+            ['GET /api/v1/photos/{othersPhoto}',            401, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+            ['GET /api/v1/photos/{casePhoto}',              401, 404, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/photos/{photoOutOfScope}',        401, 404, 404, 404, 200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/reports',                        401, 202, 202, 403, 202, 403, 202, 403, 403, 403],
+            ['GET /api/v1/reports',                         401, 200, 200, 403, 200, 403, 200, 403, 403, 403],
+            ['POST /api/v1/service-requests',               401, 202, 403, 403, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/service-requests',                401, 200, 403, 403, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/service-requests/{othersRequest}', 401, 404, 403, 403, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/reports/{others}',       401, 404, 404, 403, 404, 403, 404, 403, 403, 403],
+            ['GET /api/v1/cases/{case}',                    401, 404, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/cases/{case}/actions Accept',    401, 403, 403, 202, 403, 403, 403, 403, 403, 403],
+            ['POST /api/v1/cases/{case}/actions Dispatch',  401, 403, 403, 403, 202, 403, 403, 403, 202, 403],
+            ['POST /api/v1/cases/{case}/actions File',      401, 403, 403, 403, 202, 403, 403, 202, 403, 403],
+            ['POST /api/v1/cases/{case}/actions Close',     401, 403, 403, 403, 202, 403, 403, 202, 403, 403],
+            ['POST /api/v1/cases/{case}/actions Void',      401, 403, 403, 403, 202, 202, 403, 202, 403, 403],
+            ['GET /api/v1/commands/{othersCommand}',        401, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+            ['GET /api/v1/handler/tasks',                   401, 403, 403, 200, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/worker/tasks',                    401, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/worker/grids',                    401, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/operator/filing-queue',           401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/overdue',                401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/push-intents',           401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/indicators?dimension=area&level=STREET',             401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/indicators/daily?dimension=category&code=C0101',     401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/live',                   401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/map/grids',              401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/map/areas',              401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/map/cases',              401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/map/sensors',            401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/operator/map/grid-counts',        401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
             // the desk: the centres' posts and the departments' handlers (a queue of another post is not on the desk)
-            ['GET /api/v1/desk',                            401, 403, 403, 200, 200, 403],
-            ['GET /api/v1/desk/queues/TO_FILE',             401, 403, 403, 404, 200, 403],
-            ['GET /api/v1/desk/queues/TO_SIGN',             401, 403, 403, 200, 404, 403],
-            ['GET /api/v1/desk/search?q=110101',            401, 403, 403, 200, 200, 403],
+            ['GET /api/v1/desk',                            401, 403, 403, 200, 200, 403, 200, 200, 200, 200],
+            ['GET /api/v1/desk/queues/TO_FILE',             401, 403, 403, 404, 200, 403, 200, 200, 404, 200],
+            ['GET /api/v1/desk/queues/TO_SIGN',             401, 403, 403, 200, 404, 403, 404, 404, 404, 404],
+            ['GET /api/v1/desk/search?q=110101',            401, 403, 403, 200, 200, 403, 200, 200, 200, 200],
+            // the phone app's (issue 17): every signed-in person's inbox, the grid workers' patrol, problems nearby
+            ['GET /api/v1/notifications',                   401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/notifications/unread',            401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/patrol/track',                    401, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+            ['GET /api/v1/cases/nearby?lat=39.91449&lon=116.40325', 401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
             // reference data and the console's settings: public
-            ['GET /api/v1/categories',                      200, 200, 200, 200, 200, 200],
-            ['GET /api/v1/departments',                     200, 200, 200, 200, 200, 200],
-            ['GET /api/v1/console/config',                  200, 200, 200, 200, 200, 200],
-            ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403],
-            ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403],
-            ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201],
-            ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200],
-            ['DELETE /api/v1/devices/{othersDevice}',       401, 404, 404, 404, 404, 404],
-            ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201],
-            ['DELETE /api/v1/admin/open311-keys/{open311KeyId}', 401, 403, 403, 403, 403, 204],
-            ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200],
-            ['GET /open311/v2/requests.json',               200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/categories',                      200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/departments',                     200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /api/v1/console/config',                  200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['POST /api/v1/notices',                        401, 403, 403, 403, 201, 403, 201, 201, 201, 403],
+            ['GET /api/v1/notices?community=110101001001',  401, 200, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['POST /api/v1/devices',                        401, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+            ['GET /api/v1/devices',                         401, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['DELETE /api/v1/devices/{othersDevice}',       401, 404, 404, 404, 404, 404, 404, 404, 404, 404],
+            ['POST /api/v1/admin/open311-keys',             401, 403, 403, 403, 403, 201, 403, 403, 403, 403],
+            ['DELETE /api/v1/admin/open311-keys/{open311KeyId}', 401, 403, 403, 403, 403, 204, 403, 403, 403, 403],
+            ['GET /open311/v2/services.json',               200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+            ['GET /open311/v2/requests.json',               200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
             // the map services (MapAccessSpec adds map keys and tiles)
-            ['GET /ogcapi/collections',                     401, 403, 403, 403, 200, 403],
-            ['GET /ogcapi/collections/cases/items/{case}',  401, 403, 403, 403, 200, 403],
-            ['POST /api/v1/admin/map-keys',                 401, 403, 403, 403, 403, 201],
-            ['DELETE /api/v1/admin/map-keys/{mapKeyId}',    401, 403, 403, 403, 403, 204],
-            ['DELETE /api/v1/admin/map-keys/map-none',      401, 403, 403, 403, 403, 404],
+            ['GET /ogcapi/collections',                     401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['GET /ogcapi/collections/cases/items/{case}',  401, 403, 403, 403, 200, 403, 200, 200, 200, 200],
+            ['POST /api/v1/admin/map-keys',                 401, 403, 403, 403, 403, 201, 403, 403, 403, 403],
+            ['DELETE /api/v1/admin/map-keys/{mapKeyId}',    401, 403, 403, 403, 403, 204, 403, 403, 403, 403],
+            ['DELETE /api/v1/admin/map-keys/map-none',      401, 403, 403, 403, 403, 404, 403, 403, 403, 403],
     ]
 
     @Inject
@@ -112,7 +122,7 @@ class RoleMatrixSpec extends ApiSpec {
 
     def setup() {
         if (users.isEmpty()) {
-            // the roles of the matrix (the accounts table stores these; the centres' posts come with the services' migration)
+            // every role an account may have: the posts of the two centres beside the legacy operator
             WHO.findAll { it != 'anonymous' }.collect { Role.valueOf(it) }.each {
                 users[it.name()] = user(it, [department: 'DRAINAGE', grids: ['110101001001023']])
             }
@@ -211,6 +221,8 @@ class RoleMatrixSpec extends ApiSpec {
                 case 'Accept' -> [type: 'Accept']
                 case 'Dispatch' -> [type: 'Dispatch', department: 'DRAINAGE']
                 case 'Void' -> [type: 'Void', reason: 'entered twice']
+                case 'File' -> [type: 'File', note: 'meets the filing criteria']
+                case 'Close' -> [type: 'Close']
                 default -> ''
             }
         }

@@ -29,6 +29,6 @@ class CaseRows {
                 [], (List<String>) (f.followers ?: []),
                 null,
                 Instant.parse('2026-03-02T01:00:00Z'), Instant.parse('2026-03-02T01:00:00Z'), null,
-                null, null)
+                null, null, (String) f.caseNumber)
     }
 }

@@ -42,7 +42,7 @@ class ReadModelFixture {
                  reporterId  : 'resident-x', anonymous: false, department: null, assignee: null, activeStage: 'FILING',
                  deadline    : Instant.parse('2026-03-02T02:00:05Z'), followers: null, rating: null,
                  reportedAt  : Instant.parse('2026-03-02T01:00:00Z'), updatedAt: Instant.parse('2026-03-02T01:00:05Z'),
-                 pendingExtension: null, verification: null] + fields
+                 pendingExtension: null, verification: null, returnCount: 0] + fields
         c.followers = c.followers ?: [c.reporterId]
         def terminal = c.state in ['CLOSED', 'DISMISSED', 'VOIDED']
         connect { conn ->
@@ -53,17 +53,20 @@ class ReadModelFixture {
                   duplicates, followers, cleared_episodes, reported_at, rating, updated_at, evidence, snapshot, projected_at,
                   pending_extension)
                 VALUES (?,?,?,?,?,?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?,?,?,?,?,?,?,?, '{}'::jsonb, '{}', '{}',
-                  0, 0, 0, 0, ?, '{}', ?, ?, ?, '[]'::jsonb, ?::jsonb, now(), ?::jsonb)
+                  0, 0, ?, 0, ?, '{}', ?, ?, ?, '[]'::jsonb, ?::jsonb, now(), ?::jsonb)
                 ON CONFLICT (case_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state,
                   terminal = EXCLUDED.terminal, department = EXCLUDED.department, assignee = EXCLUDED.assignee,
                   deadline = EXCLUDED.deadline, rating = EXCLUDED.rating, active_stage = EXCLUDED.active_stage,
-                  pending_extension = EXCLUDED.pending_extension, snapshot = EXCLUDED.snapshot''')
+                  pending_extension = EXCLUDED.pending_extension, snapshot = EXCLUDED.snapshot,
+                  return_count = EXCLUDED.return_count''')
             def p = [c.caseId, c.version, c.state, terminal, c.categoryCode, c.gridCode, c.gridCode.substring(0, 12),
                      c.gridCode.substring(0, 9), c.gridCode.substring(0, 6), c.lon, c.lat, c.channel, c.description,
                      c.reporterId, c.anonymous, c.department, c.assignee, c.activeStage,
-                     c.deadline ? Timestamp.from(c.deadline) : null, conn.createArrayOf('text', c.followers as Object[]),
+                     c.deadline ? Timestamp.from(c.deadline) : null, c.returnCount ?: 0,
+                     conn.createArrayOf('text', c.followers as Object[]),
                      Timestamp.from(c.reportedAt), c.rating, Timestamp.from(c.updatedAt),
-                     JsonOutput.toJson(c.verification == null ? [:] : [verification: c.verification]),
+                     JsonOutput.toJson((c.verification == null ? [:] : [verification: c.verification])
+                             + (c.caseNumber == null ? [:] : [caseNumber: c.caseNumber])),
                      c.pendingExtension == null ? null : JsonOutput.toJson(c.pendingExtension)]
             p.eachWithIndex { v, i -> s.setObject(i + 1, v) }
             s.executeUpdate()

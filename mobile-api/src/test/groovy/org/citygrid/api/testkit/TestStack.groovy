@@ -58,7 +58,6 @@ class TestStack {
                 // the rejection consumer joins a consumer group, which costs seconds per context:
                 // only the spec about rejections turns it on
                 'citygrid.rejections.enabled'       : 'false',
-                'citygrid.push.case-events.enabled' : 'false',
                 'citygrid.push.intents.enabled'     : 'false',
                 'citygrid.live.enabled'             : 'false',
                 'citygrid.intake-rejections.enabled': 'false',

@@ -22,7 +22,7 @@ import org.citygrid.contracts.readmodel.GridsTable;
 /**
  * {@link DeskStore} in SQL over grid.cases and grid.grids: every count in one pass over the open
  * cases, a page on the open cases' (state, deadline) index (grid migration V3), search by prefix on
- * case and grid codes and by substring on descriptions and place names.
+ * case ids, case numbers (案卷号) and grid codes and by substring on descriptions and place names.
  */
 @Singleton
 final class JdbcDeskStore implements DeskStore {
@@ -32,7 +32,7 @@ final class JdbcDeskStore implements DeskStore {
             c.assignee, c.active_stage, c.deadline, %s AS late, c.pending_extension IS NOT NULL, c.reported_at,
             %s AS since, ST_X(c.position), ST_Y(c.position),
             g.name_zh, g.name_en, c.community_code, g.community_name_zh, g.community_name_en,
-            c.street_code, g.street_name_zh, g.street_name_en""";
+            c.street_code, g.street_name_zh, g.street_name_en, c.snapshot->>'caseNumber'""";
 
     private static final String FROM = CasesTable.NAME + " c LEFT JOIN " + GridsTable.NAME + " g ON g.code = c.grid_code";
 
@@ -95,8 +95,8 @@ final class JdbcDeskStore implements DeskStore {
     public List<DeskItem> search(String text, String department, Instant now, int limit) {
         String prefix = escapeLike(text) + "%";
         String contains = "%" + escapeLike(text) + "%";
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now), prefix, prefix, contains, contains, contains,
-                contains, contains, contains, contains));
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now), prefix, prefix, prefix, contains, contains,
+                contains, contains, contains, contains, contains));
         String scope = "";
         if (department != null) {
             scope = " AND c.department = ?";
@@ -104,7 +104,7 @@ final class JdbcDeskStore implements DeskStore {
         }
         params.add(limit);
         String sql = "SELECT " + ITEM_COLUMNS.formatted("NOT c.terminal AND " + QueueSql.LATE, "c.updated_at") + " FROM " + FROM
-                + " WHERE (c.case_id LIKE ? OR c.grid_code LIKE ? OR c.description ILIKE ?"
+                + " WHERE (c.case_id LIKE ? OR c.snapshot->>'caseNumber' LIKE ? OR c.grid_code LIKE ? OR c.description ILIKE ?"
                 + " OR g.name_zh ILIKE ? OR g.name_en ILIKE ? OR g.community_name_zh ILIKE ? OR g.community_name_en ILIKE ?"
                 + " OR g.street_name_zh ILIKE ? OR g.street_name_en ILIKE ?)" + scope
                 + " ORDER BY c.terminal, c.reported_at DESC, c.case_id LIMIT ?";
@@ -120,7 +120,7 @@ final class JdbcDeskStore implements DeskStore {
         Timestamp deadline = rs.getTimestamp(11);
         Place place = new Place(rs.getString(5), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
                 rs.getString(22), rs.getString(23), rs.getString(24), rs.getString(25));
-        return new DeskItem(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), place,
+        return new DeskItem(rs.getString(1), rs.getString(26), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), place,
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 deadline == null ? null : deadline.toInstant(), rs.getBoolean(12), rs.getBoolean(13),
                 rs.getTimestamp(14).toInstant(), rs.getTimestamp(15).toInstant(), rs.getDouble(16), rs.getDouble(17), null);

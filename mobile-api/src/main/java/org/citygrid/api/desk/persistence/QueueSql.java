@@ -23,7 +23,8 @@ final class QueueSql {
                     + " AND c.snapshot->'verification' IS NULL"),
             Map.entry(DeskQueue.TO_FILE, "c.state = 'REPORTED' AND (c.channel NOT IN " + VERIFIED_CHANNELS
                     + " OR c.snapshot->'verification' IS NOT NULL)"),
-            Map.entry(DeskQueue.TO_DISPATCH, "c.state = 'FILED'"),
+            Map.entry(DeskQueue.TO_DISPATCH, "c.state = 'FILED' AND c.return_count = 0"),
+            Map.entry(DeskQueue.RETURNED, "c.state = 'FILED' AND c.return_count > 0"),
             Map.entry(DeskQueue.EXTENSIONS, "c.state = 'IN_PROGRESS' AND c.pending_extension IS NOT NULL"),
             Map.entry(DeskQueue.HANDLING, "c.state IN ('DISPATCHED', 'IN_PROGRESS')"),
             Map.entry(DeskQueue.SUSPENDED, "c.state = 'SUSPENDED'"),

@@ -37,7 +37,9 @@ final class JdbcCaseReadModel implements CaseReadModel {
             + "pending_extension->>'extra' AS extension_extra, pending_extension->>'reason' AS extension_reason, "
             + "pending_extension->>'requestedBy' AS extension_requested_by, "
             + "snapshot->'verification'->>'verifier' AS verifier, snapshot->'verification'->>'at' AS verified_at, "
-            + "(snapshot->'verification'->>'found')::boolean AS verified_found, snapshot->'verification'->>'note' AS verified_note";
+            + "(snapshot->'verification'->>'found')::boolean AS verified_found, snapshot->'verification'->>'note' AS verified_note, "
+            // the 案卷号 the case cycle gives a filed case (AssignNumber), in the snapshot's wire form
+            + "snapshot->>'caseNumber' AS case_number";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -207,7 +209,8 @@ final class JdbcCaseReadModel implements CaseReadModel {
                 rs.getString("extension_extra") == null ? null : new CaseRow.PendingExtension(rs.getString("extension_extra"),
                         rs.getString("extension_reason"), rs.getString("extension_requested_by")),
                 rs.getString("verifier") == null ? null : new CaseRow.Verification(rs.getString("verifier"),
-                        Instant.parse(rs.getString("verified_at")), rs.getBoolean("verified_found"), rs.getString("verified_note")));
+                        Instant.parse(rs.getString("verified_at")), rs.getBoolean("verified_found"), rs.getString("verified_note")),
+                rs.getString("case_number"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
