@@ -38,4 +38,30 @@ class SkeletonSpec extends ApiSpec {
         body.title
         body.instance == '/api/v1/no-such-thing'
     }
+
+    def "a body the route does not take is 415 with a problem that says what it takes"() {
+        when:
+        http.toBlocking().exchange(HttpRequest.POST('/api/v1/reports', 'a pothole')
+                .contentType('text/plain').bearerAuth(user(Role.RESIDENT).accessToken), Map)
+
+        then:
+        def e = thrown(HttpClientResponseException)
+        e.status.code == 415
+        e.response.contentType.get().toString() == 'application/problem+json'
+        def problem = e.response.getBody(Map).get()
+        problem.status == 415
+        problem.detail == 'Content Type [text/plain] not allowed. Allowed types: [application/json]'
+        problem.instance == '/api/v1/reports'
+    }
+
+    def "an unknown path is 404 for a signed-in caller too"() {
+        when:
+        http.toBlocking().exchange(HttpRequest.GET('/api/v1/no-such-thing').bearerAuth(user(Role.RESIDENT).accessToken), Map)
+
+        then:
+        def e = thrown(HttpClientResponseException)
+        e.status.code == 404
+        e.response.contentType.get().toString() == 'application/problem+json'
+        e.response.getBody(Map).get().instance == '/api/v1/no-such-thing'
+    }
 }

@@ -3,7 +3,6 @@ package org.citygrid.demo.drills
 import java.time.Duration
 import org.citygrid.demo.Console
 import org.citygrid.demo.testing.DemoProcess
-import spock.lang.PendingFeature
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -19,12 +18,7 @@ import spock.lang.Specification
  */
 class PoisonDrillSpec extends Specification {
     /** Entry and input of each hostile input the system does not refuse clearly yet, and the verdict's line for it. */
-    static final Map<List<String>, String> KNOWN_DEFECTS = [
-            // mobile-api: a body that is not application/json never reaches the reports route, and the security
-            // filter answers for the unmatched route with a bare 403 instead of a 415 that says what to send
-            (['API reports', 'wrong content type (text/plain)']):
-                    'API reports, wrong content type (text/plain): no clear refusal: 403 Forbidden',
-    ]
+    static final Map<List<String>, String> KNOWN_DEFECTS = [:]
 
     static final List<String> ENTRIES = ['CoAP /s', 'CoAP /r', 'API reports', 'API case actions', 'Open311 POST',
                                          'topic grid.intake', 'topic grid.commands', 'topic grid.case-events']
@@ -65,7 +59,6 @@ class PoisonDrillSpec extends Specification {
         entry << ENTRIES
     }
 
-    @PendingFeature(reason = 'mobile-api answers a report of the wrong content type with a bare 403 Forbidden')
     def "the API refuses a report of the wrong content type with a status and words that say what to send"() {
         expect:
         result('API reports', 'wrong content type (text/plain)').answer().clearRefusal()

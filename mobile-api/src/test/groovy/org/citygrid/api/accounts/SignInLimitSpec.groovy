@@ -102,9 +102,10 @@ class SignInLimitSpec extends ApiSpec {
         when: 'from an address with all its attempts left'
         def answer = RawHttp.post(server.URL, freshAddress(), form, [username: person.username, password: person.password])
 
-        then: 'the router does not take it: the security filter answers it as any unknown path'
-        answer.status == 401
+        then: 'the router does not take it: it is answered as any unknown path, 404 with a problem'
+        answer.status == 404
         answer.json.type == 'about:blank'
+        answer.json.instance == form
         !answer.body.contains('access_token')
 
         where:

@@ -48,15 +48,14 @@ class ManagementSpec extends ApiSpec {
         'GET'  | '/manage/prometheus'     || 401       | 403      | 403      | 200
         'GET'  | '/manage/metrics'        || 401       | 403      | 403      | 200
         'GET'  | '/manage/info'           || 401       | 403      | 403      | 200
-        // off unless configured: no such endpoint, answered as any unknown path is (401 anonymous, 403 signed in),
-        // for administrators too
-        'GET'  | '/manage/threaddump'     || 401       | 403      | 403      | 403
-        'GET'  | '/manage/beans'          || 401       | 403      | 403      | 403
-        'GET'  | '/manage/routes'         || 401       | 403      | 403      | 403
-        'GET'  | '/manage/loggers'        || 401       | 403      | 403      | 403
-        'GET'  | '/manage/env'            || 401       | 403      | 403      | 403
-        'POST' | '/manage/refresh'        || 401       | 403      | 403      | 403
-        'POST' | '/manage/stop'           || 401       | 403      | 403      | 403
+        // off unless configured: no such endpoint, answered as any unknown path is (404, a problem), for administrators too
+        'GET'  | '/manage/threaddump'     || 404       | 404      | 404      | 404
+        'GET'  | '/manage/beans'          || 404       | 404      | 404      | 404
+        'GET'  | '/manage/routes'         || 404       | 404      | 404      | 404
+        'GET'  | '/manage/loggers'        || 404       | 404      | 404      | 404
+        'GET'  | '/manage/env'            || 404       | 404      | 404      | 404
+        'POST' | '/manage/refresh'        || 404       | 404      | 404      | 404
+        'POST' | '/manage/stop'           || 404       | 404      | 404      | 404
     }
 
     def "health tells everyone the status, and only an administrator what was checked"() {

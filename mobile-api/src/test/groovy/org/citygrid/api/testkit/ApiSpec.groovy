@@ -33,7 +33,9 @@ abstract class ApiSpec extends Specification implements TestPropertyProvider {
     TestUser user(Role role, Map scope = [:]) {
         String username = "${role.name().toLowerCase()}-${System.nanoTime()}-${SEQ.incrementAndGet()}"
         String password = 'correct horse battery'
-        def account = context.getBean(AccountService).create(username, password, "Test ${role}", role,
+        // a display name in Chinese, as people's names are: the desk's browser specs scan the page for English words
+        // left over, and another spec's account can be on the page they scan (shared database)
+        def account = context.getBean(AccountService).create(username, password, "测试${role.ordinal()}号${SEQ.get()}", role,
                 (String) scope.department ?: (role == Role.HANDLER ? 'DRAINAGE' : null),
                 (String) scope.community ?: (role == Role.RESIDENT ? '110101001001' : null),
                 (List<String>) scope.grids ?: [])
