@@ -29,8 +29,8 @@ import org.citygrid.model.wire.WireCodec;
  *       projects them into the read model;</li>
  *   <li>edge-node writes {@link #INTAKE};</li>
  *   <li>mobile-api writes {@link #INTAKE} and {@link #COMMANDS}, reads {@link #COMMAND_REJECTIONS},
- *       {@link #CASE_EVENTS} and {@link #NOTIFICATIONS}; its settings default to {@link Names}
- *       (annotation defaults need compile-time constants);</li>
+ *       {@link #CASE_EVENTS} and {@link #NOTIFICATIONS}, each name taken from this catalogue
+ *       behind {@code CITYGRID_TOPIC_PREFIX} (its {@code GridTopics});</li>
  *   <li>the demo's drills and benchmark read them as any outside consumer would.</li>
  * </ul>
  */
