@@ -10,6 +10,7 @@ import org.citygrid.demo.api.PhoneApp;
 import org.citygrid.demo.city.EdgeSite;
 import org.citygrid.demo.data.DataFolder;
 import org.citygrid.demo.data.DemoSecrets;
+import org.citygrid.demo.services.CloudBackendHttp;
 import org.citygrid.demo.services.DemoServices;
 
 /**
@@ -40,6 +41,8 @@ final class Summary {
             s.append("  API            ").append(api).append("/api/v1   (OpenAPI: ").append(api)
                     .append("/swagger-ui/index.html)\n");
             s.append("  administrator  admin / ").append(secrets.adminPassword()).append('\n');
+            s.append("  health         ").append(api).append("/manage/health, metrics ").append(api)
+                    .append("/manage/prometheus (with the administrator's token)\n");
             if (!accounts.simulated().isEmpty()) {
                 s.append("  simulated      ").append(String.join(", ", accounts.simulated().stream()
                                 .map(DemoAccount::username).filter(u -> !u.startsWith("handler-")).toList()))
@@ -53,6 +56,11 @@ final class Summary {
                     .append(options.ports().edgePlain(site.index() - 1)).append(", coaps://127.0.0.1:")
                     .append(options.ports().edgeDtls(site.index() - 1)).append(", ")
                     .append(site.devices().size()).append(" devices (keys in ").append(site.devicesFile()).append(")\n");
+        }
+        if (options.starts("cloud-backend")) {
+            CloudBackendHttp cloud = CloudBackendHttp.fromLog(data.log("cloud-backend"));
+            s.append("  case cycle     ").append(cloud.health()).append(", metrics ").append(cloud.metrics())
+                    .append('\n');
         }
         s.append("  Kafka          127.0.0.1:").append(options.ports().kafka()).append('\n');
         s.append("  PostgreSQL     jdbc:postgresql://127.0.0.1:").append(options.ports().postgres()).append('/')

@@ -62,18 +62,45 @@ class DemoLiveSpec extends Specification {
         expect: 'printed with the password, under the console address'
         def console = demo.consoleText()
         console.contains("  map console    http://127.0.0.1:${demo.api}/console   sign in as operator / $password\n")
-        console.contains("  try it         resident-demo (resident), worker-demo (grid worker) / $password\n")
-        yours*.username() == ['resident-demo', 'worker-demo']
+        console.contains("  try it         resident-demo (resident), worker-demo (grid worker), acceptor-demo (acceptor), " +
+                "dispatcher-demo (dispatcher), shift-leader-demo (shift leader), leader-demo (leader) / $password\n")
+        yours*.username() == ['resident-demo', 'worker-demo', 'acceptor-demo', 'dispatcher-demo', 'shift-leader-demo',
+                               'leader-demo']
         simulated.every { !it.username().endsWith('-demo') }
 
         and: 'they sign in; the resident has reported nothing, and the worker has their grids'
         api.get('/api/v1/reports', signIn('resident-demo')).body().size() == 0
         api.get('/api/v1/worker/grids', signIn('worker-demo')).body()*.asText() == yours[1].gridCodes()
 
+        and: 'each post of the centres signs in to a desk of its own'
+        ['acceptor-demo', 'dispatcher-demo', 'shift-leader-demo', 'leader-demo'].collect {
+            api.get('/api/v1/desk', signIn(it)).status()
+        } == [200, 200, 200, 200]
+
         and: "the phone app's address is printed exactly when mobile-api serves a page there"
         // mobile-api answers /app with a redirect to /app/, which a browser (and the demo's probe) follows
         def app = api.get('/app/', null)
         console.contains("  phone app      http://127.0.0.1:${demo.api}/app") == (app.status() == 200)
+    }
+
+    def "the demo prints where each service says how it is, and the case cycle's metrics answer there"() {
+        given:
+        def console = demo.consoleText()
+        def cloud = (console =~ /  case cycle     (http:\S+\/health), metrics (http:\S+\/metrics)\n/)
+
+        expect:
+        console.contains("  health         http://127.0.0.1:${demo.api}/manage/health, metrics " +
+                "http://127.0.0.1:${demo.api}/manage/prometheus (with the administrator's token)\n")
+        cloud.find()
+
+        and: 'the printed addresses answer: health says how the case cycle is, metrics carry its series'
+        def http = java.net.http.HttpClient.newHttpClient()
+        def get = { String url ->
+            http.send(java.net.http.HttpRequest.newBuilder(URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+        }
+        get(cloud.group(1)).body().contains('"status"')
+        get(cloud.group(2)).body().contains('citygrid_cloud_health')
     }
 
     def "a simulator that ends by itself is reported at once, with its exit code and log, and the demo goes on"() {

@@ -58,7 +58,8 @@ public final class DemoAccounts {
     /**
      * The accounts for a person to try, which the simulator never acts as (they are not in {@code accounts.json}):
      * {@code resident-demo}, a resident of {@link #yourCommunity}, and {@code worker-demo}, the grid worker of that
-     * community's grids, so that the resident's reports there are the worker's to verify and check. No simulated
+     * community's grids, so that the resident's reports there are the worker's to verify and check; and one account
+     * for each post of the two centres (acceptor, dispatcher, shift leader, leader), each with its own desk. No simulated
      * resident or grid worker lives or works in its street; the simulator's operator (the city's desk) and handlers
      * (the departments, city-wide) still move their cases on.
      */
@@ -68,7 +69,13 @@ public final class DemoAccounts {
         return List.of(
                 new DemoAccount("resident-demo", password, "居民 Demo Resident", "RESIDENT", null, community, null),
                 new DemoAccount("worker-demo", password, "网格员 Demo Grid Worker", "GRID_WORKER", null, null,
-                        communityGrids));
+                        communityGrids),
+                // the centres' posts (docs/roles.md), one desk each, city-wide as the centres are
+                new DemoAccount("acceptor-demo", password, "受理员 Demo Acceptor", "ACCEPTOR", null, null, null),
+                new DemoAccount("dispatcher-demo", password, "派遣员 Demo Dispatcher", "DISPATCHER", null, null, null),
+                new DemoAccount("shift-leader-demo", password, "值班长 Demo Shift Leader", "SHIFT_LEADER", null, null,
+                        null),
+                new DemoAccount("leader-demo", password, "领导 Demo Leader", "LEADER", null, null, null));
     }
 
     /**

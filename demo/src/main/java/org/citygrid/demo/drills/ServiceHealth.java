@@ -5,18 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.citygrid.demo.DemoException;
 import org.citygrid.demo.api.ApiClient;
 import org.citygrid.demo.api.ApiException;
+import org.citygrid.demo.services.CloudBackendHttp;
 
 /**
  * Whether the consumers still run, as each service says itself: cloud-backend's {@code /health} (the case cycle's
@@ -25,7 +22,6 @@ import org.citygrid.demo.api.ApiException;
  * here (dead letters were written); DOWN, or no answer, means a consumer stopped.
  */
 final class ServiceHealth {
-    private static final Pattern CLOUD_URL = Pattern.compile("cloud-backend http url=(\\S+/health)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One service's word: {@code UP}, {@code DEGRADED}, {@code DOWN}, or {@code no answer}, with its details. */
@@ -45,25 +41,8 @@ final class ServiceHealth {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServiceHealth(Path cloudBackendLog, HttpDoor api) {
-        this.cloudHealth = cloudHealthUrl(cloudBackendLog);
+        this.cloudHealth = CloudBackendHttp.fromLog(cloudBackendLog).health();
         this.api = api;
-    }
-
-    /** The health URL cloud-backend announced in its log at start (its port is a free one it picked). */
-    static URI cloudHealthUrl(Path log) {
-        try {
-            Matcher m = CLOUD_URL.matcher(Files.readString(log));
-            URI last = null;
-            while (m.find()) {
-                last = URI.create(m.group(1)); // a restarted cloud-backend announces again: the last one holds
-            }
-            if (last == null) {
-                throw new DemoException("cloud-backend's log " + log + " announces no health URL");
-            }
-            return last;
-        } catch (IOException e) {
-            throw new DemoException("cannot read cloud-backend's log " + log + ": " + e.getMessage(), e);
-        }
     }
 
     Reading cloudBackend() {

@@ -46,7 +46,10 @@ class DemoAccountsSpec extends Specification {
         def worker = yours.find { it.username() == 'worker-demo' }
 
         then:
-        yours*.username() == ['resident-demo', 'worker-demo']
+        yours*.username() == ['resident-demo', 'worker-demo', 'acceptor-demo', 'dispatcher-demo', 'shift-leader-demo',
+                               'leader-demo']
+        yours.findAll { it.username() != 'resident-demo' && it.username() != 'worker-demo' }*.role() ==
+                ['ACCEPTOR', 'DISPATCHER', 'SHIFT_LEADER', 'LEADER']
         !(street in streets)
         resident.role() == 'RESIDENT' && resident.communityCode() == community.code()
         worker.role() == 'GRID_WORKER' && !worker.gridCodes().empty
