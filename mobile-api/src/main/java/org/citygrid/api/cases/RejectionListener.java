@@ -12,8 +12,11 @@ import org.citygrid.api.kafka.GridTopics;
 import org.citygrid.api.kafka.TopicReader;
 import org.citygrid.api.kafka.TopicReaders;
 import org.citygrid.api.kafka.UnreadableRecord;
+import org.citygrid.model.cases.CommandRejected;
 import org.citygrid.model.wire.WireCodec;
 import org.citygrid.model.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads grid.command-rejections into api.command_rejections so that a sender polling its command
@@ -24,6 +27,8 @@ import org.citygrid.model.wire.WireFormatException;
 @Singleton
 @Requires(property = "citygrid.rejections.enabled", notEquals = "false")
 class RejectionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RejectionListener.class);
 
     private final CommandRepository commands;
     private final TopicReader reader;
@@ -42,7 +47,16 @@ class RejectionListener {
 
     private void store(ConsumerRecord<String, byte[]> record) {
         try {
-            commands.reject(WireCodec.commandRejections().read(record.value()));
+            CommandRejected rejection = WireCodec.commandRejections().read(record.value());
+            if (rejection.commandId() == null) {
+                // the case cycle's refusal of a record on grid.commands too broken to name its command (the poison
+                // drill's garbage): no sender here waits for it, and storing it would fail five times, holding up
+                // the rejections behind it, before it was set aside
+                LOG.atInfo().addKeyValue("event", "rejection-passed-over").addKeyValue("key", record.key())
+                        .addKeyValue("reason", rejection.reason()).log("a refusal of a command nobody named: passed over");
+                return;
+            }
+            commands.reject(rejection);
         } catch (WireFormatException e) {
             // set aside at once as a dead letter: reading the same bytes again would fail the same way
             throw new UnreadableRecord("not a command rejection: " + e.getMessage(), e);

@@ -102,6 +102,30 @@ class DeadLettersSpec extends ApiSpec {
         }
     }
 
+    def "the case cycle's refusal of a command too broken to name itself is passed over, not set aside, and holds nothing up"() {
+        given:
+        def handler = user(Role.HANDLER, [department: 'DRAINAGE'])
+        def c = ReadModelFixture.insertCase(state: 'DISPATCHED', department: 'DRAINAGE')
+        def commandId = post(handler, "/api/v1/cases/${c.caseId}/actions", [type: 'Return', reason: 'not ours']).body().id
+        def nobodysKey = "garbage-command-${System.nanoTime()}".toString()
+
+        when: 'the refusal of a garbage command (no command id, no actor), then a real rejection'
+        Topics.send(TestStack.REJECTIONS, nobodysKey, WireCodec.commandRejections().write(new CommandRejected(null,
+                nobodysKey, null, Instant.parse('2026-03-02T03:00:00Z'), RejectionReason.INVALID_VALUE, 'not a command')))
+        Topics.send(TestStack.REJECTIONS, c.caseId, WireCodec.commandRejections().write(new CommandRejected(commandId,
+                c.caseId, Actor.handler(handler.id, 'DRAINAGE'), Instant.parse('2026-03-02T03:00:00Z'),
+                RejectionReason.WRONG_STATE, 'the case is not held by a department')))
+
+        then: 'the real one is stored'
+        new PollingConditions(timeout: 30).eventually {
+            assert get(handler, "/api/v1/commands/${commandId}").body().status == 'REJECTED'
+        }
+
+        and: 'the one nobody sent was not retried into a dead letter before it'
+        Topics.readAll(TestStack.DEAD_LETTERS).collect { TopicCatalogue.DEAD_LETTERS.read(it.value()) }
+                .findAll { it.recordKey() == nobodysKey } == []
+    }
+
     def "health turns DEGRADED with the count, still answering 200"() {
         expect:
         new PollingConditions(timeout: 30).eventually {
