@@ -103,7 +103,8 @@ public final class CaseCycleApp implements AutoCloseable {
                     projection.run();
                 } finally {
                     if (!closing.get()) {
-                        cannotRun("the read-model projection stopped");
+                        String why = projection.failure();
+                        cannotRun("the read-model projection stopped" + (why == null ? "" : ": " + why));
                     }
                 }
             });

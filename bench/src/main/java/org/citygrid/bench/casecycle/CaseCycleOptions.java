@@ -23,10 +23,12 @@ import org.citygrid.sample.SampleCityGenerator;
  *                     broker's end offsets are read
  * @param grids        unit grids of the sample city the reports are made in: the demo's 3,000 unless told
  * @param startTimeout how long one service may take to start
+ * @param notificationsV1 whether cloud-backend writes the v1 notification intents beside v2
+ *                     ({@code CITYGRID_NOTIFICATIONS_V1}): off unless told, as once mobile-api reads v2 only
  */
 public record CaseCycleOptions(Path root, Path dataDir, Duration warmup, double rate, Duration paced, int burst,
                                int repetitions, double minShare, Duration drain, Duration quiet, int grids,
-                               Duration startTimeout) {
+                               Duration startTimeout, boolean notificationsV1) {
 
     public static final String USAGE = """
             usage: ./gridcity bench case-cycle [options]
@@ -42,6 +44,9 @@ public record CaseCycleOptions(Path root, Path dataDir, Duration warmup, double 
                                     demo's city; 100 to 50000)
               --data DIR            data folder, emptied first (default: bench/target/case-cycle-data)
               --start-timeout S     how long one service may take to start (default 180)
+              --notifications-v1 on|off
+                                    cloud-backend also writes the v1 notification intents (CITYGRID_NOTIFICATIONS_V1;
+                                    default off: mobile-api's readers take v2)
               --skip-build          (./gridcity only) use the last build
             """;
 
@@ -57,6 +62,7 @@ public record CaseCycleOptions(Path root, Path dataDir, Duration warmup, double 
         double quiet = 6;
         int grids = SampleCityGenerator.DEFAULT_GRID_COUNT;
         int startTimeout = 180;
+        boolean notificationsV1 = false;
         Arguments rest = new Arguments(args, USAGE);
         while (rest.hasNext()) {
             String option = rest.next();
@@ -72,6 +78,7 @@ public record CaseCycleOptions(Path root, Path dataDir, Duration warmup, double 
                 case "--grids" -> grids = rest.atLeast(option, SampleCityGenerator.MIN_GRID_COUNT);
                 case "--data" -> data = callerDir.resolve(rest.value(option));
                 case "--start-timeout" -> startTimeout = rest.atLeast(option, 1);
+                case "--notifications-v1" -> notificationsV1 = onOff(option, rest.value(option));
                 default -> throw new DemoException("unknown option '" + option + "'\n" + USAGE);
             }
         }
@@ -84,7 +91,15 @@ public record CaseCycleOptions(Path root, Path dataDir, Duration warmup, double 
         }
         return new CaseCycleOptions(root.toAbsolutePath().normalize(), data.toAbsolutePath().normalize(),
                 seconds(warmup), rate, seconds(paced), burst, repetitions, minShare, Duration.ofSeconds(drain),
-                seconds(quiet), grids, Duration.ofSeconds(startTimeout));
+                seconds(quiet), grids, Duration.ofSeconds(startTimeout), notificationsV1);
+    }
+
+    private static boolean onOff(String option, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new DemoException(option + " is on or off, not '" + value + "'\n" + USAGE);
+        };
     }
 
     /** Reports in the paced phase. */

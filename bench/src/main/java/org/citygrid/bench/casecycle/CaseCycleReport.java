@@ -77,7 +77,8 @@ public record CaseCycleReport(CaseCycleOptions options, List<Measurement> measur
         String rate = CaseCycleBench.number(options.rate()) + "/s";
         out.append("case-cycle benchmark: patrol report -> Filed -> Dispatched in cloud-backend (its own JVM, the demo's")
                 .append(" configuration) against a pass-through Kafka Streams topology with the same exactly-once")
-                .append(" settings (its own JVM), one broker; load and measurement in a third JVM\n");
+                .append(" settings (its own JVM), one broker; load and measurement in a third JVM; v1 notification")
+                .append(" intents ").append(options.notificationsV1() ? "on" : "off").append(" (CITYGRID_NOTIFICATIONS_V1)\n");
         out.append(String.format(Locale.ROOT, "%d cores, load average %.1f at the start and %.1f at the end; warm-up %s s"
                         + " at %s per topology; paced %s for %s s (%d reports); burst of %d; %d repetitions, alternated;"
                         + " %d min in all%n%n", cores, loadBefore, loadAfter,

@@ -38,7 +38,8 @@ import org.citygrid.sample.SampleCityGenerator;
  * pass-through topology ({@link PassThroughMain}) from this module's build with cloud-backend's JVM options and
  * Streams settings. Both Streams applications run for the whole benchmark; the load goes to one at a time.
  *
- * <p>Two settings differ from the demo's cloud-backend, both for the measurement only:
+ * <p>Three settings differ from the demo's cloud-backend, all for the measurement only (the third by choice,
+ * {@code --notifications-v1}: off unless told, as it will be once mobile-api reads v2 only):
  * <ul>
  *   <li>{@code CITYGRID_DUPLICATE_DISTANCE_M} {@value #DUPLICATE_DISTANCE_M}: the reports stand a metre apart
  *       ({@link PatrolReports}), and each must open its own case;</li>
@@ -46,6 +47,7 @@ import org.citygrid.sample.SampleCityGenerator;
  *       Streams otherwise deletes the repartition topic's consumed records every 30 s, before {@link BrokerWrites}
  *       can read them back to tell records from transaction markers. The purge is a delete-records request now and
  *       then, not a write, and costs the case cycle next to nothing.</li>
+ *   <li>{@code CITYGRID_NOTIFICATIONS_V1} from {@code --notifications-v1}: off unless told.</li>
  * </ul>
  */
 final class CaseCycleStack implements AutoCloseable {
@@ -87,7 +89,7 @@ final class CaseCycleStack implements AutoCloseable {
             DemoServices services = new DemoServices(demo, data, bootstrap,
                     "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + DemoRun.DATABASE,
                     DemoCity.gridsFile(data.city()), DemoSecrets.loadOrCreate(data.file("secrets.json")));
-            ServiceSpec cloudSpec = cloudBackend(services.cloudBackend(), data);
+            ServiceSpec cloudSpec = cloudBackend(services.cloudBackend(), data, options.notificationsV1());
             ServiceSpec passSpec = passThrough(cloudSpec, data, bootstrap);
             running.broker().createTopics(List.of(new NewTopic(PASS_IN, partitions(cloudSpec), (short) 1),
                     new NewTopic(PASS_OUT, partitions(cloudSpec), (short) 1)));
@@ -112,7 +114,7 @@ final class CaseCycleStack implements AutoCloseable {
     }
 
     /** The demo's cloud-backend, with the benchmark's two settings on top. */
-    private static ServiceSpec cloudBackend(ServiceSpec demo, DataFolder data) {
+    private static ServiceSpec cloudBackend(ServiceSpec demo, DataFolder data, boolean notificationsV1) {
         Path clientConfig = data.file("bench-kafka-client.properties");
         try {
             Files.writeString(clientConfig, "# ./gridcity bench case-cycle: keep the repartition topic's records for"
@@ -123,6 +125,7 @@ final class CaseCycleStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(demo.env());
         env.put("CITYGRID_DUPLICATE_DISTANCE_M", DUPLICATE_DISTANCE_M);
         env.put("CITYGRID_KAFKA_CONFIG", clientConfig.toString());
+        env.put("CITYGRID_NOTIFICATIONS_V1", Boolean.toString(notificationsV1));
         return new ServiceSpec(demo.name(), demo.module(), demo.mainClass(), demo.jvmOptions(), demo.args(), env,
                 demo.readiness(), demo.logFile());
     }

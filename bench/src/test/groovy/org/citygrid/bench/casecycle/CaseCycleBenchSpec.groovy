@@ -18,7 +18,7 @@ import static org.citygrid.bench.casecycle.CaseCycleReport.PASS_THROUGH
 class CaseCycleBenchSpec extends Specification {
     @Shared CaseCycleOptions options = new CaseCycleOptions(BenchFolders.ROOT, BenchFolders.of('case-cycle'),
             Duration.ofSeconds(1), 20, Duration.ofSeconds(1), 20, 3, 0.95, Duration.ofSeconds(60), Duration.ZERO, 300,
-            Duration.ofSeconds(180))
+            Duration.ofSeconds(180), false)
     @Shared CaseCycleReport report
     @Shared String printed
 

@@ -25,13 +25,14 @@ class CaseCycleOptionsSpec extends Specification {
         o.quiet() == Duration.ofSeconds(6)
         o.grids() == 3000
         o.dataDir() == ROOT.resolve('bench/target/case-cycle-data')
+        !o.notificationsV1()
     }
 
     def "options change the sizes; a relative data folder is where the command was typed"() {
         when:
         def o = CaseCycleOptions.parse(['--warmup-seconds', '0.5', '--rate', '20', '--paced-seconds', '1.5',
                                         '--burst', '40', '--repetitions', '2', '--quiet-seconds', '0',
-                                        '--grids', '300', '--data', 'run'], ROOT, Path.of('/here'))
+                                        '--grids', '300', '--data', 'run', '--notifications-v1', 'on'], ROOT, Path.of('/here'))
 
         then:
         o.warmupReports() == 10
@@ -41,6 +42,7 @@ class CaseCycleOptionsSpec extends Specification {
         o.quiet() == Duration.ZERO
         o.grids() == 300
         o.dataDir() == Path.of('/here/run')
+        o.notificationsV1()
     }
 
     def "a wrong option says what is wrong: #args"() {
@@ -58,6 +60,7 @@ class CaseCycleOptionsSpec extends Specification {
         ['--repetitions', '0']                 || '--repetitions must be at least 1, not 0'
         ['--rate', '1', '--paced-seconds', '1'] || '--rate x --paced-seconds must give at least 2 reports, not 1'
         ['--grids', '99']                      || '--grids must be at least 100, not 99'
+        ['--notifications-v1', 'yes']          || "--notifications-v1 is on or off, not 'yes'"
         ['--grids', '50001']                   || '--grids must be at most 50000, not 50001'
         ['--fast']                             || "unknown option '--fast'"
     }

@@ -84,6 +84,7 @@ public final class Projection implements Runnable, AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final AtomicReference<String> waitingFor = new AtomicReference<>();
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private final AtomicLong lag = new AtomicLong();
     private final Counter projected;
     private final Counter waits;
@@ -123,6 +124,11 @@ public final class Projection implements Runnable, AutoCloseable {
         return waitingFor.get();
     }
 
+    /** Once {@link State#STOPPED} on an error rather than by {@link #close}: the error; else null. */
+    public String failure() {
+        return failure.get();
+    }
+
     @Override
     public void run() {
         try {
@@ -156,6 +162,7 @@ public final class Projection implements Runnable, AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
+            failure.set(e.toString());
             LOG.error("event=projection-stopped the read-model projection stopped on an error", e);
             throw e;
         } finally {

@@ -2,8 +2,6 @@ package org.citygrid.cloud.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.citygrid.model.cases.Actor;
 import org.citygrid.model.cases.Case;
@@ -39,12 +37,16 @@ public final class SlaPolicy {
         this.escalateShare = escalateShare;
     }
 
-    /** The alarms a case needs now; setting one that is already set is harmless (same key). */
-    public List<SlaAlarm> alarms(Case c, Instant now) {
-        List<SlaAlarm> alarms = new ArrayList<>();
+    /**
+     * The next alarm the case's running stage needs: the warning while it is ahead, else the deadline, and once
+     * the stage is overdue the next escalation. Empty when no stage with a deadline runs, or escalation is at its
+     * top. One at a time: acting on it sets the next, so a stage holds one alarm, replaced as it goes, rather
+     * than all of them at once.
+     */
+    public Optional<SlaAlarm> next(Case c, Instant now) {
         Optional<Stage> active = c.activeStage();
         if (active.isEmpty() || c.deadline(active.get()).isEmpty()) {
-            return alarms;
+            return Optional.empty();
         }
         Stage stage = active.get();
         Instant deadline = c.deadline(stage).get();
@@ -55,17 +57,18 @@ public final class SlaPolicy {
                 Duration lead = share(limit, warnShare);
                 Duration left = clock.elapsed(now, deadline);
                 if (left.compareTo(lead) > 0) {
-                    alarms.add(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.WARN, 0,
+                    return Optional.of(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.WARN, 0,
                             clock.deadline(now, left.minus(lead))));
                 }
             }
-            alarms.add(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.OVERDUE, 0, deadline));
-        } else if (c.clock().escalationLevel() < CaseDecider.MAX_ESCALATION_LEVEL) {
+            return Optional.of(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.OVERDUE, 0, deadline));
+        }
+        if (c.clock().escalationLevel() < CaseDecider.MAX_ESCALATION_LEVEL) {
             int level = c.clock().escalationLevel() + 1;
             Instant due = clock.deadline(deadline, share(limit, escalateShare).multipliedBy(level));
-            alarms.add(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.ESCALATE, level, due));
+            return Optional.of(new SlaAlarm(c.id(), stage, deadline, SlaAlarm.Kind.ESCALATE, level, due));
         }
-        return alarms;
+        return Optional.empty();
     }
 
     /** The command an alarm calls for now, or empty when the case has moved on and it is stale. */

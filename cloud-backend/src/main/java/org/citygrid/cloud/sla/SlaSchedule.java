@@ -25,10 +25,25 @@ public final class SlaSchedule implements Deadlines {
         this.policy = policy;
     }
 
-    /** Setting an alarm that is already set is harmless: the same key. */
+    /**
+     * Sets the one alarm the case's running stage needs next ({@link SlaPolicy#next}); when it fires, acting on it
+     * (or finding it stale) sets the one after. An alarm already set is not written again.
+     */
     @Override
     public void follow(Case c, Instant now) {
-        for (SlaAlarm alarm : policy.alarms(c, now)) {
+        policy.next(c, now).ifPresent(this::set);
+    }
+
+    /**
+     * After {@code taken} fired and called for nothing (its stage finished, or the case already moved on): the
+     * alarm the case needs now instead, unless that is the same alarm again.
+     */
+    public void followAfter(SlaAlarm taken, Case c, Instant now) {
+        policy.next(c, now).filter(next -> !next.key().equals(taken.key())).ifPresent(this::set);
+    }
+
+    private void set(SlaAlarm alarm) {
+        if (!alarm.equals(store.get(alarm.key()))) {
             store.put(alarm.key(), alarm);
         }
     }

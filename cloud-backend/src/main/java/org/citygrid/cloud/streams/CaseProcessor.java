@@ -3,6 +3,7 @@ package org.citygrid.cloud.streams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.citygrid.cloud.ledger.CaseOutput;
 import org.citygrid.cloud.sla.SlaAlarm;
+import org.citygrid.model.cases.Case;
 import org.citygrid.model.cases.CaseCommand;
 
 /**
@@ -91,12 +93,24 @@ final class CaseProcessor<V> implements Processor<String, V, String, CaseOutput>
                 CaseTask.Input input = new CaseTask.Input(SLA_ALARMS, context.taskId().partition(), -1,
                         alarm.key(), ALARMS.serializer().serialize(null, alarm));
                 forward(task.attempt(input, () -> task.ledger.find(alarm.caseId())
-                        .flatMap(c -> task.policy.command(alarm, c, now))
-                        .map((CaseCommand command) -> task.ledger.handle(command))
+                        .map(c -> act(alarm, c, now))
                         .orElse(List.of())), timestamp);
             }
             due = task.schedule.takeDue(now, SLA_BATCH);
         }
+    }
+
+    /**
+     * The alarm's command through the ledger, whose changed case gets its next alarm. An alarm that calls for
+     * nothing (stale) or whose command is refused changes no case: the alarm the case needs now replaces it.
+     */
+    private List<CaseOutput> act(SlaAlarm alarm, Case c, Instant now) {
+        Optional<CaseCommand> command = task.policy.command(alarm, c, now);
+        List<CaseOutput> out = command.map(task.ledger::handle).orElse(List.of());
+        if (out.stream().noneMatch(CaseOutput.Event.class::isInstance)) {
+            task.schedule.followAfter(alarm, c, now);
+        }
+        return out;
     }
 
     private void flushTallies(long timestamp) {

@@ -6,6 +6,8 @@ import static org.citygrid.cloud.testkit.Http.metric
 import java.time.Duration
 import java.time.Instant
 import org.citygrid.cloud.CaseCycleApp
+import org.citygrid.cloud.ledger.InputLimit
+import org.citygrid.cloud.testkit.CommittedRecords
 import org.citygrid.cloud.testkit.LiveCaseCycle
 import org.citygrid.cloud.testkit.TestGrids
 import org.citygrid.model.cases.Actor
@@ -13,7 +15,11 @@ import org.citygrid.model.cases.CaseChange
 import org.citygrid.model.cases.CaseEvent
 import org.citygrid.model.cases.Channel
 import org.citygrid.model.cases.ReportDetails
+import org.citygrid.model.geo.GeoPoint
+import org.citygrid.model.intake.IntakeRecord
+import org.citygrid.model.intake.IntakeRejection
 import org.citygrid.model.wire.WireCodec
+import org.citygrid.model.wire.WireJson
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -117,6 +123,51 @@ class PoisonRecordSpec extends Specification {
             reason().startsWith('cannot read it: ')
             new String(payload(), 'UTF-8') == 'garbage'
         }
+    }
+
+    def "an intake record or a command over 16 KiB is refused as malformed with its size, one at the limit is taken, and the case cycle goes on"() {
+        given: "a patrol report (of another category than the cases above, so none merges) padded with JSON whitespace to exactly the limit, and the same report one byte over it"
+        def atLimit = padded('at-limit', TestGrids.east(TestGrids.HERE, 150), InputLimit.MAX_RECORD_BYTES)
+        def over = padded('over-limit', TestGrids.east(TestGrids.HERE, 250), InputLimit.MAX_RECORD_BYTES + 1)
+        def command = ('{"v":1,"commandId":"cmd-over-limit","caseId":"110101001001001-260302-big00001","note":"'
+                + ('x' * InputLimit.MAX_RECORD_BYTES) + '"}').bytes
+
+        when:
+        live.send(live.topics.intake(), 'over-limit', over)
+        live.send(live.topics.commands(), '110101001001001-260302-big00001', command)
+        live.send(live.topics.intake(), 'at-limit', atLimit)
+        live.report('after-over-limit', 'C0102', TestGrids.east(TestGrids.HERE, 350))
+
+        then: 'the report at the limit and the one after the refusals are filed and on the map'
+        live.eventually(WAIT) {
+            live.sql { it.rows("SELECT command_id FROM grid.case_events WHERE type = 'Reported' AND command_id IN ('intake:at-limit', 'intake:after-over-limit')") }.size() == 2
+        }
+
+        and: 'the intake record over the limit is refused as MALFORMED, with its size and its payload as received'
+        def refusals = new CommittedRecords(live).values(live.topics.intakeRejections()).collect { WireCodec.intakeRejections().read(it) }
+        refusals*.intakeId() == ['over-limit']
+        refusals[0].reason() == IntakeRejection.Reason.MALFORMED
+        refusals[0].message() == "an intake record is at most 16384 bytes; this one is 16385"
+        refusals[0].payload().bytes.length == InputLimit.MAX_RECORD_BYTES + 1
+
+        and: 'the command over the limit is refused with its size, and no case came of it'
+        def commandRefusal = new CommittedRecords(live).values(live.topics.commandRejections())
+                .collect { WireJson.mapper().readValue(it, Map) }.find { it.commandId == 'cmd-over-limit' }
+        commandRefusal.reason == 'INVALID_VALUE'
+        commandRefusal.message == "a command is at most 16384 bytes; this one is ${command.length}".toString()
+        live.sql { it.firstRow("SELECT count(*) AS n FROM grid.case_events WHERE command_id = 'intake:over-limit'") }.n == 0
+        app.streams().state().name() == 'RUNNING'
+        exits == []
+    }
+
+    /** A valid patrol report at {@code position}, padded with spaces before its closing brace to {@code size} bytes. */
+    private static byte[] padded(String intakeId, GeoPoint position, int size) {
+        String json = new String(WireCodec.intake().write(IntakeRecord.report(intakeId, Channel.PATROL, 'it', Instant.now(),
+                'C0102', position, 'seen on patrol', 'worker-1', false, [])), 'UTF-8')
+        String body = json.substring(0, json.length() - 1)
+        byte[] bytes = (body + (' ' * (size - json.getBytes('UTF-8').length)) + '}').getBytes('UTF-8')
+        assert bytes.length == size
+        bytes
     }
 
     def "health says DEGRADED with the count, and /metrics counts the dead letters by consumer and kind"() {

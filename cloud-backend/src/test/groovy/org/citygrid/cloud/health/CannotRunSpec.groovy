@@ -3,6 +3,11 @@ package org.citygrid.cloud.health
 import static org.citygrid.cloud.testkit.Http.health
 
 import java.nio.file.Files
+import java.time.Duration
+import org.apache.kafka.clients.consumer.ConsumerConfig
+import org.apache.kafka.clients.consumer.KafkaConsumer
+import org.apache.kafka.common.serialization.ByteArrayDeserializer
+import org.apache.kafka.common.serialization.StringDeserializer
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 import org.citygrid.cloud.CaseCycleApp
@@ -29,8 +34,18 @@ class CannotRunSpec extends Specification {
     @Shared
     Process child
 
+    @Shared @AutoCleanup
+    LiveCaseCycle fenced = new LiveCaseCycle('cannot_run_projection', [CITYGRID_INSTANCE_ID: 'cannot-run-a'])
+
+    @Shared
+    Path fencedLog = Files.createTempFile('cannot-run-projection', '.log')
+
+    @Shared
+    Process projecting
+
     def cleanupSpec() {
         child?.destroyForcibly()?.waitFor()
+        projecting?.destroyForcibly()?.waitFor()
     }
 
     def "a write Kafka refuses for good stops the process with status 70 and says why"() {
@@ -49,5 +64,29 @@ class CannotRunSpec extends Specification {
         def line = log.toFile().readLines().find { it.contains('event=cannot-run') }
         line.contains("cloud-backend cannot run and exits with status 70: the case cycle's Kafka Streams client is in state ERROR")
         line.contains('RecordTooLargeException')
+    }
+
+    def "a read-model projection that stops for good stops the process with status 70 and says why"() {
+        given: 'an instance running as cannot-run-a with its projection, UP'
+        projecting = CaseCycleChild.start(fenced.environment(), fencedLog, true)
+        health(CaseCycleChild.httpPort(fencedLog)).projection.status == 'UP'
+
+        when: 'a second projection joins the group under the same static id, as a copy deployed with the same CITYGRID_INSTANCE_ID would'
+        def twin = new KafkaConsumer<String, byte[]>(fenced.settings.kafkaClient() + [
+                (ConsumerConfig.GROUP_ID_CONFIG)         : fenced.settings.projectionGroup(),
+                (ConsumerConfig.GROUP_INSTANCE_ID_CONFIG): 'cannot-run-a-projection'] as Map<String, Object>,
+                new StringDeserializer(), new ByteArrayDeserializer())
+        twin.subscribe([fenced.topics.caseEvents()])
+        fenced.eventually { twin.poll(Duration.ofMillis(200)); !twin.assignment().isEmpty() }
+
+        then: 'the fenced projection cannot go on: the process exits with 70 and names the error'
+        projecting.waitFor(120, TimeUnit.SECONDS)
+        projecting.exitValue() == CaseCycleApp.EXIT_CANNOT_RUN
+        def line = fencedLog.toFile().readLines().find { it.contains('event=cannot-run') }
+        line.contains('cloud-backend cannot run and exits with status 70: the read-model projection stopped: ')
+        line.contains('FencedInstanceIdException')
+
+        cleanup:
+        twin?.close()
     }
 }

@@ -105,7 +105,9 @@ class BoundedCaseStoreSpec extends Specification {
         def sizes = new CommittedRecords(live).values(changelog).collect { it?.length ?: 0 }
         def snapshots = new CommittedRecords(live).values(live.topics.cases()).collect { it.length }
         println "largest cases changelog record: ${sizes.max()} bytes of ${sizes.size()}; largest snapshot: ${snapshots.max()} bytes"
-        sizes.size() >= FLOOD
+        // the store's record cache writes the case once per commit, not once per merged report: every value the
+        // store held at a commit is in the changelog, and there are far fewer of them than reports
+        sizes.size() > 2 && sizes.size() < FLOOD
         sizes.max() < STORED_CASE_BOUND
         snapshots.max() < SNAPSHOT_BOUND
 

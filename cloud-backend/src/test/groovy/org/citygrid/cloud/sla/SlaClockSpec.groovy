@@ -61,6 +61,49 @@ class SlaClockSpec extends Specification {
         '10-12 12:00'        | '2026-10-12T04:00:00Z' || ['DeadlineApproaching', 'Overdue', 'Escalated 1', 'Escalated 2']
     }
 
+    def "the running stage holds one alarm, replaced as it fires: at #beijing Beijing time #expected"() {
+        when:
+        cycle.clockTo(Instant.parse(utc))
+
+        then:
+        alarms() == expected
+
+        where:
+        beijing       | utc                    || expected
+        '09-30 16:00' | '2026-09-30T08:00:00Z' || ['WARN HANDLING 2026-10-08T02:42:00Z']
+        '10-08 10:45' | '2026-10-08T02:45:00Z' || ['OVERDUE HANDLING 2026-10-08T03:30:00Z']
+        '10-08 11:45' | '2026-10-08T03:45:00Z' || ['ESCALATE 1 HANDLING 2026-10-08T07:00:00Z']
+        '10-08 15:00' | '2026-10-08T07:00:00Z' || ['ESCALATE 2 HANDLING 2026-10-08T09:00:00Z']
+    }
+
+    def "a finished stage's alarm is replaced by the next stage's when it comes due"() {
+        given: 'the handler reports the work done before the warning, so the check stage runs'
+        def snapshot = cycle.snapshot(caseId)
+        def handler = Actor.handler(snapshot.assignee() ?: 'handler-1', snapshot.department())
+        cycle.command(caseId, handler, new CaseAction.Accept(), DISPATCHED + Duration.ofMinutes(5))
+        cycle.command(caseId, handler, new CaseAction.ReportHandled('fixed', CaseCycleRig.PHOTO), DISPATCHED + Duration.ofMinutes(10))
+        assert cycle.snapshot(caseId).activeStage() == Stage.CHECK
+
+        when: 'the handling warning comes due'
+        cycle.clockTo(Instant.parse('2026-10-08T02:45:00Z'))
+
+        then: 'the handling stage raised nothing, and no alarm of it is left: at most the check stage\'s one'
+        cycle.events(caseId).findAll { it.actor().id() == 'system:sla' && it.change().hasProperty('stage') }
+                .every { it.change().stage() != Stage.HANDLING }
+        alarms().size() <= 1
+        alarms().every { !it.contains('HANDLING') }
+    }
+
+    /** The SLA alarms store of the case's task: kind, level, stage and due time of each. */
+    private List<String> alarms() {
+        def store = cycle.driver.getKeyValueStore(SlaSchedule.STORE)
+        def out = []
+        store.all().withCloseable { it.each { kv -> out << kv.value } }
+        out.findAll { it.caseId() == caseId }.collect {
+            "${it.kind()}${it.kind() == SlaAlarm.Kind.ESCALATE ? ' ' + it.level() : ''} ${it.stage()} ${it.dueAt()}".toString()
+        }
+    }
+
     def "escalation tells the duty chief, then the leadership"() {
         when:
         cycle.clockTo(Instant.parse('2026-10-08T09:00:00Z'))
