@@ -107,13 +107,22 @@ final class CaseWatcher implements AutoCloseable {
         }
     }
 
+    /** A notification: v2 names each recipient's {@code what}, v1 (while still written) one at the top. */
     private void intent(JsonNode intent, long now) {
         String caseId = intent.path("caseId").asText();
         firstIntentAt.putIfAbsent(caseId, now);
-        switch (intent.path("what").asText()) {
-            case "TASK_ASSIGNED" -> taskAssignedAt.putIfAbsent(caseId, now);
-            case "REPORT_TO_FILE" -> reportToFileAt.putIfAbsent(caseId, now);
-            default -> {
+        List<String> whats = new ArrayList<>();
+        if (intent.has("recipients")) {
+            intent.path("recipients").forEach(r -> whats.add(r.path("what").asText()));
+        } else {
+            whats.add(intent.path("what").asText());
+        }
+        for (String what : whats) {
+            switch (what) {
+                case "TASK_ASSIGNED" -> taskAssignedAt.putIfAbsent(caseId, now);
+                case "REPORT_TO_FILE" -> reportToFileAt.putIfAbsent(caseId, now);
+                default -> {
+                }
             }
         }
     }

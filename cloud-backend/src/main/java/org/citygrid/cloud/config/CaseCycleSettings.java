@@ -85,7 +85,7 @@ public record CaseCycleSettings(
                 or(get.apply("CITYGRID_PROJECTION_GROUP"), "citygrid-readmodel"),
                 parsed(get, "CITYGRID_STANDBY_REPLICAS", "0", Integer::parseInt),
                 blankAsNull(get.apply("CITYGRID_INSTANCE_ID")),
-                parsed(get, "CITYGRID_NOTIFICATIONS_V1", "true", CaseCycleSettings::bool),
+                parsed(get, "CITYGRID_NOTIFICATIONS_V1", "false", CaseCycleSettings::bool),
                 parsed(get, "CITYGRID_HTTP_PORT", "0", Integer::parseInt),
                 or(get.apply("CITYGRID_HTTP_BIND"), "127.0.0.1"),
                 KafkaClientConfig.read(path(get.apply("CITYGRID_KAFKA_CONFIG"))));
@@ -142,7 +142,7 @@ public record CaseCycleSettings(
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + " is '" + value + "', which is not a valid "
                     + (fallback.startsWith("PT") ? "ISO-8601 duration such as " + fallback
-                    : fallback.equals("true") ? "switch: true or false" : "number such as " + fallback));
+                    : fallback.equals("true") || fallback.equals("false") ? "switch: true or false" : "number such as " + fallback));
         }
     }
 

@@ -25,7 +25,7 @@ class CaseCycleSettingsSpec extends Specification {
         settings.kafkaClient() == ['bootstrap.servers': 'localhost:9092']
         settings.httpPort() == 0
         settings.httpBind() == '127.0.0.1'
-        settings.notificationsV1()
+        !settings.notificationsV1()
     }
 
     def "a malformed #name is refused with its name and an example"() {
